@@ -1,0 +1,34 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "SwiftSNN",
+    products: [
+        .library(name: "SwiftSNN", targets: ["SwiftSNN"]),
+        .executable(name: "snn", targets: ["snn"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Hot loops over raw structure-of-arrays / CSR pointers. Threads come from the OpenMP runtime's
+        // GOMP_parallel entry point, not from `-fopenmp`, so no unsafe flags and dependents can use the library.
+        .target(
+            name: "CSNNKernels",
+            linkerSettings: [.linkedLibrary("omp5")]
+        ),
+        .target(
+            name: "SwiftSNN",
+            dependencies: ["CSNNKernels"]
+        ),
+        .executableTarget(
+            name: "snn",
+            dependencies: [
+                "SwiftSNN",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SwiftSNNTests", dependencies: ["SwiftSNN"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "snnTests", dependencies: ["snn"]),
+    ]
+)

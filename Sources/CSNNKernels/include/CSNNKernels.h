@@ -1,0 +1,40 @@
+#ifndef CSNNKERNELS_H
+#define CSNNKERNELS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Hot loops of SwiftSNN over raw structure-of-arrays / CSR pointers owned by Swift. Internal to the package:
+   no stable API. Kernels never allocate. */
+
+/* One projection's synapses, rows by source (see SynapseTable.swift). delay == NULL means every synapse has
+   uniform_delay steps. */
+typedef struct {
+    const int64_t *row_start;
+    const uint32_t *target;
+    const float *weight;
+    const uint16_t *delay;
+    uint16_t uniform_delay;
+} snn_csr;
+
+/* The target population's input ring: slot s, plane p, neuron i lives at
+   ring[(s & slot_mask) * slot_stride + p * plane_stride + i]. */
+typedef struct {
+    double *values;
+    uint64_t slot_mask;
+    size_t slot_stride;
+    size_t plane_stride;
+    int32_t positive_plane;  /* plane for weights >= 0 */
+    int32_t negative_plane;  /* plane for weights < 0 */
+} snn_ring;
+
+/* Adds the synapses of each spike (source spike_source[j], emitted in step spike_step[j]) to the ring slot of
+   step spike_step[j] + delay. Spikes are processed in the given order and each row in storage order, so every
+   target's sum is formed in the same order on every run. Returns the number of synaptic events. */
+uint64_t snn_deliver_static(const snn_csr *csr, const int32_t *spike_source, const int64_t *spike_step,
+                            size_t n_spikes, const snn_ring *ring);
+
+/* Threads the OpenMP runtime would use by default (OMP_NUM_THREADS or the number of cores). */
+int snn_default_thread_count(void);
+
+#endif

@@ -1,0 +1,4 @@
+/// Placeholder replaced below.
+public enum ConfigSchema {
+    public static func generate() -> String { "{}\n" }
+}

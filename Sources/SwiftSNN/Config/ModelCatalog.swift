@@ -1,0 +1,43 @@
+/// The text of `snn models`: every neuron model, input and connection rule, with parameters, units and defaults,
+/// generated from the same tables that validate configs.
+public struct ModelCatalog: Sendable {
+    public var registry: ModelRegistry
+
+    public init(registry: ModelRegistry = .builtIn) { self.registry = registry }
+
+    public var text: String {
+        var lines = ["Neuron models (\"model\" of a population):"]
+        for model in registry.models.sorted(by: { $0.name < $1.name }) {
+            lines.append("  \(model.name): \(model.summary)")
+            lines += model.parameters.map(Self.row)
+            lines.append("    state variables: " + model.stateVariables.map { "\($0.name) [\($0.unit)]" }.joined(separator: ", "))
+        }
+        lines.append("")
+        lines.append("Inputs (\"model\" of a population):")
+        lines.append("  \(PoissonGenerator.name): independent Poisson train per target synapse")
+        lines += PoissonGenerator.parameters.map(Self.row)
+        lines.append("  \(DCGenerator.name): constant current into each target")
+        lines += DCGenerator.parameters.map(Self.row)
+        lines.append("  \(SpikeGenerator.name): spikes at given times")
+        lines.append("    spike_times  [ms]  times for every neuron, or one list per neuron")
+        lines.append("    file               .npy with fields t, id (as spike recorders write) or plain times")
+        lines.append("  \(BernoulliInput.name): each neuron fires in each step with its probability")
+        lines.append("    p            [1]   a probability, or one per neuron (array, {\"array\": [...]}, {\"file\": ...})")
+        lines.append("")
+        lines.append("Connection rules (\"connectivity\": {\"rule\": ...}); all take allow_autapses, allow_multapses (default true):")
+        for rule in Connectivity.ruleNames {
+            let keys = Connectivity.ruleKeys[rule]!
+            lines.append("  \(rule)" + (keys.isEmpty ? "" : " (\(keys.joined(separator: ", ")))"))
+        }
+        lines.append("")
+        lines.append("Values (initial, weight, delay_ms): a number, {\"uniform\": [low, high]}, {\"normal\": [mean, sd], \"min\": a, \"max\": b},")
+        lines.append("  {\"array\": [...]} or {\"file\": \"values.npy\"}")
+        return lines.joined(separator: "\n")
+    }
+
+    private static func row(_ spec: ParameterSpec) -> String {
+        let unit = "[\(spec.unit)]".padding(toLength: 6, withPad: " ", startingAt: 0)
+        let key = spec.key.padding(toLength: 12, withPad: " ", startingAt: 0)
+        return "    \(key) \(unit) default \(formatNumber(spec.defaultValue).padding(toLength: 8, withPad: " ", startingAt: 0)) \(spec.summary)"
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// Turns a `Connectivity` rule into concrete connections between a source population of `sourceCount` and a
+/// target population of `targetCount` neurons.
+///
+/// Determinism: every random rule draws from streams keyed by (seed, projection, row), where a row is the source
+/// (pairwise_bernoulli, fixed_outdegree) or the target (fixed_indegree) it builds, so the network does not depend
+/// on build order or thread count. Semantics follow NEST's `Connect` rules of the same names.
+public struct ConnectionGenerator: Sendable {
+    public var connectivity: Connectivity
+    public var sourceCount: Int
+    public var targetCount: Int
+    /// Whether source and target are the same population, so that `allow_autapses` applies.
+    public var samePopulation: Bool
+    public var seed: UInt64
+    public var projectionIndex: Int
+
+    public init(connectivity: Connectivity, sourceCount: Int, targetCount: Int, samePopulation: Bool,
+                seed: UInt64, projectionIndex: Int) {
+        self.connectivity = connectivity
+        self.sourceCount = sourceCount
+        self.targetCount = targetCount
+        self.samePopulation = samePopulation
+        self.seed = seed
+        self.projectionIndex = projectionIndex
+    }
+
+    private var noAutapses: Bool { samePopulation && !connectivity.allowAutapses }
+
+    private func stream(row: Int) -> RandomStream {
+        RandomStream(seed: seed, purpose: .connectivity, UInt64(projectionIndex), UInt64(row))
+    }
+
+    private func error(_ key: String, _ problem: String) -> ConfigError {
+        ConfigError(path: key.isEmpty ? connectivity.path : "\(connectivity.path).\(key)", problem: problem)
+    }
+
+    public func generate() throws -> ConnectionList {
+        var list = ConnectionList()
+        switch connectivity.rule {
+        case .allToAll:
+            list.sources.reserveCapacity(sourceCount * targetCount)
+            list.targets.reserveCapacity(sourceCount * targetCount)
+            for s in 0..<sourceCount {
+                for t in 0..<targetCount where !(noAutapses && s == t) { list.append(s, t) }
+            }
+        case .oneToOne:
+            guard sourceCount == targetCount else {
+                throw error("rule", "one_to_one needs equal sizes, got \(sourceCount) sources and \(targetCount) targets")
+            }
+            for i in 0..<sourceCount where !noAutapses { list.append(i, i) }
+        case .pairwiseBernoulli(let p):
+            try pairwiseBernoulli(p, into: &list)
+        case .fixedIndegree(let k):
+            let candidates = sourceCount - (noAutapses ? 1 : 0)
+            if !connectivity.allowMultapses && k > candidates {
+                throw error("K", "must be <= \(candidates) possible sources without multapses, got \(k)")
+            }
+            if k > 0 && candidates <= 0 { throw error("K", "no possible source for any target") }
+            for t in 0..<targetCount {
+                var rng = stream(row: t)
+                for s in draw(k, from: sourceCount, excluding: noAutapses ? t : nil, &rng) { list.append(s, t) }
+            }
+        case .fixedOutdegree(let k):
+            let candidates = targetCount - (noAutapses ? 1 : 0)
+            if !connectivity.allowMultapses && k > candidates {
+                throw error("K", "must be <= \(candidates) possible targets without multapses, got \(k)")
+            }
+            if k > 0 && candidates <= 0 { throw error("K", "no possible target for any source") }
+            for s in 0..<sourceCount {
+                var rng = stream(row: s)
+                for t in draw(k, from: targetCount, excluding: noAutapses ? s : nil, &rng).sorted() { list.append(s, t) }
+            }
+        case .fixedTotalNumber(let n):
+            try fixedTotalNumber(n, into: &list)
+        case .explicit(let sources, let targets):
+            for (i, (s, t)) in zip(sources, targets).enumerated() {
+                guard s < sourceCount else { throw error("sources[\(i)]", "index \(s) out of range for a population of \(sourceCount)") }
+                guard t < targetCount else { throw error("targets[\(i)]", "index \(t) out of range for a population of \(targetCount)") }
+                list.append(s, t)
+            }
+        }
+        return list
+    }
+
+    /// Each (source, target) pair independently with probability p. Candidates are skipped geometrically
+    /// (gap ~ Geometric(p)), so a row costs O(expected degree), not O(targets).
+    private func pairwiseBernoulli(_ p: Double, into list: inout ConnectionList) throws {
+        guard p > 0 else { return }
+        let logQ = p < 1 ? Foundation.log1p(-p) : -Double.infinity
+        for s in 0..<sourceCount {
+            var rng = stream(row: s)
+            var t = -1
+            while true {
+                if p >= 1 {
+                    t += 1
+                } else {
+                    let u = 1 - rng.nextUniform()  // (0, 1]
+                    let gap = Foundation.floor(Foundation.log(u) / logQ)
+                    if gap >= Double(targetCount) { break }
+                    t += 1 + Int(gap)
+                }
+                if t >= targetCount { break }
+                if noAutapses && s == t { continue }
+                list.append(s, t)
+            }
+        }
+    }
+
+    private func fixedTotalNumber(_ n: Int, into list: inout ConnectionList) throws {
+        let possible = sourceCount * targetCount - (noAutapses ? min(sourceCount, targetCount) : 0)
+        if !connectivity.allowMultapses && n > possible {
+            throw error("N", "must be <= \(possible) possible pairs without multapses, got \(n)")
+        }
+        if n > 0 && possible <= 0 { throw error("N", "no possible pair") }
+        var rng = stream(row: 0)
+        var chosen = Set<Int>()
+        var pairs: [Int] = []
+        pairs.reserveCapacity(n)
+        while pairs.count < n {
+            let s = rng.nextInt(below: sourceCount), t = rng.nextInt(below: targetCount)
+            if noAutapses && s == t { continue }
+            let code = s * targetCount + t
+            if !connectivity.allowMultapses && !chosen.insert(code).inserted { continue }
+            pairs.append(code)
+        }
+        pairs.sort()
+        for code in pairs { list.append(code / targetCount, code % targetCount) }
+    }
+
+    /// k indices from 0..<n (optionally never `excluded`), with or without repetition as `allow_multapses` says.
+    private func draw(_ k: Int, from n: Int, excluding excluded: Int?, _ rng: inout RandomStream) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(k)
+        if connectivity.allowMultapses {
+            while out.count < k {
+                let x = rng.nextInt(below: n)
+                if x != excluded { out.append(x) }
+            }
+            return out
+        }
+        // Floyd's algorithm over the candidates with `excluded` removed: k distinct values, O(k) draws.
+        let m = n - (excluded == nil ? 0 : 1)
+        var picked = Set<Int>()
+        for j in (m - k)..<m {
+            let x = rng.nextInt(below: j + 1)
+            picked.insert(picked.contains(x) ? j : x)
+        }
+        for x in picked.sorted() { out.append(excluded.map { x >= $0 ? x + 1 : x } ?? x) }
+        return out
+    }
+}

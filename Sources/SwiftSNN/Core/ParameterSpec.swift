@@ -1,0 +1,86 @@
+/// One row of a model's or input's parameter table.
+///
+/// The same table drives validation of configs, `snn models`, `configs/schema.json` and the documentation, so a
+/// parameter is described once (NEST parameter tables; Arbor `mechanism_field_spec`).
+public struct ParameterSpec: Sendable, Equatable {
+    public enum Constraint: Sendable, Equatable {
+        case any
+        case positive
+        case nonNegative
+        case probability
+
+        func violation(_ x: Double) -> String? {
+            if !x.isFinite { return "must be a finite number, got \(formatNumber(x))" }
+            switch self {
+            case .any: return nil
+            case .positive: return x > 0 ? nil : "must be > 0, got \(formatNumber(x))"
+            case .nonNegative: return x >= 0 ? nil : "must be >= 0, got \(formatNumber(x))"
+            case .probability: return (0...1).contains(x) ? nil : "must be in [0, 1], got \(formatNumber(x))"
+            }
+        }
+
+        var schemaBounds: [String: Double] {
+            switch self {
+            case .any: return [:]
+            case .positive: return ["exclusiveMinimum": 0]
+            case .nonNegative: return ["minimum": 0]
+            case .probability: return ["minimum": 0, "maximum": 1]
+            }
+        }
+    }
+
+    /// JSON key, spelled as in NEST (`tau_m`).
+    public var key: String
+    public var unit: String
+    public var defaultValue: Double
+    public var constraint: Constraint
+    public var summary: String
+
+    public init(_ key: String, unit: String, default defaultValue: Double, _ constraint: Constraint, _ summary: String) {
+        self.key = key
+        self.unit = unit
+        self.defaultValue = defaultValue
+        self.constraint = constraint
+        self.summary = summary
+    }
+
+    /// A parameter that takes any finite value.
+    public init(_ key: String, unit: String, default defaultValue: Double, _ summary: String) {
+        self.init(key, unit: unit, default: defaultValue, .any, summary)
+    }
+}
+
+/// Parameter values checked against a `ParameterSpec` table: every key known, every value finite and in range,
+/// defaults filled in for the keys the config omits.
+public struct ParameterValues: Sendable {
+    private var values: [String: Double]
+
+    /// Checks `given` against `specs`; `path` is the JSON path of the `params` object.
+    public init(_ given: [String: Double], specs: [ParameterSpec], path: String) throws {
+        let known = Set(specs.map(\.key))
+        for key in given.keys.sorted() where !known.contains(key) {
+            throw ConfigError(path: "\(path).\(key)",
+                              problem: "unknown parameter; known: \(specs.map(\.key).sorted().joined(separator: ", "))")
+        }
+        var values: [String: Double] = [:]
+        for spec in specs {
+            let value = given[spec.key] ?? spec.defaultValue
+            if let problem = spec.constraint.violation(value) {
+                throw ConfigError(path: "\(path).\(spec.key)", problem: problem)
+            }
+            values[spec.key] = value
+        }
+        self.values = values
+    }
+
+    /// The defaults of a table, for building models in code.
+    public init(defaultsOf specs: [ParameterSpec], overriding given: [String: Double] = [:]) throws {
+        try self.init(given, specs: specs, path: "params")
+    }
+
+    /// The value of a key that is in the table this was checked against.
+    public subscript(_ key: String) -> Double {
+        guard let value = values[key] else { preconditionFailure("parameter \(key) is not in the model's table") }
+        return value
+    }
+}

@@ -1,0 +1,18 @@
+/// A simulation engine: advances a network and feeds recorders. The same `Network` and recorders run on any
+/// engine.
+public protocol Engine {
+    static var kind: EngineKind { get }
+    init(network: Network) throws
+    var network: Network { get }
+    /// Counts so far (spikes per population, synaptic events), for the run summary.
+    var statistics: RunStatistics { get }
+    /// Advances the simulation by `durationMs`; `observer` is told the simulated time now and then.
+    mutating func run(durationMs: Double, recorders: inout [any Recorder], observer: ((_ simulatedMs: Double) -> Void)?) throws
+}
+
+/// What a run produced, independent of recorders.
+public struct RunStatistics: Sendable, Equatable {
+    public var spikes: [Int]
+    public var synapticEvents: UInt64 = 0
+    public var simulatedMs: Double = 0
+}

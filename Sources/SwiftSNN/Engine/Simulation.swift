@@ -1,0 +1,58 @@
+import Foundation
+
+/// A config turned into a runnable simulation: the built network, its recorders and the chosen engine.
+/// This is the library's front door (`snn run` is a thin layer over it):
+///
+///     let config = try NetworkConfig.load(from: url)
+///     var sim = try Simulation(config: config)
+///     try sim.run()
+///     try sim.writeOutputs(to: outputDirectory)
+public struct Simulation {
+    public private(set) var config: NetworkConfig
+    public private(set) var engine: ClockDrivenEngine
+    public var recorders: [any Recorder]
+    public private(set) var buildSeconds: Double
+    public private(set) var runSeconds: Double = 0
+
+    /// Builds the network and recorders; throws `ConfigError` for anything the config gets wrong.
+    public init(config: NetworkConfig, registry: ModelRegistry = .builtIn) throws {
+        let start = DispatchTime.now()
+        self.config = config
+        let network = try NetworkBuilder(registry: registry).build(config)
+        recorders = try config.recorders.map { try $0.makeRecorder(for: network) }
+        engine = try ClockDrivenEngine(network: network)
+        buildSeconds = Self.seconds(since: start)
+    }
+
+    public var network: Network { engine.network }
+
+    /// Runs for the config's duration; `observer` receives the simulated time now and then.
+    public mutating func run(observer: ((_ simulatedMs: Double) -> Void)? = nil) throws {
+        let start = DispatchTime.now()
+        try engine.run(durationMs: config.simulation.durationMs, recorders: &recorders, observer: observer)
+        runSeconds += Self.seconds(since: start)
+    }
+
+    public var summary: RunSummary {
+        RunSummary(network: network, statistics: engine.statistics, buildSeconds: buildSeconds,
+                   runSeconds: runSeconds, threads: 1, seed: config.simulation.seed, engine: ClockDrivenEngine.kind.rawValue)
+    }
+
+    /// Writes `summary.json` and one `<recorder>.npy` per recorder into `directory` (created if needed), each
+    /// file atomically.
+    public func writeOutputs(to directory: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw SNNError("cannot create output directory \(directory.path): \(error.localizedDescription)")
+        }
+        for r in recorders {
+            try AtomicFile.write(r.output(grid: network.grid), to: directory.appendingPathComponent("\(r.name).npy"))
+        }
+        try AtomicFile.write(summary.json(), to: directory.appendingPathComponent("summary.json"))
+    }
+
+    private static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+}

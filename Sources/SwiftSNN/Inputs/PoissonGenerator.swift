@@ -1,0 +1,24 @@
+/// `poisson_generator`: Poisson spike trains at `rate` Hz. As in NEST, every synapse leaving the generator gets
+/// its own independent train: each step, synapse k delivers n·w with n ~ Poisson(rate·dt), drawn from the
+/// synapse's own random stream. The generator itself emits no spikes of its own and is not recordable.
+public struct PoissonGenerator: Population {
+    public static let name = "poisson_generator"
+    public static let parameters = [
+        ParameterSpec("rate", unit: "Hz", default: 0, .nonNegative, "Mean rate of each target's train"),
+    ]
+
+    public var name: String
+    public var count: Int
+    public var rateHz: Double
+
+    public init(name: String, count: Int, parameters: ParameterValues) {
+        self.name = name
+        self.count = count
+        rateHz = parameters["rate"]
+    }
+
+    public var ports: InputPorts? { nil }
+    public var variableNames: [String] { [] }
+    public mutating func update(step: Int, input: UnsafePointer<Double>?, spikes: inout [Int32]) {}
+    public func value(ofVariable variable: Int, neuron: Int) -> Double { 0 }
+}

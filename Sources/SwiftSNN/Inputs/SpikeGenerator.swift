@@ -1,0 +1,82 @@
+/// `spike_generator`: emits spikes at given times. `params` is either `{"spike_times": [t, ...]}` (the same times
+/// for every neuron of the population), `{"spike_times": [[t, ...], [t, ...], ...]}` (one list per neuron), or
+/// `{"file": "spikes.npy"}` holding a structured array with fields `t` (ms) and `id` (as the spike recorder
+/// writes it) or a plain array of times for every neuron. A time t is rounded to the grid and the spike carries
+/// the stamp t, so it acts on a target at t + delay (NEST `spike_generator` with on-grid times).
+public struct SpikeGenerator: Population {
+    public static let name = "spike_generator"
+
+    public var name: String
+    public var count: Int
+    /// Spikes sorted by (step, id); `next` is the first not yet emitted.
+    private var steps: [Int]
+    private var ids: [Int32]
+    private var next = 0
+
+    public init(name: String, count: Int, params: ConfigNode?, grid: TimeGrid, path: String) throws {
+        self.name = name
+        self.count = count
+        guard let params else { throw ConfigError(path: "\(path).params", problem: "spike_generator needs spike_times or file") }
+        let f = try params.object(allowed: ["spike_times", "file"])
+        guard (f["spike_times"] == nil) != (f["file"] == nil) else {
+            throw params.error("needs exactly one of spike_times, file")
+        }
+        var spikes: [(time: Double, id: Int, path: String)] = []
+        if let node = f["spike_times"] {
+            let items = try node.array()
+            if let first = items.first, case .array = first.value {
+                guard items.count == count else {
+                    throw node.error("has \(items.count) lists, expected \(count) (one per neuron)")
+                }
+                for (i, list) in items.enumerated() {
+                    for (j, t) in try list.numbers().enumerated() { spikes.append((t, i, "\(list.path)[\(j)]")) }
+                }
+            } else {
+                for (j, t) in try node.numbers().enumerated() {
+                    for i in 0..<count { spikes.append((t, i, "\(node.path)[\(j)]")) }
+                }
+            }
+        } else {
+            let file = f["file"]!
+            let array: NpyArray
+            do { array = try NpyArray.read(from: try file.existingFile()) } catch let e as NpyError { throw file.error(e.description) }
+            do {
+                if array.fields.contains(where: { $0.name == "t" }) {
+                    for (j, (t, id)) in zip(try array.field("t"), try array.field("id")).enumerated() {
+                        guard id >= 0, id < Double(count), id == id.rounded() else {
+                            throw file.error("spike \(j): id \(formatNumber(id)) out of range for a population of \(count)")
+                        }
+                        spikes.append((t, Int(id), file.path))
+                    }
+                } else {
+                    for t in try array.doubles() { for i in 0..<count { spikes.append((t, i, file.path)) } }
+                }
+            } catch let e as NpyError { throw file.error(e.description) }
+        }
+        var events: [(step: Int, id: Int32)] = []
+        events.reserveCapacity(spikes.count)
+        for s in spikes {
+            guard s.time.isFinite, grid.steps(s.time) >= 1 else {
+                throw ConfigError(path: s.path, problem: "spike time must be >= dt (\(formatNumber(grid.dtMs)) ms), got \(formatNumber(s.time))")
+            }
+            events.append((grid.steps(s.time) - 1, Int32(s.id)))
+        }
+        events.sort { ($0.step, $0.id) < ($1.step, $1.id) }
+        steps = events.map(\.step)
+        ids = events.map(\.id)
+    }
+
+    public var ports: InputPorts? { nil }
+    public var variableNames: [String] { [] }
+
+    public mutating func update(step: Int, input: UnsafePointer<Double>?, spikes: inout [Int32]) {
+        while next < steps.count && steps[next] < step { next += 1 }
+        while next < steps.count && steps[next] == step {
+            // Two spikes of one neuron rounded into the same step are emitted once per time given.
+            spikes.append(ids[next])
+            next += 1
+        }
+    }
+
+    public func value(ofVariable variable: Int, neuron: Int) -> Double { 0 }
+}

@@ -1,0 +1,47 @@
+/// A neuron model: parameters and derived constants (a value type), plus the math of one clock step over a range
+/// of neurons whose state is stored as structure of arrays. The engine owns the loops and the memory; the model
+/// supplies the integration, so a model costs one dynamic call per population per step, none per neuron.
+public protocol NeuronModel: Sendable {
+    /// The config name, spelled as in NEST (`iaf_psc_exp`).
+    static var name: String { get }
+    static var summary: String { get }
+    static var parameters: [ParameterSpec] { get }
+    /// State variables; each can be initialised per neuron from the config and recorded. The first is `V_m`.
+    static var stateVariables: [StateVariableSpec] { get }
+    /// The input planes of the model's ring buffer and which plane each kind of input goes to.
+    static var ports: InputPorts { get }
+
+    /// Checks nothing (the values were checked against `parameters`) and derives the step propagators for `dtMs`.
+    init(_ parameters: ParameterValues, dtMs: Double) throws
+
+    /// The value a state variable starts at when the config gives none (NEST's defaults, e.g. `V_m = E_L`).
+    func defaultInitialValue(of variable: Int) -> Double
+
+    /// Advances neurons `range` by one step. `state` holds variable `v` of neuron `i` at `v * count + i`;
+    /// `input` holds the input that arrives in this step, plane `p` of neuron `i` at `p * count + i`.
+    /// Appends the indices of neurons that fire, in ascending order.
+    func update(state: UnsafeMutablePointer<Double>, refractory: UnsafeMutablePointer<Int32>, count: Int,
+                range: Range<Int>, input: UnsafePointer<Double>, spikes: inout [Int32])
+}
+
+/// A state variable of a model: its name in configs and recorders (NEST spelling) and unit.
+public struct StateVariableSpec: Sendable, Equatable {
+    public var name: String
+    public var unit: String
+    public var summary: String
+
+    public init(_ name: String, unit: String, _ summary: String) {
+        self.name = name
+        self.unit = unit
+        self.summary = summary
+    }
+}
+
+/// Where inputs go in a model's ring buffer: spikes with weight ≥ 0 to `excitatory`, < 0 to `inhibitory` (the
+/// same plane for models with one synaptic port), currents (pA) from current generators to `current`.
+public struct InputPorts: Sendable, Equatable {
+    public var planes: Int
+    public var excitatory: Int
+    public var inhibitory: Int
+    public var current: Int
+}

@@ -1,0 +1,57 @@
+/// A network lowered for simulation: populations with their state, and synapses in CSR tables with delays in
+/// steps. Built from a config by `NetworkBuilder`, or assembled in code.
+public struct Network: Sendable {
+    public var grid: TimeGrid
+    public var seed: UInt64
+    public var populations: [any Population]
+    /// Synapses from neurons and spike-emitting inputs; their spikes go through the input rings.
+    public var projections: [StaticProjection]
+    /// Synapses from generators that feed each target directly (Poisson trains, DC currents).
+    public var generatorProjections: [GeneratorProjection]
+
+    public init(grid: TimeGrid, seed: UInt64, populations: [any Population] = [], projections: [StaticProjection] = [],
+                generatorProjections: [GeneratorProjection] = []) {
+        self.grid = grid
+        self.seed = seed
+        self.populations = populations
+        self.projections = projections
+        self.generatorProjections = generatorProjections
+    }
+
+    public var synapseCount: Int {
+        projections.reduce(0) { $0 + $1.synapses.count } + generatorProjections.reduce(0) { $0 + $1.synapses.count }
+    }
+
+    public func populationIndex(named name: String) -> Int? { populations.firstIndex { $0.name == name } }
+}
+
+/// Synapses from population `source` to population `target`.
+public struct StaticProjection: Sendable {
+    public var source: Int
+    public var target: Int
+    public var synapses: SynapseTable
+
+    public init(source: Int, target: Int, synapses: SynapseTable) {
+        self.source = source
+        self.target = target
+        self.synapses = synapses
+    }
+}
+
+/// Synapses from a generator population, which adds input to each target directly every step.
+public struct GeneratorProjection: Sendable {
+    public enum Drive: Sendable {
+        /// Independent Poisson counts per synapse with this mean per step; the engine keeps one random stream
+        /// per synapse, keyed by (seed, projection, synapse).
+        case poisson(meanPerStep: Double)
+        /// A current of `amplitudePA`·w into the target's current plane while `generator` is active.
+        case current(DCGenerator)
+    }
+
+    public var source: Int
+    public var target: Int
+    public var synapses: SynapseTable
+    public var drive: Drive
+    /// The config's projection index: part of the random streams' keys.
+    public var projectionIndex: Int
+}

@@ -1,0 +1,101 @@
+/// Lowers a checked `NetworkConfig` into a `Network`: creates populations with their initial state, runs the
+/// connection rules and draws weights and delays. Every problem found here (unknown model or parameter, unknown
+/// population, bad delay, out-of-range index, missing file) is a `ConfigError` naming its JSON path.
+public struct NetworkBuilder: Sendable {
+    public var registry: ModelRegistry
+
+    public init(registry: ModelRegistry = .builtIn) { self.registry = registry }
+
+    public func build(_ config: NetworkConfig) throws -> Network {
+        let sim = config.simulation
+        let grid = TimeGrid(dtMs: sim.dtMs)
+        var network = Network(grid: grid, seed: sim.seed)
+        for (index, pop) in config.populations.enumerated() {
+            network.populations.append(try makePopulation(pop, index: index, grid: grid, seed: sim.seed))
+        }
+        for (index, proj) in config.projections.enumerated() {
+            try addProjection(proj, index: index, to: &network, config: config)
+        }
+        return network
+    }
+
+    private func makePopulation(_ pop: NetworkConfig.Population, index: Int, grid: TimeGrid, seed: UInt64) throws -> any Population {
+        let paramsPath = "\(pop.path).params"
+        func numericParams(_ specs: [ParameterSpec]) throws -> ParameterValues {
+            var given: [String: Double] = [:]
+            for entry in try pop.params?.entries() ?? [] { given[entry.key] = try entry.node.number() }
+            return try ParameterValues(given, specs: specs, path: paramsPath)
+        }
+        func noInitial() throws {
+            if let first = pop.initial.first {
+                throw ConfigError(path: first.path, problem: "\(pop.model) has no state variables to initialise")
+            }
+        }
+        switch pop.model {
+        case PoissonGenerator.name:
+            try noInitial()
+            return PoissonGenerator(name: pop.name, count: pop.size, parameters: try numericParams(PoissonGenerator.parameters))
+        case DCGenerator.name:
+            try noInitial()
+            return DCGenerator(name: pop.name, count: pop.size, parameters: try numericParams(DCGenerator.parameters), grid: grid)
+        case SpikeGenerator.name:
+            try noInitial()
+            return try SpikeGenerator(name: pop.name, count: pop.size, params: pop.params, grid: grid, path: pop.path)
+        case BernoulliInput.name:
+            try noInitial()
+            return try BernoulliInput(name: pop.name, count: pop.size, params: pop.params, seed: seed,
+                                      populationIndex: index, path: pop.path)
+        default:
+            guard let model = registry.model(named: pop.model) else {
+                throw ConfigError(path: "\(pop.path).model",
+                                  problem: "unknown model '\(pop.model)'; known: \(registry.allNames.joined(separator: ", "))")
+            }
+            return try makeGroup(model, pop, parameters: try numericParams(model.parameters), grid: grid, seed: seed, index: index)
+        }
+    }
+
+    private func makeGroup<M: NeuronModel>(_: M.Type, _ pop: NetworkConfig.Population, parameters: ParameterValues,
+                                           grid: TimeGrid, seed: UInt64, index: Int) throws -> any Population {
+        var group = NeuronGroup(name: pop.name, model: try M(parameters, dtMs: grid.dtMs), count: pop.size)
+        for (variable, spec, path) in pop.initial {
+            guard let v = M.stateVariables.firstIndex(where: { $0.name == variable }) else {
+                throw ConfigError(path: path, problem: "unknown state variable for \(M.name); known: \(M.stateVariables.map(\.name).joined(separator: ", "))")
+            }
+            try spec.requireCount(pop.size, path: path, of: "neuron")
+            group.initialize(variable: v, with: spec, seed: seed, populationIndex: index)
+        }
+        return group
+    }
+
+    private func addProjection(_ proj: NetworkConfig.Projection, index: Int, to network: inout Network,
+                               config: NetworkConfig) throws {
+        func population(_ name: String, key: String) throws -> Int {
+            guard let i = network.populationIndex(named: name) else {
+                throw ConfigError(path: "\(proj.path).\(key)",
+                                  problem: "unknown population '\(name)'; known: \(network.populations.map(\.name).joined(separator: ", "))")
+            }
+            return i
+        }
+        let s = try population(proj.source, key: "source"), t = try population(proj.target, key: "target")
+        let source = network.populations[s], target = network.populations[t]
+        guard target.ports != nil else {
+            throw ConfigError(path: "\(proj.path).target", problem: "'\(target.name)' is an input (\(config.populations[t].model)) and cannot receive synapses")
+        }
+        let connections = try ConnectionGenerator(connectivity: proj.connectivity, sourceCount: source.count,
+                                                  targetCount: target.count, samePopulation: s == t,
+                                                  seed: network.seed, projectionIndex: index).generate()
+        let table = try SynapseTable(connections: connections, sourceCount: source.count, weight: proj.weight,
+                                     delayMs: proj.delayMs, dtMs: network.grid.dtMs, seed: network.seed,
+                                     projectionIndex: index, path: proj.path)
+        switch source {
+        case let poisson as PoissonGenerator:
+            network.generatorProjections.append(GeneratorProjection(
+                source: s, target: t, synapses: table,
+                drive: .poisson(meanPerStep: poisson.rateHz * network.grid.dtMs / 1000), projectionIndex: index))
+        case let dc as DCGenerator:
+            network.generatorProjections.append(GeneratorProjection(source: s, target: t, synapses: table, drive: .current(dc), projectionIndex: index))
+        default:
+            network.projections.append(StaticProjection(source: s, target: t, synapses: table))
+        }
+    }
+}

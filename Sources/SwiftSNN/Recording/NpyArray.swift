@@ -1,0 +1,131 @@
+import Foundation
+
+/// Errors reading a `.npy` file, phrased for a one-line message.
+public struct NpyError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+}
+
+/// A NumPy `.npy` array (format 1.0–3.0), read into memory: little-endian float64/float32/int32/int64/int16/uint8
+/// arrays, and structured arrays whose fields are such numbers. Reference: numpy/lib/format.py (NEP 1).
+public struct NpyArray: Sendable {
+    public struct Field: Sendable {
+        public var name: String
+        public var type: String
+        var offset: Int
+    }
+
+    public var shape: [Int]
+    public var fields: [Field]
+    var itemSize: Int
+    var payload: Data
+
+    public static func read(from url: URL) throws -> NpyArray {
+        guard let data = try? Data(contentsOf: url) else { throw NpyError(description: "cannot read \(url.lastPathComponent)") }
+        return try NpyArray(data: data)
+    }
+
+    public init(data: Data) throws {
+        let bytes = [UInt8](data.prefix(12))
+        guard bytes.count >= 10, bytes[0] == 0x93, Array(bytes[1...5]) == Array("NUMPY".utf8) else {
+            throw NpyError(description: "not a .npy file")
+        }
+        let major = bytes[6]
+        let headerLength: Int
+        let headerStart: Int
+        if major == 1 {
+            headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
+            headerStart = 10
+        } else {
+            guard bytes.count >= 12 else { throw NpyError(description: "truncated .npy header") }
+            headerLength = Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24
+            headerStart = 12
+        }
+        guard data.count >= headerStart + headerLength,
+              let header = String(data: data.subdata(in: headerStart..<headerStart + headerLength), encoding: .utf8)
+        else { throw NpyError(description: "truncated .npy header") }
+        guard !header.contains("'fortran_order': True") else { throw NpyError(description: "Fortran-ordered .npy is not supported") }
+        shape = try Self.parseShape(header)
+        (fields, itemSize) = try Self.parseDescr(header)
+        payload = data.subdata(in: (headerStart + headerLength)..<data.count)
+        let count = shape.reduce(1, *)
+        guard payload.count >= count * itemSize else {
+            throw NpyError(description: ".npy data is shorter than its shape \(shape) says")
+        }
+    }
+
+    public var count: Int { shape.reduce(1, *) }
+
+    /// All elements of a plain numeric array, converted to Double, in C order.
+    public func doubles() throws -> [Double] {
+        guard fields.count == 1, fields[0].name.isEmpty else {
+            throw NpyError(description: "expected a plain numeric array, got a structured one")
+        }
+        return try column(fields[0])
+    }
+
+    /// One field of a structured array, converted to Double.
+    public func field(_ name: String) throws -> [Double] {
+        guard let f = fields.first(where: { $0.name == name }) else {
+            throw NpyError(description: "structured array has no field '\(name)'")
+        }
+        return try column(f)
+    }
+
+    private func column(_ f: Field) throws -> [Double] {
+        let n = count
+        var out = [Double](repeating: 0, count: n)
+        try payload.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            for i in 0..<n {
+                let at = i * itemSize + f.offset
+                switch f.type {
+                case "<f8": out[i] = raw.loadUnaligned(fromByteOffset: at, as: Double.self)
+                case "<f4": out[i] = Double(raw.loadUnaligned(fromByteOffset: at, as: Float.self))
+                case "<i4": out[i] = Double(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: Int32.self)))
+                case "<i8": out[i] = Double(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: Int64.self)))
+                case "<i2": out[i] = Double(Int16(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: Int16.self)))
+                case "|u1", "|b1": out[i] = Double(raw[at])
+                default: throw NpyError(description: "unsupported dtype \(f.type)")
+                }
+            }
+        }
+        return out
+    }
+
+    private static let sizes: [String: Int] = ["<f8": 8, "<f4": 4, "<i4": 4, "<i8": 8, "<i2": 2, "|u1": 1, "|b1": 1]
+
+    private static func parseShape(_ header: String) throws -> [Int] {
+        guard let r = header.range(of: "'shape':"),
+              let open = header[r.upperBound...].firstIndex(of: "("),
+              let close = header[open...].firstIndex(of: ")")
+        else { throw NpyError(description: "no shape in .npy header") }
+        return try header[header.index(after: open)..<close].split(separator: ",").compactMap {
+            let t = $0.trimmingCharacters(in: .whitespaces)
+            if t.isEmpty { return nil }
+            guard let v = Int(t) else { throw NpyError(description: "bad shape in .npy header") }
+            return v
+        }
+    }
+
+    private static func parseDescr(_ header: String) throws -> ([Field], Int) {
+        guard let r = header.range(of: "'descr':") else { throw NpyError(description: "no descr in .npy header") }
+        let rest = header[r.upperBound...].trimmingCharacters(in: .whitespaces)
+        if rest.hasPrefix("'") {
+            let type = String(rest.dropFirst().prefix { $0 != "'" })
+            guard let size = sizes[type] else { throw NpyError(description: "unsupported dtype \(type)") }
+            return ([Field(name: "", type: type, offset: 0)], size)
+        }
+        // Structured: [('t', '<f8'), ('id', '<i4')]
+        guard let end = rest.firstIndex(of: "]") else { throw NpyError(description: "bad descr in .npy header") }
+        var fields: [Field] = []
+        var offset = 0
+        for part in rest[..<end].components(separatedBy: "(").dropFirst() {
+            let quoted = part.split(separator: "'").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+            guard quoted.count >= 2, let size = sizes[quoted[1]] else {
+                throw NpyError(description: "unsupported structured dtype in .npy header")
+            }
+            fields.append(Field(name: quoted[0], type: quoted[1], offset: offset))
+            offset += size
+        }
+        return (fields, offset)
+    }
+}

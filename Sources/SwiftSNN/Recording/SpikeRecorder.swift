@@ -1,0 +1,33 @@
+import Foundation
+
+/// Records the spikes of one population (optionally of some of its neurons) and writes them as a NumPy structured
+/// array with fields `t` (float64, ms) and `id` (int32, index within the population), sorted by time then id.
+public struct SpikeRecorder: Recorder {
+    public var name: String
+    public var population: Int
+    private var recorded: [Bool]?
+    public private(set) var steps: [Int] = []
+    public private(set) var ids: [Int32] = []
+
+    public init(name: String, population: Int, count: Int, neurons: [Int]? = nil) {
+        self.name = name
+        self.population = population
+        if let neurons {
+            var mask = [Bool](repeating: false, count: count)
+            for n in neurons { mask[n] = true }
+            recorded = mask
+        }
+    }
+
+    public mutating func observe(step: Int, spikes: [[Int32]], populations: [any Population]) {
+        for id in spikes[population] where recorded?[Int(id)] ?? true {
+            steps.append(step)
+            ids.append(id)
+        }
+    }
+
+    /// Spike times in ms.
+    public func times(grid: TimeGrid) -> [Double] { steps.map(grid.spikeTime(step:)) }
+
+    public func output(grid: TimeGrid) -> Data { NpyWriter.spikes(times: times(grid: grid), ids: ids) }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Samples state variables of some neurons every `intervalSteps` steps, at the end of steps whose end time is a
+/// multiple of the interval (NEST multimeter: first sample at t = interval). Writes a float64 array of shape
+/// (samples, neurons, variables).
+public struct StateRecorder: Recorder {
+    public var name: String
+    public var population: Int
+    public var variables: [Int]
+    public var neurons: [Int]
+    public var intervalSteps: Int
+    public private(set) var samples: [Double] = []
+
+    public init(name: String, population: Int, variables: [Int], neurons: [Int], intervalSteps: Int) {
+        self.name = name
+        self.population = population
+        self.variables = variables
+        self.neurons = neurons
+        self.intervalSteps = intervalSteps
+    }
+
+    public var sampleCount: Int { neurons.isEmpty || variables.isEmpty ? 0 : samples.count / (neurons.count * variables.count) }
+
+    public mutating func observe(step: Int, spikes: [[Int32]], populations: [any Population]) {
+        guard (step + 1) % intervalSteps == 0 else { return }
+        let pop = populations[population]
+        for n in neurons {
+            for v in variables { samples.append(pop.value(ofVariable: v, neuron: n)) }
+        }
+    }
+
+    public func output(grid: TimeGrid) -> Data {
+        NpyWriter.float64(samples, shape: [sampleCount, neurons.count, variables.count])
+    }
+}

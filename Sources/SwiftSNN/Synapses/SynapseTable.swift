@@ -1,0 +1,100 @@
+/// The static synapses of one projection in compressed sparse row form, rows by source neuron.
+///
+/// Per synapse: a 32-bit target index, a Float32 weight and, unless the whole projection shares one delay, a
+/// 16-bit delay in steps (8 bytes per synapse, 10 with per-synapse delays). Within a row, synapses are ordered by
+/// target, so a spike's additions walk the target's input plane forwards.
+///
+/// Delay semantics: the whole delay is axonal for static synapses: a spike emitted in step k (stamped (k+1)·dt)
+/// is added to the input of step k + d, so it acts on the target at time t_spike + d·dt, as in NEST.
+public struct SynapseTable: Sendable {
+    /// `rowStart[s]..<rowStart[s+1]` are the synapses of source `s`.
+    public internal(set) var rowStart: [Int64]
+    public internal(set) var target: [UInt32]
+    public var weight: [Float]
+    /// Per-synapse delays in steps; empty when every synapse has `uniformDelaySteps`.
+    public internal(set) var delaySteps: [UInt16]
+    public internal(set) var uniformDelaySteps: UInt16
+    public internal(set) var minDelaySteps: Int
+    public internal(set) var maxDelaySteps: Int
+
+    public var count: Int { target.count }
+    public var sourceCount: Int { rowStart.count - 1 }
+
+    /// Sorts `connections` into rows and draws weights and delays.
+    ///
+    /// Array-valued weights or delays are indexed by the connection's position in `connections` (the rule's
+    /// creation order, e.g. the order of an explicit list). Random ones are drawn per source row from a stream
+    /// keyed by (seed, projection, source), in row order, so they do not depend on build order either.
+    public init(connections: ConnectionList, sourceCount: Int, weight weightSpec: ValueSpec, delayMs delaySpec: ValueSpec,
+                dtMs: Double, seed: UInt64, projectionIndex: Int, path: String) throws {
+        let n = connections.count
+        try weightSpec.requireCount(n, path: "\(path).synapse.weight", of: "synapse")
+        try delaySpec.requireCount(n, path: "\(path).synapse.delay_ms", of: "synapse")
+        // Counting sort by source; a stable sort by target inside each row keeps equal pairs (multapses) in
+        // creation order.
+        var rowStart = [Int](repeating: 0, count: sourceCount + 1)
+        for s in connections.sources { rowStart[Int(s) + 1] += 1 }
+        for s in 0..<sourceCount { rowStart[s + 1] += rowStart[s] }
+        var order = [Int](repeating: 0, count: n)
+        var fill = rowStart
+        for (i, s) in connections.sources.enumerated() {
+            order[fill[Int(s)]] = i
+            fill[Int(s)] += 1
+        }
+        for s in 0..<sourceCount where rowStart[s + 1] - rowStart[s] > 1 {
+            let row = rowStart[s]..<rowStart[s + 1]
+            if !zip(order[row].dropFirst(), order[row]).allSatisfy({ connections.targets[$0] >= connections.targets[$1] }) {
+                let sorted = order[row].enumerated().sorted {
+                    (connections.targets[$0.element], $0.offset) < (connections.targets[$1.element], $1.offset)
+                }.map(\.element)
+                order.replaceSubrange(row, with: sorted)
+            }
+        }
+        self.rowStart = rowStart.map(Int64.init)
+        target = order.map { UInt32(connections.targets[$0]) }
+
+        let delayPath = "\(path).synapse.delay_ms"
+        func stepsOfDelay(_ ms: Double) throws -> UInt16 {
+            let steps = (ms / dtMs).rounded()
+            guard steps >= 1 else {
+                throw ConfigError(path: delayPath, problem: "must be >= dt (\(formatNumber(dtMs)) ms), got \(formatNumber(ms))")
+            }
+            guard steps <= Double(UInt16.max) else {
+                throw ConfigError(path: delayPath, problem: "must be <= \(formatNumber(Double(UInt16.max) * dtMs)) ms (65535 steps), got \(formatNumber(ms))")
+            }
+            return UInt16(steps)
+        }
+
+        var weight = [Float](repeating: 0, count: n)
+        var delays: [UInt16] = []
+        if case .constant(let d) = delaySpec {
+            uniformDelaySteps = try stepsOfDelay(d)
+        } else {
+            uniformDelaySteps = 0
+            delays = [UInt16](repeating: 0, count: n)
+        }
+        for s in 0..<sourceCount {
+            var weightStream = RandomStream(seed: seed, purpose: .weight, UInt64(projectionIndex), UInt64(s))
+            var delayStream = RandomStream(seed: seed, purpose: .delay, UInt64(projectionIndex), UInt64(s))
+            for k in rowStart[s]..<rowStart[s + 1] {
+                weight[k] = Float(weightSpec.value(at: order[k], using: &weightStream))
+                if !delays.isEmpty {
+                    delays[k] = try stepsOfDelay(delaySpec.value(at: order[k], using: &delayStream))
+                }
+            }
+        }
+        self.weight = weight
+        delaySteps = delays
+        if n == 0 {
+            minDelaySteps = Int.max
+            maxDelaySteps = 0
+        } else {
+            minDelaySteps = delays.isEmpty ? Int(uniformDelaySteps) : Int(delays.min()!)
+            maxDelaySteps = delays.isEmpty ? Int(uniformDelaySteps) : Int(delays.max()!)
+        }
+    }
+
+    /// The delay of synapse `k` in steps.
+    @inline(__always)
+    public func delay(of k: Int) -> Int { delaySteps.isEmpty ? Int(uniformDelaySteps) : Int(delaySteps[k]) }
+}

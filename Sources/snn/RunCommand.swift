@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import SwiftSNN
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Build and simulate a network from a JSON config; write spikes, state samples and a summary.",
+        discussion: """
+            Outputs go to DIR (default out/<config name>): summary.json and one <recorder>.npy per recorder, each \
+            written atomically. Options given here override the config's "simulation" values.
+            """
+    )
+
+    @Argument(help: "The JSON network config.", completion: .file(extensions: ["json"]))
+    var config: String
+
+    @Option(name: .long, help: ArgumentHelp("Output directory.", valueName: "DIR"))
+    var out: String?
+
+    @Option(name: .long, help: "Random seed (overrides simulation.seed).")
+    var seed: UInt64?
+
+    @Option(name: .long, help: "Worker threads (overrides simulation.threads; 0 = all cores).")
+    var threads: Int?
+
+    @Option(name: .customLong("duration-ms"), help: "Simulated time in ms (overrides simulation.duration_ms).")
+    var durationMs: Double?
+
+    @Flag(name: .long, help: "Show progress on stderr even when it is not a terminal.")
+    var progress = false
+
+    func validate() throws {
+        if let threads, threads < 0 { throw ValidationError("--threads must be >= 0, got \(threads)") }
+        if let durationMs, !(durationMs >= 0 && durationMs.isFinite) {
+            throw ValidationError("--duration-ms must be a finite number >= 0, got \(durationMs)")
+        }
+    }
+
+    func run() throws {
+        do {
+            var config = try NetworkConfig.load(from: URL(fileURLWithPath: self.config))
+            if let seed { config.simulation.seed = seed }
+            if let threads { config.simulation.threads = threads }
+            if let durationMs { config.simulation.durationMs = durationMs }
+            var simulation = try Simulation(config: config)
+            let directory = URL(fileURLWithPath: out ?? "out/\(config.name)")
+            let reporter = ProgressReporter(totalMs: config.simulation.durationMs,
+                                            enabled: progress || isatty(STDERR_FILENO) == 1)
+            let observer: ((Double) -> Void)? = reporter.enabled ? { reporter.report(simulatedMs: $0) } : nil
+            try simulation.run(observer: observer)
+            reporter.finish()
+            try simulation.writeOutputs(to: directory)
+            print(SummaryText(simulation.summary, directory: directory.path).text)
+        } catch let error as ConfigError {
+            throw fail(error)
+        } catch let error as SNNError {
+            throw fail(error)
+        }
+    }
+}

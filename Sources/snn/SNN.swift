@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import SwiftSNN
+
+@main
+struct SNN: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snn",
+        abstract: "SwiftSNN: simulate spiking neural networks described in JSON.",
+        discussion: "Examples:\n  snn run configs/cuba.json\n  snn validate my_net.json\n  snn models",
+        subcommands: [RunCommand.self, ValidateCommand.self, ModelsCommand.self, SchemaCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+}
+
+/// Prints a user-facing failure on one line to stderr and exits with status 1, the same for every subcommand.
+func fail(_ error: Error) -> ExitCode {
+    var stderr = StandardError()
+    print("error: \(error)", to: &stderr)
+    return ExitCode.failure
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import SwiftSNN
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a config without simulating: parse it, build the network, report the first problem."
+    )
+
+    @Argument(help: "The JSON network config.", completion: .file(extensions: ["json"]))
+    var config: String
+
+    func run() throws {
+        do {
+            let config = try NetworkConfig.load(from: URL(fileURLWithPath: self.config))
+            let simulation = try Simulation(config: config)
+            let network = simulation.network
+            print("\(self.config): ok (\(network.populations.count) populations, "
+                  + "\(network.populations.reduce(0) { $0 + $1.count }) neurons, \(network.synapseCount) synapses)")
+        } catch let error as ConfigError {
+            throw fail(error)
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import Testing
+@testable import SwiftSNN
+@Test func placeholder() { #expect(Bool(true)) }
