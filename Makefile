@@ -1,0 +1,22 @@
+# The two commands a newcomer needs: `make demo` and `make test`. Both install what is missing first.
+SWIFT ?= swift
+CONFIG ?= configs/cuba.json
+
+.PHONY: demo test deps release
+
+# Debian's OpenMP runtime (libomp5 via libomp-dev), which the C kernels link; installed only when missing.
+deps:
+	@if ! ldconfig -p | grep -q 'libomp.so.5'; then \
+		echo "installing libomp-dev (OpenMP runtime for the C kernels)"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get install -y libomp-dev || { $$SUDO apt-get update && $$SUDO apt-get install -y libomp-dev; }; \
+	fi
+
+release: deps
+	$(SWIFT) build -c release --product snn
+
+demo: release
+	$$($(SWIFT) build -c release --show-bin-path)/snn run $(CONFIG)
+
+test: deps
+	$(SWIFT) test
