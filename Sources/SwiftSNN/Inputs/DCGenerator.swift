@@ -28,6 +28,7 @@ public struct DCGenerator: Population {
     public func isActive(step: Int) -> Bool { startStep < step && step <= stopStep }
 
     public var ports: InputPorts? { nil }
+    public var emitsSpikes: Bool { false }
     public var variableNames: [String] { [] }
     public mutating func update(step: Int, input: UnsafePointer<Double>?, spikes: inout [Int32]) {}
     public func value(ofVariable variable: Int, neuron: Int) -> Double { 0 }

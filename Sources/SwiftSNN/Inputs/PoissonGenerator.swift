@@ -18,6 +18,7 @@ public struct PoissonGenerator: Population {
     }
 
     public var ports: InputPorts? { nil }
+    public var emitsSpikes: Bool { false }
     public var variableNames: [String] { [] }
     public mutating func update(step: Int, input: UnsafePointer<Double>?, spikes: inout [Int32]) {}
     public func value(ofVariable variable: Int, neuron: Int) -> Double { 0 }

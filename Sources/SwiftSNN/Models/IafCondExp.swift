@@ -47,6 +47,7 @@ public struct IafCondExp: NeuronModel {
     public var inhibitoryReversalMV: Double
     public var refractorySteps: Int32
     private var h: Double
+    private var inverseCapacitance: Double
     private var excitatoryHalfDecay: Double
     private var inhibitoryHalfDecay: Double
 
@@ -61,6 +62,7 @@ public struct IafCondExp: NeuronModel {
         inhibitoryReversalMV = p["E_in"]
         refractorySteps = Int32((p["t_ref"] / dtMs).rounded())
         h = dtMs
+        inverseCapacitance = 1 / p["C_m"]
         excitatoryHalfDecay = exp(-0.5 * dtMs / p["tau_syn_ex"])
         inhibitoryHalfDecay = exp(-0.5 * dtMs / p["tau_syn_in"])
     }
@@ -70,7 +72,7 @@ public struct IafCondExp: NeuronModel {
     @inline(__always)
     private func dVdt(_ v: Double, gEx: Double, gIn: Double, current: Double) -> Double {
         (-leakNS * (v - restingMV) - gEx * (v - excitatoryReversalMV) - gIn * (v - inhibitoryReversalMV) + current)
-            / capacitancePF
+            * inverseCapacitance
     }
 
     public func update(state: UnsafeMutablePointer<Double>, refractory: UnsafeMutablePointer<Int32>, count: Int,

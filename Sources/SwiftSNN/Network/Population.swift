@@ -5,6 +5,8 @@ public protocol Population: Sendable {
     var count: Int { get }
     /// Input planes of the population's ring buffer; nil for inputs, which receive nothing.
     var ports: InputPorts? { get }
+    /// Whether the population emits spikes of its own (false for generators that feed each target directly).
+    var emitsSpikes: Bool { get }
     /// Variables a state recorder may sample, in the order `value(ofVariable:neuron:)` takes.
     var variableNames: [String] { get }
 
@@ -13,4 +15,8 @@ public protocol Population: Sendable {
     mutating func update(step: Int, input: UnsafePointer<Double>?, spikes: inout [Int32])
 
     func value(ofVariable variable: Int, neuron: Int) -> Double
+}
+
+extension Population {
+    public var emitsSpikes: Bool { true }
 }

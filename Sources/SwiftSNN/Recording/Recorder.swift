@@ -25,6 +25,9 @@ extension NetworkConfig.Recorder {
         }
         switch kind {
         case .spikes:
+            guard pop.emitsSpikes else {
+                throw ConfigError(path: "\(path).population", problem: "'\(population)' is a generator that feeds each target directly and has no spikes of its own to record")
+            }
             return SpikeRecorder(name: name, population: p, count: pop.count, neurons: neurons)
         case .state:
             let variableIndices = try variables.enumerated().map { i, v in

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The `summary.json` of a run: per-population spike counts and rates, synapse count, timing and throughput.
+/// The `summary.json` of a run: spike counts and rates of every population that spikes, synapse count, timing
+/// and throughput (synaptic events count every spike arriving at a synapse, Poisson generator spikes included).
 public struct RunSummary: Encodable, Sendable {
     public struct PopulationSummary: Encodable, Sendable {
         public var size: Int
@@ -43,7 +44,7 @@ public struct RunSummary: Encodable, Sendable {
     public init(network: Network, statistics: RunStatistics, buildSeconds: Double, runSeconds: Double,
                 threads: Int, seed: UInt64, engine: String) {
         var pops: [String: PopulationSummary] = [:]
-        for (p, pop) in network.populations.enumerated() {
+        for (p, pop) in network.populations.enumerated() where pop.emitsSpikes {
             let seconds = statistics.simulatedMs / 1000
             let rate = seconds > 0 ? Double(statistics.spikes[p]) / (Double(pop.count) * seconds) : 0
             pops[pop.name] = PopulationSummary(size: pop.count, spikes: statistics.spikes[p], rateHz: rate)
