@@ -1,7 +1,8 @@
 #include "CSNNKernels.h"
 
-uint64_t snn_deliver_static(const snn_csr *csr, const int32_t *spike_source, const int64_t *spike_step,
-                            size_t n_spikes, const snn_ring *ring) {
+uint64_t snn_deliver_static(const snn_csr *csr, const int64_t *row_begin, const int64_t *row_end,
+                            const int32_t *spike_source, const int64_t *spike_step, size_t n_spikes,
+                            const snn_ring *ring) {
     uint64_t events = 0;
     double *values = ring->values;
     const uint64_t mask = ring->slot_mask;
@@ -9,8 +10,8 @@ uint64_t snn_deliver_static(const snn_csr *csr, const int32_t *spike_source, con
     const size_t pos = (size_t)ring->positive_plane * ring->plane_stride;
     const size_t neg = (size_t)ring->negative_plane * ring->plane_stride;
     for (size_t j = 0; j < n_spikes; ++j) {
-        const int64_t begin = csr->row_start[spike_source[j]];
-        const int64_t end = csr->row_start[spike_source[j] + 1];
+        const int64_t begin = row_begin[spike_source[j]];
+        const int64_t end = row_end[spike_source[j]];
         const uint64_t step = (uint64_t)spike_step[j];
         events += (uint64_t)(end - begin);
         if (csr->delay == NULL) {

@@ -7,10 +7,9 @@
 /* Hot loops of SwiftSNN over raw structure-of-arrays / CSR pointers owned by Swift. Internal to the package:
    no stable API. Kernels never allocate. */
 
-/* One projection's synapses, rows by source (see SynapseTable.swift). delay == NULL means every synapse has
-   uniform_delay steps. */
+/* One projection's synapses, rows by source (see SynapseTable.swift); which synapses form a row is passed to
+   the kernel separately. delay == NULL means every synapse has uniform_delay steps. */
 typedef struct {
-    const int64_t *row_start;
     const uint32_t *target;
     const float *weight;
     const uint16_t *delay;
@@ -29,12 +28,21 @@ typedef struct {
 } snn_ring;
 
 /* Adds the synapses of each spike (source spike_source[j], emitted in step spike_step[j]) to the ring slot of
-   step spike_step[j] + delay. Spikes are processed in the given order and each row in storage order, so every
-   target's sum is formed in the same order on every run. Returns the number of synaptic events. */
-uint64_t snn_deliver_static(const snn_csr *csr, const int32_t *spike_source, const int64_t *spike_step,
-                            size_t n_spikes, const snn_ring *ring);
+   step spike_step[j] + delay, taking from row s only the synapses row_begin[s] .. row_end[s] - 1 (the sub-row
+   of one thread's target range, or the whole row). Spikes are processed in the given
+   order and each row in storage order, so every target's sum is formed in the same order on every run, whatever
+   the split. Returns the number of synaptic events. */
+uint64_t snn_deliver_static(const snn_csr *csr, const int64_t *row_begin, const int64_t *row_end,
+                            const int32_t *spike_source, const int64_t *spike_step, size_t n_spikes,
+                            const snn_ring *ring);
 
 /* Threads the OpenMP runtime would use by default (OMP_NUM_THREADS or the number of cores). */
 int snn_default_thread_count(void);
+
+/* Runs task(context, part, part_count) for every part in 0 ..< part_count on a team of up to part_count OpenMP
+   threads and returns when all are done. A part never depends on which thread runs it, so results do not depend
+   on how many threads the runtime actually provides. */
+typedef void (*snn_task)(void *context, int part, int part_count);
+void snn_parallel(int part_count, snn_task task, void *context);
 
 #endif

@@ -1,162 +1,216 @@
 import CSNNKernels
 
 /// The clock-driven engine: fixed step dt, exact per-step integration supplied by the models, spikes delivered
-/// into per-population input rings after their delays.
+/// into per-population input rings after their delays, work split over threads by target neuron ranges.
 ///
 /// A run proceeds in slices of `sliceSteps` = the minimum delay between spiking populations (NEST's min-delay
 /// communication interval):
-/// 1. for each step of the slice: every population reads and clears its ring slot for this step and updates,
-///    emitting spikes in ascending neuron order; generators add their Poisson counts or currents to the ring slot
-///    of step + delay; recorders observe the step;
-/// 2. at the end of the slice, its spikes are delivered, projection by projection, in (step, neuron) order, each
-///    row in storage order. A spike of step k reaches the slot of step k + d ≥ k + sliceSteps, never inside the
-///    slice that produced it, so no population reads input that is still being delivered.
-/// The order of every floating-point sum is fixed by construction, so runs are bit-identical.
+/// 1. for each step of the slice, in one parallel region: every part advances its neurons of every population,
+///    reading and clearing their ring entries for this step, and adds its targets' generator input (Poisson
+///    counts, currents) to the ring slots of step + delay; then, serially, the parts' spikes are joined in
+///    ascending neuron order and recorders observe the step;
+/// 2. at the end of the slice, in one parallel region, every part delivers all spikes of the slice to its own
+///    targets, projection by projection, in (step, neuron) order, each row in storage order. A spike of step k
+///    reaches the slot of step k + d ≥ k + sliceSteps, never inside the slice that produced it.
+/// The order of every floating-point sum is fixed by construction, so output is bit-identical across runs and
+/// thread counts (see `ThreadPartition`).
 public struct ClockDrivenEngine: Engine {
     public static let kind = EngineKind.clock
 
     public private(set) var network: Network
     public private(set) var statistics: RunStatistics
     public let sliceSteps: Int
+    public var threads: Int { partition.parts }
+    private let partition: ThreadPartition
     private var rings: [InputRing?]
-    private var step = 0
+    /// For each static projection, then each generator projection: the part boundaries of every row.
+    private let projectionSplits: [[[Int64]]]
+    private let generatorSplits: [[[Int64]]]
     /// One stream per synapse of each Poisson generator projection (empty for other generators).
-    private var poissonStreams: [[RandomStream]]
-    private var stepSpikes: [[Int32]]
-    /// Spikes of the current slice per population: sources and the steps they fired in.
-    private var sliceSources: [[Int32]]
-    private var sliceSpikeSteps: [[Int64]]
+    private var poissonStreams: [Column<RandomStream>]
+    private var step = 0
 
-    public init(network: Network) throws {
+    /// - Parameter threads: worker threads; 0 means the OpenMP runtime's default (all cores).
+    public init(network: Network, threads: Int = 1) throws {
         self.network = network
         let minDelay = network.projections.map(\.synapses.minDelaySteps).min() ?? Int.max
         let maxDelay = (network.projections.map(\.synapses.maxDelaySteps)
                         + network.generatorProjections.map(\.synapses.maxDelaySteps)).max() ?? 1
-        // Long slices only delay delivery; 100 steps bounds the spike buffers of delay-free networks.
+        // Long slices only postpone delivery; 100 steps bounds the spike buffers of delay-free networks.
         let slice = max(1, min(minDelay, 100))
         sliceSteps = slice
+        partition = ThreadPartition(parts: threads > 0 ? threads : ThreadTeam.defaultThreadCount,
+                                    populationSizes: network.populations.map(\.count))
         rings = network.populations.map { pop in
             pop.ports.map { InputRing(ports: $0, count: pop.count, minimumSlots: slice + maxDelay + 1) }
         }
+        projectionSplits = network.projections.map { [partition] in partition.rowSplits($0.synapses, targetPopulation: $0.target) }
+        generatorSplits = network.generatorProjections.map { [partition] in partition.rowSplits($0.synapses, targetPopulation: $0.target) }
         poissonStreams = network.generatorProjections.map { g in
-            guard case .poisson = g.drive else { return [] }
-            return (0..<g.synapses.count).map {
+            guard case .poisson = g.drive else { return Column([]) }
+            return Column((0..<g.synapses.count).map {
                 RandomStream(seed: network.seed, purpose: .poisson, UInt64(g.projectionIndex), UInt64($0))
-            }
+            })
         }
-        let n = network.populations.count
-        statistics = RunStatistics(spikes: [Int](repeating: 0, count: n))
-        stepSpikes = [[Int32]](repeating: [], count: n)
-        sliceSources = [[Int32]](repeating: [], count: n)
-        sliceSpikeSteps = [[Int64]](repeating: [], count: n)
+        statistics = RunStatistics(spikes: [Int](repeating: 0, count: network.populations.count))
     }
 
     public mutating func run(durationMs: Double, recorders: inout [any Recorder],
                              observer: ((_ simulatedMs: Double) -> Void)?) throws {
         let end = step + network.grid.steps(durationMs)
         let reportEvery = max(1, network.grid.steps(100))
+        let populationCount = network.populations.count
+        let parts = partition.parts
+        let steppers = network.populations.indices.map { network.populations[$0].makeStepper() }
+        let ringBases = rings.indices.map { rings[$0] == nil ? nil : rings[$0]!.mutablePointer() }
+        let layouts = rings.map { $0?.layout }
+        let streamBases = poissonStreams.indices.map { poissonStreams[$0].mutablePointer() }
+        let work = Work(partition: partition, steppers: steppers, ringBases: ringBases, layouts: layouts,
+                        projections: network.projections, projectionSplits: projectionSplits,
+                        generators: network.generatorProjections, generatorSplits: generatorSplits,
+                        streamBases: streamBases)
+
+        // Per part and population: spikes of the current step; per population: spikes of the slice.
+        let partSpikes = UnsafeMutablePointer<[Int32]>.allocate(capacity: parts * populationCount)
+        partSpikes.initialize(repeating: [], count: parts * populationCount)
+        let partEvents = UnsafeMutablePointer<UInt64>.allocate(capacity: parts)
+        partEvents.initialize(repeating: 0, count: parts)
+        defer {
+            partSpikes.deinitialize(count: parts * populationCount)
+            partSpikes.deallocate()
+            partEvents.deallocate()
+        }
+        var stepSpikes = [[Int32]](repeating: [], count: populationCount)
+        var sliceSources = [[Int32]](repeating: [], count: populationCount)
+        var sliceSteps = [[Int64]](repeating: [], count: populationCount)
+
         while step < end {
-            let sliceEnd = min(step + sliceSteps, end)
+            let sliceEnd = min(step + self.sliceSteps, end)
             while step < sliceEnd {
-                advance()
+                let step = self.step
+                ThreadTeam.run(parts: parts) { part in
+                    partEvents[part] += work.advance(step: step, part: part, spikes: partSpikes + part * populationCount)
+                }
+                for p in 0..<populationCount {
+                    stepSpikes[p].removeAll(keepingCapacity: true)
+                    for part in 0..<parts {
+                        stepSpikes[p].append(contentsOf: partSpikes[part * populationCount + p])
+                        partSpikes[part * populationCount + p].removeAll(keepingCapacity: true)
+                    }
+                    statistics.spikes[p] += stepSpikes[p].count
+                    sliceSources[p].append(contentsOf: stepSpikes[p])
+                    sliceSteps[p].append(contentsOf: repeatElement(Int64(step), count: stepSpikes[p].count))
+                }
                 for r in recorders.indices {
                     recorders[r].observe(step: step, spikes: stepSpikes, populations: network.populations)
                 }
-                step += 1
-                if step % reportEvery == 0 { observer?(Double(step) * network.grid.dtMs) }
+                self.step += 1
+                if self.step % reportEvery == 0 { observer?(Double(self.step) * network.grid.dtMs) }
             }
-            deliverSlice()
+            ThreadTeam.run(parts: parts) { part in
+                partEvents[part] += work.deliver(part: part, sources: sliceSources, steps: sliceSteps)
+            }
+            for p in 0..<populationCount {
+                sliceSources[p].removeAll(keepingCapacity: true)
+                sliceSteps[p].removeAll(keepingCapacity: true)
+            }
         }
+        for part in 0..<parts { statistics.synapticEvents += partEvents[part] }
         statistics.simulatedMs = Double(step) * network.grid.dtMs
     }
 
-    /// Phase 1 for one step.
-    private mutating func advance() {
-        for p in network.populations.indices {
-            stepSpikes[p].removeAll(keepingCapacity: true)
-            Self.update(&network.populations[p], ring: &rings[p], step: step, spikes: &stepSpikes[p])
-            statistics.spikes[p] += stepSpikes[p].count
-            for id in stepSpikes[p] {
-                sliceSources[p].append(id)
-                sliceSpikeSteps[p].append(Int64(step))
-            }
-        }
-        for g in network.generatorProjections.indices {
-            let projection = network.generatorProjections[g]
-            statistics.synapticEvents += Self.inject(projection, step: step, streams: &poissonStreams[g],
-                                                     ring: &rings[projection.target]!)
-        }
-    }
+    /// What the parts of a run share: read-only tables and raw pointers into state that each part touches only in
+    /// its own neuron ranges.
+    private struct Work: @unchecked Sendable {
+        let partition: ThreadPartition
+        let steppers: [any PopulationStepper]
+        let ringBases: [UnsafeMutablePointer<Double>?]
+        let layouts: [InputRing.Layout?]
+        let projections: [StaticProjection]
+        let projectionSplits: [[[Int64]]]
+        let generators: [GeneratorProjection]
+        let generatorSplits: [[[Int64]]]
+        let streamBases: [UnsafeMutablePointer<RandomStream>]
 
-    private static func update(_ population: inout any Population, ring: inout InputRing?, step: Int,
-                               spikes: inout [Int32]) {
-        if ring != nil {
-            ring!.consume(step: step) { population.update(step: step, input: $0, spikes: &spikes) }
-        } else {
-            population.update(step: step, input: nil, spikes: &spikes)
-        }
-    }
-
-    /// Adds a generator's input of `step` to the target's ring slots of step + delay; returns the number of
-    /// Poisson spikes it delivered.
-    private static func inject(_ projection: GeneratorProjection, step: Int, streams: inout [RandomStream],
-                               ring: inout InputRing) -> UInt64 {
-        let table = projection.synapses
-        let layout = ring.layout
-        let ports = ring.ports
-        var events: UInt64 = 0
-        switch projection.drive {
-        case .poisson(let mean):
-            ring.withValues { values in
-                for k in 0..<table.count {
-                    let n = streams[k].nextPoisson(mean)
-                    if n == 0 { continue }
-                    let w = table.weight[k]
-                    let offset = layout.offset(step: step + table.delay(of: k), plane: w < 0 ? ports.inhibitory : ports.excitatory)
-                    values[offset + Int(table.target[k])] += Double(n) * Double(w)
-                    events += UInt64(n)
+        /// Phase 1 for one part: update its neurons, clear their ring entries, inject generator input.
+        /// Returns the number of Poisson spikes delivered.
+        func advance(step: Int, part: Int, spikes: UnsafeMutablePointer<[Int32]>) -> UInt64 {
+            for p in steppers.indices {
+                let range = partition.ranges[p][part]
+                if range.isEmpty { continue }
+                guard let base = ringBases[p], let layout = layouts[p] else {
+                    steppers[p].step(step, range: range, input: nil, spikes: &spikes[p])
+                    continue
+                }
+                let slot = base + layout.offset(step: step, plane: 0)
+                steppers[p].step(step, range: range, input: slot, spikes: &spikes[p])
+                for plane in 0..<layout.ports.planes {
+                    (slot + plane * layout.count + range.lowerBound).update(repeating: 0, count: range.count)
                 }
             }
-        case .current(let dc):
-            guard dc.isActive(step: step) else { return 0 }
-            ring.withValues { values in
-                for k in 0..<table.count {
-                    let offset = layout.offset(step: step + table.delay(of: k), plane: ports.current)
-                    values[offset + Int(table.target[k])] += dc.amplitudePA * Double(table.weight[k])
+            var events: UInt64 = 0
+            for g in generators.indices {
+                events += inject(g, step: step, part: part)
+            }
+            return events
+        }
+
+        private func inject(_ g: Int, step: Int, part: Int) -> UInt64 {
+            let projection = generators[g]
+            let table = projection.synapses
+            let base = ringBases[projection.target]!, layout = layouts[projection.target]!
+            let ports = layout.ports
+            let begin = generatorSplits[g][part], end = generatorSplits[g][part + 1]
+            var events: UInt64 = 0
+            switch projection.drive {
+            case .poisson(let mean):
+                let streams = streamBases[g]
+                for s in 0..<table.sourceCount {
+                    for k in Int(begin[s])..<Int(end[s]) {
+                        let n = streams[k].nextPoisson(mean)
+                        if n == 0 { continue }
+                        let w = table.weight[k]
+                        let offset = layout.offset(step: step + table.delay(of: k), plane: w < 0 ? ports.inhibitory : ports.excitatory)
+                        base[offset + Int(table.target[k])] += Double(n) * Double(w)
+                        events += UInt64(n)
+                    }
+                }
+            case .current(let dc):
+                guard dc.isActive(step: step) else { return 0 }
+                for s in 0..<table.sourceCount {
+                    for k in Int(begin[s])..<Int(end[s]) {
+                        let offset = layout.offset(step: step + table.delay(of: k), plane: ports.current)
+                        base[offset + Int(table.target[k])] += dc.amplitudePA * Double(table.weight[k])
+                    }
                 }
             }
+            return events
         }
-        return events
-    }
 
-    /// Phase 2: delivers the spikes of the slice.
-    private mutating func deliverSlice() {
-        for proj in network.projections where !sliceSources[proj.source].isEmpty {
-            statistics.synapticEvents += Self.deliver(sources: sliceSources[proj.source], steps: sliceSpikeSteps[proj.source],
-                                                      through: proj.synapses, into: &rings[proj.target]!)
-        }
-        for p in sliceSources.indices {
-            sliceSources[p].removeAll(keepingCapacity: true)
-            sliceSpikeSteps[p].removeAll(keepingCapacity: true)
-        }
-    }
-
-    private static func deliver(sources: [Int32], steps: [Int64], through table: SynapseTable,
-                                into ring: inout InputRing) -> UInt64 {
-        ring.withKernelView { ring in
-            table.rowStart.withUnsafeBufferPointer { rowStart in
-                table.target.withUnsafeBufferPointer { target in
+        /// Phase 2 for one part: deliver the slice's spikes to its targets. Returns the synaptic events.
+        func deliver(part: Int, sources: [[Int32]], steps: [[Int64]]) -> UInt64 {
+            var events: UInt64 = 0
+            for (j, projection) in projections.enumerated() where !sources[projection.source].isEmpty {
+                let layout = layouts[projection.target]!
+                var ring = snn_ring(values: ringBases[projection.target]!, slot_mask: UInt64(layout.slotMask),
+                                    slot_stride: layout.slotStride, plane_stride: layout.count,
+                                    positive_plane: Int32(layout.ports.excitatory),
+                                    negative_plane: Int32(layout.ports.inhibitory))
+                let table = projection.synapses
+                events += table.target.withUnsafeBufferPointer { target in
                     table.weight.withUnsafeBufferPointer { weight in
                         table.delaySteps.withUnsafeBufferPointer { delay in
-                            var csr = snn_csr(row_start: rowStart.baseAddress!, target: target.baseAddress,
-                                              weight: weight.baseAddress,
+                            var csr = snn_csr(target: target.baseAddress, weight: weight.baseAddress,
                                               delay: table.delaySteps.isEmpty ? nil : delay.baseAddress,
                                               uniform_delay: table.uniformDelaySteps)
-                            return snn_deliver_static(&csr, sources, steps, sources.count, &ring)
+                            return snn_deliver_static(&csr, projectionSplits[j][part], projectionSplits[j][part + 1],
+                                                      sources[projection.source], steps[projection.source],
+                                                      sources[projection.source].count, &ring)
                         }
                     }
                 }
             }
+            return events
         }
     }
 }

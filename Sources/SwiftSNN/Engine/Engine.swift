@@ -2,7 +2,8 @@
 /// engine.
 public protocol Engine {
     static var kind: EngineKind { get }
-    init(network: Network) throws
+    /// - Parameter threads: worker threads; 0 means all cores. Output must not depend on it.
+    init(network: Network, threads: Int) throws
     var network: Network { get }
     /// Counts so far (spikes per population, synaptic events), for the run summary.
     var statistics: RunStatistics { get }

@@ -20,7 +20,7 @@ public struct Simulation {
         self.config = config
         let network = try NetworkBuilder(registry: registry).build(config)
         recorders = try config.recorders.map { try $0.makeRecorder(for: network) }
-        engine = try ClockDrivenEngine(network: network)
+        engine = try ClockDrivenEngine(network: network, threads: config.simulation.threads)
         buildSeconds = Self.seconds(since: start)
     }
 
@@ -35,7 +35,7 @@ public struct Simulation {
 
     public var summary: RunSummary {
         RunSummary(network: network, statistics: engine.statistics, buildSeconds: buildSeconds,
-                   runSeconds: runSeconds, threads: 1, seed: config.simulation.seed, engine: ClockDrivenEngine.kind.rawValue)
+                   runSeconds: runSeconds, threads: engine.threads, seed: config.simulation.seed, engine: ClockDrivenEngine.kind.rawValue)
     }
 
     /// Writes `summary.json` and one `<recorder>.npy` per recorder into `directory` (created if needed), each

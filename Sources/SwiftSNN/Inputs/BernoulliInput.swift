@@ -6,8 +6,8 @@ public struct BernoulliInput: Population {
 
     public var name: String
     public var count: Int
-    public var probabilities: [Double]
-    private var streams: [RandomStream]
+    public var probabilities: Column<Double>
+    private var streams: Column<RandomStream>
 
     public init(name: String, count: Int, params: ConfigNode?, seed: UInt64, populationIndex: Int, path: String) throws {
         self.name = name
@@ -27,16 +27,25 @@ public struct BernoulliInput: Population {
             }
             values = given
         }
-        probabilities = values
-        streams = (0..<count).map { RandomStream(seed: seed, purpose: .bernoulli, UInt64(populationIndex), UInt64($0)) }
+        probabilities = Column(values)
+        streams = Column((0..<count).map { RandomStream(seed: seed, purpose: .bernoulli, UInt64(populationIndex), UInt64($0)) })
     }
 
     public var ports: InputPorts? { nil }
     public var variableNames: [String] { [] }
 
-    public mutating func update(step: Int, input: UnsafePointer<Double>?, spikes: inout [Int32]) {
-        for i in 0..<count where streams[i].nextUniform() < probabilities[i] { spikes.append(Int32(i)) }
+    public mutating func makeStepper() -> any PopulationStepper {
+        Stepper(probabilities: probabilities.mutablePointer(), streams: streams.mutablePointer())
     }
 
     public func value(ofVariable variable: Int, neuron: Int) -> Double { 0 }
+
+    struct Stepper: PopulationStepper, @unchecked Sendable {
+        let probabilities: UnsafeMutablePointer<Double>
+        let streams: UnsafeMutablePointer<RandomStream>
+
+        func step(_ step: Int, range: Range<Int>, input: UnsafePointer<Double>?, spikes: inout [Int32]) {
+            for i in range where streams[i].nextUniform() < probabilities[i] { spikes.append(Int32(i)) }
+        }
+    }
 }

@@ -30,6 +30,6 @@ public struct DCGenerator: Population {
     public var ports: InputPorts? { nil }
     public var emitsSpikes: Bool { false }
     public var variableNames: [String] { [] }
-    public mutating func update(step: Int, input: UnsafePointer<Double>?, spikes: inout [Int32]) {}
+    public mutating func makeStepper() -> any PopulationStepper { SilentStepper() }
     public func value(ofVariable variable: Int, neuron: Int) -> Double { 0 }
 }

@@ -8,10 +8,9 @@ public struct SpikeGenerator: Population {
 
     public var name: String
     public var count: Int
-    /// Spikes sorted by (step, id); `next` is the first not yet emitted.
-    private var steps: [Int]
-    private var ids: [Int32]
-    private var next = 0
+    /// Spikes sorted by (step, id).
+    private var steps: Column<Int>
+    private var ids: Column<Int32>
 
     public init(name: String, count: Int, params: ConfigNode?, grid: TimeGrid, path: String) throws {
         self.name = name
@@ -62,21 +61,36 @@ public struct SpikeGenerator: Population {
             events.append((grid.steps(s.time) - 1, Int32(s.id)))
         }
         events.sort { ($0.step, $0.id) < ($1.step, $1.id) }
-        steps = events.map(\.step)
-        ids = events.map(\.id)
+        steps = Column(events.map(\.step))
+        ids = Column(events.map(\.id))
     }
 
     public var ports: InputPorts? { nil }
     public var variableNames: [String] { [] }
 
-    public mutating func update(step: Int, input: UnsafePointer<Double>?, spikes: inout [Int32]) {
-        while next < steps.count && steps[next] < step { next += 1 }
-        while next < steps.count && steps[next] == step {
-            // Two spikes of one neuron rounded into the same step are emitted once per time given.
-            spikes.append(ids[next])
-            next += 1
-        }
+    public mutating func makeStepper() -> any PopulationStepper {
+        Stepper(steps: steps.mutablePointer(), ids: ids.mutablePointer(), count: steps.count)
     }
 
     public func value(ofVariable variable: Int, neuron: Int) -> Double { 0 }
+
+    struct Stepper: PopulationStepper, @unchecked Sendable {
+        let steps: UnsafeMutablePointer<Int>
+        let ids: UnsafeMutablePointer<Int32>
+        let count: Int
+
+        func step(_ step: Int, range: Range<Int>, input: UnsafePointer<Double>?, spikes: inout [Int32]) {
+            // Binary search for the first spike of this step: no cursor, so ranges can run on any thread.
+            var lo = 0, hi = count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if steps[mid] < step || (steps[mid] == step && Int(ids[mid]) < range.lowerBound) { lo = mid + 1 } else { hi = mid }
+            }
+            // A neuron given two times that round into one step fires once per time given.
+            while lo < count && steps[lo] == step && Int(ids[lo]) < range.upperBound {
+                spikes.append(ids[lo])
+                lo += 1
+            }
+        }
+    }
 }

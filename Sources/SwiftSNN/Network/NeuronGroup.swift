@@ -4,20 +4,21 @@
 public struct NeuronGroup<Model: NeuronModel>: Population {
     public var name: String
     public var model: Model
-    public var state: [Double]
-    public var refractorySteps: [Int32]
+    public var state: Column<Double>
+    public var refractorySteps: Column<Int32>
     public let count: Int
 
     public init(name: String, model: Model, count: Int) {
         self.name = name
         self.model = model
         self.count = count
-        state = [Double](repeating: 0, count: Model.stateVariables.count * count)
-        refractorySteps = [Int32](repeating: 0, count: count)
+        var state = [Double](repeating: 0, count: Model.stateVariables.count * count)
         for v in Model.stateVariables.indices {
             let x = model.defaultInitialValue(of: v)
             for i in 0..<count { state[v * count + i] = x }
         }
+        self.state = Column(state)
+        refractorySteps = Column(repeating: 0, count: count)
     }
 
     public var ports: InputPorts? { Model.ports }
@@ -31,15 +32,20 @@ public struct NeuronGroup<Model: NeuronModel>: Population {
         }
     }
 
-    public mutating func update(step: Int, input: UnsafePointer<Double>?, spikes: inout [Int32]) {
-        let (model, count) = (self.model, self.count)
-        state.withUnsafeMutableBufferPointer { s in
-            refractorySteps.withUnsafeMutableBufferPointer { r in
-                model.update(state: s.baseAddress!, refractory: r.baseAddress!, count: count, range: 0..<count,
-                             input: input!, spikes: &spikes)
-            }
-        }
+    public mutating func makeStepper() -> any PopulationStepper {
+        Stepper(model: model, state: state.mutablePointer(), refractory: refractorySteps.mutablePointer(), count: count)
     }
 
     public func value(ofVariable variable: Int, neuron: Int) -> Double { state[variable * count + neuron] }
+
+    struct Stepper: PopulationStepper, @unchecked Sendable {
+        let model: Model
+        let state: UnsafeMutablePointer<Double>
+        let refractory: UnsafeMutablePointer<Int32>
+        let count: Int
+
+        func step(_ step: Int, range: Range<Int>, input: UnsafePointer<Double>?, spikes: inout [Int32]) {
+            model.update(state: state, refractory: refractory, count: count, range: range, input: input!, spikes: &spikes)
+        }
+    }
 }

@@ -1,5 +1,5 @@
-/// A population as the engine drives it: neurons of one model, or an input that emits spikes. One dynamic call
-/// per population per step; the per-neuron loop is inside the concrete type.
+/// A population as the engine drives it: neurons of one model, or an input. The engine owns the loops; a
+/// population supplies a stepper that advances any range of its neurons by one step.
 public protocol Population: Sendable {
     var name: String { get }
     var count: Int { get }
@@ -10,13 +10,26 @@ public protocol Population: Sendable {
     /// Variables a state recorder may sample, in the order `value(ofVariable:neuron:)` takes.
     var variableNames: [String] { get }
 
-    /// Advances one step. `input` points at this step's ring slot (nil when `ports` is nil); the indices of
-    /// neurons that fire are appended to `spikes` in ascending order.
-    mutating func update(step: Int, input: UnsafePointer<Double>?, spikes: inout [Int32])
+    /// A stepper over this population's state. It holds raw pointers into the state, valid until the population
+    /// is next copied and mutated, or destroyed; the engine makes one per run.
+    mutating func makeStepper() -> any PopulationStepper
 
     func value(ofVariable variable: Int, neuron: Int) -> Double
 }
 
 extension Population {
     public var emitsSpikes: Bool { true }
+}
+
+/// Advances ranges of one population's neurons by one step. Threads call `step` concurrently on disjoint
+/// ranges, so an implementation touches only the state of neurons in `range`.
+public protocol PopulationStepper: Sendable {
+    /// Advances neurons `range` through step `step`. `input` is the population's ring slot for this step (nil
+    /// for inputs): plane p of neuron i at `p * count + i`. Appends the indices of neurons that fire, ascending.
+    func step(_ step: Int, range: Range<Int>, input: UnsafePointer<Double>?, spikes: inout [Int32])
+}
+
+/// The stepper of populations that never spike and have no state (generators that feed targets directly).
+struct SilentStepper: PopulationStepper {
+    func step(_ step: Int, range: Range<Int>, input: UnsafePointer<Double>?, spikes: inout [Int32]) {}
 }
