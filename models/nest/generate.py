@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Generate the NEST reference traces in models/nest/ (see README.md there).
+
+Run from the repository root:
+
+    "$(tools/venv.sh)" models/nest/generate.py            # writes the CSV files next to this script
+    "$(tools/venv.sh)" models/nest/generate.py --out DIR  # somewhere else
+    "$(tools/venv.sh)" models/nest/generate.py --check    # regenerate into a temp dir, diff with the files here
+
+Every trace is one neuron with NEST's default parameters except those named below,
+dt = 0.1 ms, recorded with a multimeter at interval 0.1 ms. The row at t = 0 is the
+initial state read from the neuron before simulating; the row at time t > 0 is the
+state after the update step (t - dt, t], as NEST's multimeter reports it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+DT = 0.1                # ms, simulation resolution and sampling interval
+T_PSP = 100.0           # ms recorded for the PSP traces
+T_DC = 200.0            # ms recorded for the DC traces
+SPIKE_AT = 10.0         # ms, time of the single input spike (spike_generator)
+DELAY = 1.0             # ms, delay of the input connection
+I_DC = 376.0            # pA, I_e for the DC traces
+
+# file stem -> (model, weight of the input spike, extra recorded variables)
+PSP_CASES = {
+    "iaf_psc_delta_psp": ("iaf_psc_delta", 1.0, []),                     # mV jump
+    "iaf_psc_exp_psp": ("iaf_psc_exp", 100.0, ["I_syn_ex", "I_syn_in"]),  # pA
+    "iaf_psc_exp_ipsp": ("iaf_psc_exp", -100.0, ["I_syn_ex", "I_syn_in"]),
+    "iaf_cond_exp_psp": ("iaf_cond_exp", 5.0, ["g_ex", "g_in"]),          # nS
+    "iaf_cond_exp_ipsp": ("iaf_cond_exp", -5.0, ["g_ex", "g_in"]),
+}
+DC_CASES = {
+    "iaf_psc_exp_dc": "iaf_psc_exp",
+    "iaf_cond_exp_dc": "iaf_cond_exp",
+}
+
+
+def import_nest():
+    os.environ.setdefault("PYNEST_QUIET", "1")
+    import nest  # noqa: PLC0415
+    try:
+        nest.verbosity = nest.VerbosityLevel.ERROR
+    except AttributeError:
+        nest.set_verbosity("M_ERROR")
+    return nest
+
+
+def simulate(nest, model: str, t_stop: float, variables: list[str], neuron_params: dict,
+             spike: tuple[float, float] | None):
+    """One neuron of `model`; returns (times incl. 0, {var: values}, spike times <= t_stop)."""
+    nest.ResetKernel()
+    nest.SetKernelStatus({"resolution": DT, "rng_seed": 1, "local_num_threads": 1})
+    neuron = nest.Create(model, params=neuron_params)
+    mm = nest.Create("multimeter", params={"record_from": variables, "interval": DT})
+    sr = nest.Create("spike_recorder")
+    nest.Connect(mm, neuron)
+    nest.Connect(neuron, sr)
+    if spike is not None:
+        time, weight = spike
+        sg = nest.Create("spike_generator", params={"spike_times": [time]})
+        nest.Connect(sg, neuron, syn_spec={"weight": weight, "delay": DELAY})
+
+    # Initial state for the t = 0 row. iaf_psc_exp does not expose I_syn_ex/I_syn_in in its
+    # status; every synaptic current and conductance starts at 0.
+    status = neuron.get()
+    initial = {v: float(status.get(v, 0.0)) for v in variables}
+    # The multimeter hands over its last min_delay slice only on the next slice, so run
+    # a little past t_stop and cut.
+    nest.Simulate(t_stop + 2.0)
+
+    ev = mm.get("events")
+    steps = np.rint(np.asarray(ev["times"]) / DT).astype(np.int64)
+    n = int(round(t_stop / DT))
+    keep = steps <= n
+    if not np.array_equal(steps[keep], np.arange(1, n + 1)):
+        raise RuntimeError(f"{model}: multimeter did not sample every step up to {t_stop} ms")
+    times = np.arange(n + 1) * DT
+    values = {v: np.concatenate([[initial[v]], np.asarray(ev[v])[keep]]) for v in variables}
+    spikes = np.asarray(sr.get("events")["times"], dtype=float)
+    return times, values, spikes[spikes <= t_stop + 1e-9]
+
+
+def write_csv(path: Path, columns: dict[str, np.ndarray]):
+    names = list(columns)
+    data = np.column_stack([columns[c] for c in names])
+    with path.open("w") as f:
+        f.write(",".join(names) + "\n")
+        for row in data:
+            f.write(f"{row[0]:.1f}," + ",".join(f"{x:.15g}" for x in row[1:]) + "\n")
+
+
+def generate(out: Path) -> str:
+    nest = import_nest()
+    out.mkdir(parents=True, exist_ok=True)
+    for stem, (model, weight, extra) in PSP_CASES.items():
+        variables = ["V_m"] + extra
+        times, vals, spikes = simulate(nest, model, T_PSP, variables, {}, (SPIKE_AT, weight))
+        if len(spikes):
+            raise RuntimeError(f"{stem}: a single PSP should not make the neuron fire")
+        write_csv(out / f"{stem}.csv", {"t_ms": times, **vals})
+        print(f"{stem}.csv: {len(times)} rows, V_m {vals['V_m'].min():.6f} .. "
+              f"{vals['V_m'].max():.6f} mV")
+    for stem, model in DC_CASES.items():
+        times, vals, spikes = simulate(nest, model, T_DC, ["V_m"], {"I_e": I_DC}, None)
+        if not len(spikes):
+            raise RuntimeError(f"{stem}: I_e = {I_DC} pA should make the neuron fire")
+        write_csv(out / f"{stem}.csv", {"t_ms": times, **vals})
+        with (out / f"{stem}_spikes.csv").open("w") as f:
+            f.write("t_ms\n" + "".join(f"{t:.1f}\n" for t in spikes))
+        print(f"{stem}.csv: {len(times)} rows; {stem}_spikes.csv: {len(spikes)} spikes at "
+              f"{', '.join(f'{t:.1f}' for t in spikes)} ms")
+    return nest.__version__
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--out", type=Path, default=HERE, help="output directory")
+    ap.add_argument("--check", action="store_true",
+                    help="regenerate into a temporary directory and compare with --out")
+    args = ap.parse_args()
+    if not args.check:
+        version = generate(args.out)
+        print(f"NEST {version}")
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        version = generate(Path(tmp))
+        names = sorted(p.name for p in Path(tmp).glob("*.csv"))
+        _, mismatch, missing = filecmp.cmpfiles(args.out, tmp, names, shallow=False)
+        for name in mismatch + missing:
+            print(f"differs or missing: {args.out / name}", file=sys.stderr)
+        print(f"NEST {version}: {len(names) - len(mismatch) - len(missing)}/{len(names)} "
+              f"files identical")
+        return 1 if mismatch or missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
