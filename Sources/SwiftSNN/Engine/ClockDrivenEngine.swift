@@ -165,9 +165,10 @@ public struct ClockDrivenEngine: Engine {
             switch projection.drive {
             case .poisson(let mean):
                 let streams = streamBases[g]
+                let counts = PoissonDistribution(mean: mean)
                 for s in 0..<table.sourceCount {
                     for k in Int(begin[s])..<Int(end[s]) {
-                        let n = streams[k].nextPoisson(mean)
+                        let n = counts.sample(using: &streams[k])
                         if n == 0 { continue }
                         let w = table.weight[k]
                         let offset = layout.offset(step: step + table.delay(of: k), plane: w < 0 ? ports.inhibitory : ports.excitatory)

@@ -78,36 +78,6 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
         return (-2 * Foundation.log(u1)).squareRoot() * cos(2 * Double.pi * u2)
     }
 
-    /// Poisson variate with mean `lambda`: multiplication method for small means, PTRS (Hörmann 1993,
-    /// "The transformed rejection method for generating Poisson random variables") for lambda >= 10.
-    public mutating func nextPoisson(_ lambda: Double) -> Int {
-        if lambda < 10 {
-            let limit = Foundation.exp(-lambda)
-            var k = 0
-            var p = nextUniform()
-            while p > limit {
-                k += 1
-                p *= nextUniform()
-            }
-            return k
-        }
-        let slam = lambda.squareRoot()
-        let logLambda = Foundation.log(lambda)
-        let b = 0.931 + 2.53 * slam
-        let a = -0.059 + 0.02483 * b
-        let invAlpha = 1.1239 + 1.1328 / (b - 3.4)
-        let vr = 0.9277 - 3.6224 / (b - 2)
-        while true {
-            let u = nextUniform() - 0.5
-            let v = nextUniform()
-            let us = 0.5 - abs(u)
-            let k = Foundation.floor((2 * a / us + b) * u + lambda + 0.43)
-            if us >= 0.07 && v <= vr { return Int(k) }
-            if k < 0 || (us < 0.013 && v > us) { continue }
-            if Foundation.log(v) + Foundation.log(invAlpha) - Foundation.log(a / (us * us) + b)
-                <= -lambda + k * logLambda - Foundation.lgamma(k + 1) {
-                return Int(k)
-            }
-        }
-    }
+    /// Poisson variate with mean `lambda` (see `PoissonDistribution`, which keeps its constants for repeated draws).
+    public mutating func nextPoisson(_ lambda: Double) -> Int { PoissonDistribution(mean: lambda).sample(using: &self) }
 }
