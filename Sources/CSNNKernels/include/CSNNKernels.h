@@ -36,6 +36,32 @@ uint64_t snn_deliver_static(const snn_csr *csr, const int64_t *row_begin, const 
                             const int32_t *spike_source, const int64_t *spike_step, size_t n_spikes,
                             const snn_ring *ring);
 
+/* Constants of one population's LIF model for a step (derived in the Swift model's init; names as there). */
+typedef struct {
+    double resting, membrane_decay, current_gain, constant_current;
+} snn_iaf_psc_delta;
+
+typedef struct {
+    double resting, membrane_decay, current_gain, constant_current;
+    double excitatory_decay, inhibitory_decay, excitatory_gain, inhibitory_gain;
+} snn_iaf_psc_exp;
+
+typedef struct {
+    double leak, resting, reset, constant_current, excitatory_reversal, inhibitory_reversal, inverse_capacitance;
+    double h, excitatory_half_decay, inhibitory_half_decay;
+} snn_iaf_cond_exp;
+
+/* The integration pass of each model over neurons begin .. end - 1: subthreshold update, refractory countdown
+   and this step's input; the threshold pass is left to the caller. */
+void snn_integrate_iaf_psc_delta(const snn_iaf_psc_delta *p, double *v, double *i_stim, int32_t *refractory,
+                                 const double *jumps, const double *currents, int64_t begin, int64_t end);
+void snn_integrate_iaf_psc_exp(const snn_iaf_psc_exp *p, double *v, double *i_ex, double *i_in, double *i_stim,
+                               int32_t *refractory, const double *in_ex, const double *in_in,
+                               const double *currents, int64_t begin, int64_t end);
+void snn_integrate_iaf_cond_exp(const snn_iaf_cond_exp *p, double *v, double *g_ex, double *g_in, double *i_stim,
+                                int32_t *refractory, const double *in_ex, const double *in_in,
+                                const double *currents, int64_t begin, int64_t end);
+
 /* Threads the OpenMP runtime would use by default (OMP_NUM_THREADS or the number of cores). */
 int snn_default_thread_count(void);
 

@@ -54,6 +54,8 @@ public struct ParameterSpec: Sendable, Equatable {
 /// defaults filled in for the keys the config omits.
 public struct ParameterValues: Sendable {
     private var values: [String: Double]
+    /// JSON path of the `params` object, for errors that involve several parameters.
+    public let path: String
 
     /// Checks `given` against `specs`; `path` is the JSON path of the `params` object.
     public init(_ given: [String: Double], specs: [ParameterSpec], path: String) throws {
@@ -71,11 +73,21 @@ public struct ParameterValues: Sendable {
             values[spec.key] = value
         }
         self.values = values
+        self.path = path
     }
 
     /// The defaults of a table, for building models in code.
     public init(defaultsOf specs: [ParameterSpec], overriding given: [String: Double] = [:]) throws {
         try self.init(given, specs: specs, path: "params")
+    }
+
+    /// Checks a relation between two parameters, e.g. that the reset lies below the threshold (NEST refuses a
+    /// model whose `V_reset` is not below `V_th`).
+    public func require(_ lower: String, below upper: String) throws {
+        guard self[lower] < self[upper] else {
+            throw ConfigError(path: "\(path).\(lower)",
+                              problem: "must be < \(upper) (\(formatNumber(self[upper]))), got \(formatNumber(self[lower]))")
+        }
     }
 
     /// The value of a key that is in the table this was checked against.

@@ -1,6 +1,9 @@
-/// `dc_generator`: a constant current of `amplitude` pA (times the synapse weight) into each target while the
-/// generator is active, steps k with start < k·dt ≤ stop (NEST's activity window). The current arrives after the
-/// synapse delay and, as in NEST, acts on the membrane from the step after it arrives.
+/// `dc_generator`: a constant current of `amplitude` pA (times the synapse weight) into each target. Through a
+/// delay d it drives the target's membrane over exactly (start + d, stop + d], as in NEST 3 (checked against NEST
+/// 3.10 with iaf_psc_exp, start 5 ms, stop 15 ms, delays 0.1, 1.5 and 3 ms): the generator sends its current in
+/// the steps k with start < (k + 2)·dt ≤ stop (NEST's `StimulationDevice::is_active` shifts current generators
+/// by two steps), the current arrives in step k + d and, as in NEST, acts on the membrane from the next step,
+/// which ends at (k + d + 2)·dt. A window that opens at 0 loses its first step, as in NEST.
 public struct DCGenerator: Population {
     public static let name = "dc_generator"
     public static let parameters = [
@@ -24,8 +27,9 @@ public struct DCGenerator: Population {
         stopStep = stop >= Double(Int.max / 2) * grid.dtMs ? Int.max : grid.steps(stop)
     }
 
+    /// Whether the generator sends its current in step `step`.
     @inline(__always)
-    public func isActive(step: Int) -> Bool { startStep < step && step <= stopStep }
+    public func isActive(step: Int) -> Bool { startStep < step + 2 && step + 2 <= stopStep }
 
     public var ports: InputPorts? { nil }
     public var emitsSpikes: Bool { false }

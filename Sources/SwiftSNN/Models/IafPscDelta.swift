@@ -1,10 +1,12 @@
+import CSNNKernels
+
 /// Leaky integrate-and-fire neuron with delta synapses: an input spike makes V jump by its weight.
 ///
 ///     τ_m dV/dt = −(V − E_L) + R·(I_e + I_stim),   R = τ_m / C_m          [mV]
 ///     V ← V + w  at spike arrival (w in mV; the sign gives excitation or inhibition)
 ///     V ≥ V_th → spike, V ← V_reset, clamped for t_ref (inputs during that time are lost)
 ///
-/// Integrated exactly on the grid: V(t+h) = E_L + e^{−h/τ_m}(V − E_L) + R(1 − e^{−h/τ_m})(I_e + I_stim) + Σw.
+/// Integrated exactly on the grid (loop in CSNNKernels/update_lif.c): V(t+h) = E_L + e^{−h/τ_m}(V − E_L) + R(1 − e^{−h/τ_m})(I_e + I_stim) + Σw.
 /// A current from a generator reaches V one step after it arrives, as in NEST. Names, units and step order
 /// follow NEST `iaf_psc_delta`. Checked by IafPscDeltaTests (closed form) and models/nest/iaf_psc_delta_psp.csv.
 public struct IafPscDelta: NeuronModel {
@@ -30,38 +32,29 @@ public struct IafPscDelta: NeuronModel {
     public var resetMV: Double
     public var constantCurrentPA: Double
     public var refractorySteps: Int32
-    private var membraneDecay: Double
-    private var currentGainMVPerPA: Double
+    private var kernel: snn_iaf_psc_delta
 
     public init(_ p: ParameterValues, dtMs: Double) throws {
+        try p.require("V_reset", below: "V_th")
         restingMV = p["E_L"]
         thresholdMV = p["V_th"]
         resetMV = p["V_reset"]
         constantCurrentPA = p["I_e"]
         refractorySteps = Int32((p["t_ref"] / dtMs).rounded())
-        membraneDecay = Propagators.decay(dtMs, tau: p["tau_m"])
-        currentGainMVPerPA = Propagators.constantCurrent(dtMs, tauM: p["tau_m"], capacitance: p["C_m"])
+        kernel = snn_iaf_psc_delta(resting: p["E_L"], membrane_decay: Propagators.decay(dtMs, tau: p["tau_m"]),
+                                   current_gain: Propagators.constantCurrent(dtMs, tauM: p["tau_m"], capacitance: p["C_m"]),
+                                   constant_current: p["I_e"])
     }
 
     public func defaultInitialValue(of variable: Int) -> Double { variable == 0 ? restingMV : 0 }
 
     public func update(state: UnsafeMutablePointer<Double>, refractory: UnsafeMutablePointer<Int32>, count: Int,
                        range: Range<Int>, input: UnsafePointer<Double>, spikes: inout [Int32]) {
-        let v = state, iStim = state + count
-        let jumps = input, currents = input + count
-        for i in range {
-            if refractory[i] == 0 {
-                let y = v[i] - restingMV
-                v[i] = restingMV + (currentGainMVPerPA * (iStim[i] + constantCurrentPA) + membraneDecay * y + jumps[i])
-            } else {
-                refractory[i] -= 1
-            }
-            if v[i] >= thresholdMV {
-                refractory[i] = refractorySteps
-                v[i] = resetMV
-                spikes.append(Int32(i))
-            }
-            iStim[i] = currents[i]
+        withUnsafePointer(to: kernel) { kernel in
+            snn_integrate_iaf_psc_delta(kernel, state, state + count, refractory, input, input + count,
+                                        Int64(range.lowerBound), Int64(range.upperBound))
         }
+        thresholdPass(v: state, refractory: refractory, range: range, thresholdMV: thresholdMV, resetMV: resetMV,
+                      refractorySteps: refractorySteps, spikes: &spikes)
     }
 }

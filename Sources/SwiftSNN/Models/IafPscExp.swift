@@ -1,10 +1,13 @@
+import CSNNKernels
+
 /// Leaky integrate-and-fire neuron with exponentially decaying synaptic currents.
 ///
 ///     C_m dV/dt = −C_m (V − E_L)/τ_m + I_syn_ex + I_syn_in + I_e + I_stim     [mV, pA]
 ///     dI_syn_x/dt = −I_syn_x / τ_syn_x;  I_syn_x += w at spike arrival, port by the sign of w
 ///     V ≥ V_th → spike, V ← V_reset, clamped for t_ref (currents keep evolving)
 ///
-/// Integrated exactly on the grid with the propagators of Rotter & Diesmann 1999 (`Propagators`), in NEST's
+/// Integrated exactly on the grid with the propagators of Rotter & Diesmann 1999 (`Propagators`; the loop is in
+/// CSNNKernels/update_lif.c), in NEST's
 /// step order: V advances with the currents of the previous step, then the currents decay and take this step's
 /// input, so an input spike moves V from the next step on. Names, units and conventions follow NEST `iaf_psc_exp`.
 /// Checked by IafPscExpTests (closed-form PSP and f–I curve) and models/nest/iaf_psc_exp_*.csv.
@@ -35,51 +38,35 @@ public struct IafPscExp: NeuronModel {
     public var resetMV: Double
     public var constantCurrentPA: Double
     public var refractorySteps: Int32
-    private var membraneDecay: Double
-    private var currentGain: Double
-    private var excitatoryDecay: Double
-    private var inhibitoryDecay: Double
-    private var excitatoryGain: Double
-    private var inhibitoryGain: Double
+    private var kernel: snn_iaf_psc_exp
 
     public init(_ p: ParameterValues, dtMs: Double) throws {
+        try p.require("V_reset", below: "V_th")
         restingMV = p["E_L"]
         thresholdMV = p["V_th"]
         resetMV = p["V_reset"]
         constantCurrentPA = p["I_e"]
         refractorySteps = Int32((p["t_ref"] / dtMs).rounded())
         let tauM = p["tau_m"], c = p["C_m"]
-        membraneDecay = Propagators.decay(dtMs, tau: tauM)
-        currentGain = Propagators.constantCurrent(dtMs, tauM: tauM, capacitance: c)
-        excitatoryDecay = Propagators.decay(dtMs, tau: p["tau_syn_ex"])
-        inhibitoryDecay = Propagators.decay(dtMs, tau: p["tau_syn_in"])
-        excitatoryGain = Propagators.currentToVoltage(dtMs, tauSyn: p["tau_syn_ex"], tauM: tauM, capacitance: c)
-        inhibitoryGain = Propagators.currentToVoltage(dtMs, tauSyn: p["tau_syn_in"], tauM: tauM, capacitance: c)
+        kernel = snn_iaf_psc_exp(
+            resting: p["E_L"], membrane_decay: Propagators.decay(dtMs, tau: tauM),
+            current_gain: Propagators.constantCurrent(dtMs, tauM: tauM, capacitance: c), constant_current: p["I_e"],
+            excitatory_decay: Propagators.decay(dtMs, tau: p["tau_syn_ex"]),
+            inhibitory_decay: Propagators.decay(dtMs, tau: p["tau_syn_in"]),
+            excitatory_gain: Propagators.currentToVoltage(dtMs, tauSyn: p["tau_syn_ex"], tauM: tauM, capacitance: c),
+            inhibitory_gain: Propagators.currentToVoltage(dtMs, tauSyn: p["tau_syn_in"], tauM: tauM, capacitance: c))
     }
 
     public func defaultInitialValue(of variable: Int) -> Double { variable == 0 ? restingMV : 0 }
 
     public func update(state: UnsafeMutablePointer<Double>, refractory: UnsafeMutablePointer<Int32>, count: Int,
                        range: Range<Int>, input: UnsafePointer<Double>, spikes: inout [Int32]) {
-        let v = state, iEx = state + count, iIn = state + 2 * count, iStim = state + 3 * count
-        let inEx = input, inIn = input + count, inCurrent = input + 2 * count
-        // Two passes: the first has no branches or appends, so the compiler can vectorise it; the second finds
-        // the few neurons at threshold. The arithmetic is the same as one fused pass.
-        for i in range {
-            let free = refractory[i] == 0
-            let y = v[i] - restingMV
-            let integrated = restingMV + (y * membraneDecay + (constantCurrentPA + iStim[i]) * currentGain
-                                          + iEx[i] * excitatoryGain + iIn[i] * inhibitoryGain)
-            v[i] = free ? integrated : v[i]
-            refractory[i] = free ? 0 : refractory[i] &- 1
-            iEx[i] = iEx[i] * excitatoryDecay + inEx[i]
-            iIn[i] = iIn[i] * inhibitoryDecay + inIn[i]
-            iStim[i] = inCurrent[i]
+        withUnsafePointer(to: kernel) { kernel in
+            snn_integrate_iaf_psc_exp(kernel, state, state + count, state + 2 * count, state + 3 * count, refractory,
+                                      input, input + count, input + 2 * count,
+                                      Int64(range.lowerBound), Int64(range.upperBound))
         }
-        for i in range where v[i] >= thresholdMV {
-            refractory[i] = refractorySteps
-            v[i] = resetMV
-            spikes.append(Int32(i))
-        }
+        thresholdPass(v: state, refractory: refractory, range: range, thresholdMV: thresholdMV, resetMV: resetMV,
+                      refractorySteps: refractorySteps, spikes: &spikes)
     }
 }

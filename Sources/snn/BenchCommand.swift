@@ -1,0 +1,301 @@
+import ArgumentParser
+import Foundation
+import SwiftSNN
+
+/// `snn bench`: micro-benchmarks of the two hot loops on synthetic data, so a change to either can be measured
+/// without a whole network around it. tools/bench/bench.py compares whole networks against NEST and Brian2.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time the neuron update (ns per neuron and step) and static spike delivery (ns per synaptic event).",
+        discussion: """
+            What is timed (wall clock, median over --reps repetitions after one untimed warm-up):
+            model update: one model's update(...) over all neurons, called once per step on buffers owned here, \
+            one thread. Neurons get a constant current that drives them 5 mV above threshold and start spread \
+            between reset and threshold, so some fire every step (the fraction is printed).
+            engine update: ClockDrivenEngine on a network of those neurons alone; adds reading and clearing the \
+            input ring and one parallel region per step.
+            delivery: ClockDrivenEngine with a bernoulli_input source (every neuron fires with probability \
+            --spike-fraction per step) projecting with fixed_outdegree --synapses-per-source onto as many \
+            iaf_psc_delta neurons (weight 0.01 mV, never enough to fire them), minus the same network without the \
+            projection, divided by the synaptic events. The difference contains the delivery kernel, its parallel \
+            region per min-delay slice and the serial bookkeeping of the slice's spikes.
+            """
+    )
+
+    enum Part: String, ExpressibleByArgument, CaseIterable {
+        case update, delivery
+    }
+
+    @Option(help: "Neurons per population (sources and targets for delivery).")
+    var neurons = 100_000
+
+    @Option(name: .customLong("synapses-per-source"), help: "Outgoing synapses per source neuron (delivery).")
+    var synapsesPerSource = 100
+
+    @Option(name: .customLong("spike-fraction"), help: "Probability that a source fires in a step (delivery).")
+    var spikeFraction = 0.01
+
+    @Option(name: .customLong("delay-ms"), help: "Synaptic delay (delivery); it sets the engine's slice length.")
+    var delayMs = 1.5
+
+    @Option(help: "Steps of dt = 0.1 ms per repetition.")
+    var steps = 1000
+
+    @Option(help: "Timed repetitions; the median is reported.")
+    var reps = 5
+
+    @Option(help: "Engine threads (the model-update benchmark is always one thread).")
+    var threads = 1
+
+    @Option(help: "Run only these parts (update, delivery); default both.")
+    var only: [Part] = []
+
+    @Option(help: ArgumentHelp("Also write the results as JSON to this file.", valueName: "FILE"))
+    var json: String?
+
+    func validate() throws {
+        if neurons < 1 { throw ValidationError("--neurons must be >= 1") }
+        if synapsesPerSource < 1 { throw ValidationError("--synapses-per-source must be >= 1") }
+        if !(spikeFraction > 0 && spikeFraction <= 1) { throw ValidationError("--spike-fraction must be in (0, 1]") }
+        if !(delayMs >= 0.1) { throw ValidationError("--delay-ms must be >= dt = 0.1") }
+        if steps < 1 { throw ValidationError("--steps must be >= 1") }
+        if reps < 1 { throw ValidationError("--reps must be >= 1") }
+        if threads < 1 { throw ValidationError("--threads must be >= 1") }
+    }
+
+    func run() throws {
+        let parts = only.isEmpty ? Part.allCases : only
+        var report = BenchReport(neurons: neurons, steps: steps, reps: reps, threads: threads)
+        print("snn bench: \(neurons) neurons, \(steps) steps of 0.1 ms per repetition, median of \(reps) after 1 warm-up")
+        do {
+            if parts.contains(.update) {
+                print("neuron update, model alone (1 thread):")
+                for m in [try modelUpdate(IafPscDelta.self), try modelUpdate(IafPscExp.self), try modelUpdate(IafCondExp.self)] {
+                    print(m.line)
+                    report.modelUpdate.append(m)
+                }
+                print("neuron update in the engine (\(threads) thread(s)):")
+                for m in [try engineUpdate(IafPscDelta.self), try engineUpdate(IafPscExp.self), try engineUpdate(IafCondExp.self)] {
+                    print(m.line)
+                    report.engineUpdate.append(m)
+                }
+            }
+            if parts.contains(.delivery) {
+                let d = try delivery()
+                print(d.lines)
+                report.delivery = d
+            }
+        } catch let error as ConfigError {
+            throw fail(error)
+        }
+        if let json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            do {
+                try (encoder.encode(report) + Data("\n".utf8)).write(to: URL(fileURLWithPath: json))
+            } catch {
+                throw fail(SNNError("cannot write \(json): \(error.localizedDescription)"))
+            }
+        }
+    }
+
+    // MARK: - Neuron update
+
+    /// Defaults of the model, plus a constant current that puts the free membrane potential 5 mV above threshold.
+    private func drivenParameters<M: NeuronModel>(_: M.Type) throws -> ParameterValues {
+        let d = try ParameterValues(defaultsOf: M.parameters)
+        let leakNS = M.parameters.contains { $0.key == "g_L" } ? d["g_L"] : d["C_m"] / d["tau_m"]
+        return try ParameterValues(defaultsOf: M.parameters,
+                                   overriding: ["I_e": leakNS * (d["V_th"] + 5 - d["E_L"])])
+    }
+
+    /// V_m of neuron i, spread evenly over [V_reset, V_th) so that firing is out of phase.
+    private func spreadInitialV(_ p: ParameterValues) -> ValueSpec {
+        .uniform(low: p["V_reset"], high: p["V_th"] - 1e-9)
+    }
+
+    private func modelUpdate<M: NeuronModel>(_: M.Type) throws -> UpdateResult {
+        let p = try drivenParameters(M.self)
+        let model = try M(p, dtMs: 0.1)
+        let n = neurons
+        var state = [Double](repeating: 0, count: M.stateVariables.count * n)
+        for v in M.stateVariables.indices {
+            for i in 0..<n { state[v * n + i] = model.defaultInitialValue(of: v) }
+        }
+        var rng = RandomStream(seed: 1, purpose: .initialState, 0)
+        for i in 0..<n { state[i] = p["V_reset"] + (p["V_th"] - p["V_reset"]) * rng.nextUniform() }
+        var refractory = [Int32](repeating: 0, count: n)
+        let input = [Double](repeating: 0, count: M.ports.planes * n)
+        var spikes: [Int32] = []
+        spikes.reserveCapacity(n)
+        var spikeCount = 0
+        var seconds: [Double] = []
+        for rep in 0...reps {
+            let t = state.withUnsafeMutableBufferPointer { s in
+                refractory.withUnsafeMutableBufferPointer { r in
+                    input.withUnsafeBufferPointer { x in
+                        time {
+                            for _ in 0..<steps {
+                                spikes.removeAll(keepingCapacity: true)
+                                model.update(state: s.baseAddress!, refractory: r.baseAddress!, count: n, range: 0..<n,
+                                             input: x.baseAddress!, spikes: &spikes)
+                                spikeCount += spikes.count
+                            }
+                        }
+                    }
+                }
+            }
+            if rep > 0 { seconds.append(t) }
+        }
+        let updates = Double(n * steps)
+        return UpdateResult(model: M.name, secondsPerRep: seconds, nsPerUpdate: median(seconds) / updates * 1e9,
+                            spikesPerUpdate: Double(spikeCount) / (updates * Double(reps + 1)))
+    }
+
+    private func engineUpdate<M: NeuronModel>(_: M.Type) throws -> UpdateResult {
+        let p = try drivenParameters(M.self)
+        var group = NeuronGroup(name: "neurons", model: try M(p, dtMs: 0.1), count: neurons)
+        group.initialize(variable: 0, with: spreadInitialV(p), seed: 1, populationIndex: 0)
+        let network = Network(grid: TimeGrid(dtMs: 0.1), seed: 1, populations: [group])
+        var engine = try ClockDrivenEngine(network: network, threads: threads)
+        var recorders: [any Recorder] = []
+        var seconds: [Double] = []
+        for rep in 0...reps {
+            let t = try time { try engine.run(durationMs: Double(steps) * 0.1, recorders: &recorders, observer: nil) }
+            if rep > 0 { seconds.append(t) }
+        }
+        let updates = Double(neurons * steps)
+        return UpdateResult(model: M.name, secondsPerRep: seconds, nsPerUpdate: median(seconds) / updates * 1e9,
+                            spikesPerUpdate: Double(engine.statistics.spikes[0]) / (updates * Double(reps + 1)))
+    }
+
+    // MARK: - Delivery
+
+    private func deliveryNetwork(withProjection: Bool) throws -> Network {
+        let projection = """
+            "projections": [{"source": "source", "target": "target",
+                             "connectivity": {"rule": "fixed_outdegree", "K": \(synapsesPerSource)},
+                             "synapse": {"weight": 0.01, "delay_ms": \(delayMs)}}],
+            """
+        let text = """
+            {"simulation": {"duration_ms": \(Double(steps) * 0.1), "dt_ms": 0.1, "seed": 1, "threads": \(threads)},
+             "populations": [{"name": "source", "size": \(neurons), "model": "bernoulli_input", "params": {"p": \(spikeFraction)}},
+                             {"name": "target", "size": \(neurons), "model": "iaf_psc_delta"}],
+             \(withProjection ? projection : "")
+             "recorders": []}
+            """
+        let root = ConfigNode(value: try JSONValue.parse(Data(text.utf8), file: "bench.json"), path: "",
+                              baseDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        return try NetworkBuilder().build(try NetworkConfig(root, name: "bench"))
+    }
+
+    private func delivery() throws -> DeliveryResult {
+        var with = try ClockDrivenEngine(network: try deliveryNetwork(withProjection: true), threads: threads)
+        var without = try ClockDrivenEngine(network: try deliveryNetwork(withProjection: false), threads: threads)
+        var recorders: [any Recorder] = []
+        let ms = Double(steps) * 0.1
+        var withSeconds: [Double] = [], withoutSeconds: [Double] = []
+        var eventsPerRep: UInt64 = 0
+        // Interleaved, so that a change in machine load hits both variants alike.
+        for rep in 0...reps {
+            let before = with.statistics.synapticEvents
+            let a = try time { try with.run(durationMs: ms, recorders: &recorders, observer: nil) }
+            let b = try time { try without.run(durationMs: ms, recorders: &recorders, observer: nil) }
+            if rep > 0 {
+                withSeconds.append(a)
+                withoutSeconds.append(b)
+                eventsPerRep = with.statistics.synapticEvents - before
+            }
+        }
+        let spikes = Double(with.statistics.spikes[0]) / Double(neurons * steps * (reps + 1))
+        let difference = median(withSeconds) - median(withoutSeconds)
+        return DeliveryResult(sources: neurons, synapsesPerSource: synapsesPerSource, spikeFraction: spikes,
+                              delayMs: delayMs, sliceSteps: with.sliceSteps, eventsPerRep: eventsPerRep,
+                              withSeconds: withSeconds, withoutSeconds: withoutSeconds,
+                              nsPerEvent: difference / Double(eventsPerRep) * 1e9)
+    }
+
+    // MARK: - Helpers
+
+    private func time(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    private func median(_ xs: [Double]) -> Double {
+        let s = xs.sorted()
+        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+    }
+}
+
+private struct UpdateResult: Encodable {
+    var model: String
+    var secondsPerRep: [Double]
+    var nsPerUpdate: Double
+    var spikesPerUpdate: Double
+
+    var line: String {
+        "  " + model.padding(toLength: 15, withPad: " ", startingAt: 0)
+            + String(format: "%7.3f ns per neuron and step   (%.2f%% of updates spike)", nsPerUpdate, 100 * spikesPerUpdate)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case model
+        case secondsPerRep = "seconds_per_rep"
+        case nsPerUpdate = "ns_per_update"
+        case spikesPerUpdate = "spikes_per_update"
+    }
+}
+
+private struct DeliveryResult: Encodable {
+    var sources: Int
+    var synapsesPerSource: Int
+    var spikeFraction: Double
+    var delayMs: Double
+    var sliceSteps: Int
+    var eventsPerRep: UInt64
+    var withSeconds: [Double]
+    var withoutSeconds: [Double]
+    var nsPerEvent: Double
+
+    var lines: String {
+        let with = withSeconds.sorted()[withSeconds.count / 2], without = withoutSeconds.sorted()[withoutSeconds.count / 2]
+        return [
+            String(format: "static delivery in the engine (%d sources x %d synapses, %.2f%% firing per step, delay %g ms, slice %d steps):",
+                   sources, synapsesPerSource, 100 * spikeFraction, delayMs, sliceSteps),
+            String(format: "  %.4f s per repetition with the projection, %.4f s without; %llu events per repetition",
+                   with, without, eventsPerRep),
+            String(format: "  %7.3f ns per synaptic event   (%.3g events/s)", nsPerEvent, 1e9 / nsPerEvent),
+        ].joined(separator: "\n")
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case sources
+        case synapsesPerSource = "synapses_per_source"
+        case spikeFraction = "spike_fraction"
+        case delayMs = "delay_ms"
+        case sliceSteps = "slice_steps"
+        case eventsPerRep = "events_per_rep"
+        case withSeconds = "seconds_per_rep_with_projection"
+        case withoutSeconds = "seconds_per_rep_without_projection"
+        case nsPerEvent = "ns_per_event"
+    }
+}
+
+private struct BenchReport: Encodable {
+    var neurons: Int
+    var steps: Int
+    var reps: Int
+    var threads: Int
+    var modelUpdate: [UpdateResult] = []
+    var engineUpdate: [UpdateResult] = []
+    var delivery: DeliveryResult?
+
+    enum CodingKeys: String, CodingKey {
+        case neurons, steps, reps, threads, delivery
+        case modelUpdate = "model_update"
+        case engineUpdate = "engine_update"
+    }
+}
