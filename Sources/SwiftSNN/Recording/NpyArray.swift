@@ -119,7 +119,9 @@ public struct NpyArray: Sendable {
         var fields: [Field] = []
         var offset = 0
         for part in rest[..<end].components(separatedBy: "(").dropFirst() {
-            let quoted = part.split(separator: "'").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+            // "'t', '<f8'), " splits into "", "t", ", ", "<f8", "), ": the quoted texts are the odd pieces.
+            let quoted = part.split(separator: "'", omittingEmptySubsequences: false).enumerated()
+                .filter { $0.offset % 2 == 1 }.map { String($0.element) }
             guard quoted.count >= 2, let size = sizes[quoted[1]] else {
                 throw NpyError(description: "unsupported structured dtype in .npy header")
             }
