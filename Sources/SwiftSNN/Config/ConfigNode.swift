@@ -2,7 +2,7 @@ import Foundation
 
 /// A JSON value together with its path in the document, with typed accessors whose errors name that path.
 ///
-/// Objects are read strictly: `keys(allowed:)` rejects unknown keys, so a typo is an error, not a silent default.
+/// Objects are read strictly: `object(allowed:)` rejects unknown keys, so a typo is an error, not a silent default.
 public struct ConfigNode: Sendable {
     public var value: JSONValue
     public var path: String
@@ -18,7 +18,7 @@ public struct ConfigNode: Sendable {
     public func error(_ problem: String) -> ConfigError { ConfigError(path: path, problem: problem) }
 
     private func typeError(_ expected: String) -> ConfigError {
-        error("must be \(expected), got \(value.typeName)")
+        error("must be \(expected), got \(value.described)")
     }
 
     // MARK: objects

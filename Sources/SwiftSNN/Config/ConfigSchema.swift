@@ -1,3 +1,5 @@
+import Foundation
+
 /// The JSON Schema (draft 2020-12) of network configs, `configs/schema.json`, generated from the tables that
 /// validate configs: the models' and inputs' parameter tables, the connection rules' keys, the engines.
 ///
@@ -130,7 +132,7 @@ public enum ConfigSchema {
             let keys = Connectivity.ruleKeys[rule]!
             return .object([
                 "if": .object(["properties": .object(["rule": .object(["const": .string(rule)])]), "required": ["rule"]]),
-                "then": object(common.map { ($0.0, JSONValue.bool(true)) } + keys.map { ($0, ruleKeys[$0]!) }, required: keys),
+                "then": object((["rule", "allow_autapses", "allow_multapses"] + keys).map { ($0, true) }, required: keys),
             ])
         })
         return schema

@@ -9,46 +9,31 @@ public enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    /// Parses `data`; a syntax error becomes a one-line `ConfigError` naming `file`.
+    /// Parses `data` strictly (`JSONParser`); a syntax error becomes a one-line `ConfigError` naming `file`,
+    /// line and column.
     public static func parse(_ data: Data, file: String) throws -> JSONValue {
-        do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch let DecodingError.dataCorrupted(context) {
-            let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-                ?? context.debugDescription
-            throw ConfigError(path: file, problem: "invalid JSON: \(detail.replacingOccurrences(of: "\n", with: " "))")
-        } catch {
-            throw ConfigError(path: file, problem: "invalid JSON: \(error)")
-        }
+        var parser = JSONParser(Array(data), file: file)
+        return try parser.parseDocument()
     }
 
-    var typeName: String {
+    /// The value as an error message shows it after "got": its type, and its value when that is short.
+    var described: String {
         switch self {
         case .null: return "null"
-        case .bool: return "a boolean"
-        case .number: return "a number"
-        case .string: return "a string"
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let x): return "the number \(formatNumber(x))"
+        case .string(let s): return s.count <= 40 && !s.contains(where: \.isNewline) ? "the string \"\(s)\"" : "a string"
         case .array: return "an array"
         case .object: return "an object"
         }
     }
 }
 
-extension JSONValue: Decodable {
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let b = try? container.decode(Bool.self) {
-            self = .bool(b)
-        } else if let x = try? container.decode(Double.self) {
-            self = .number(x)
-        } else if let s = try? container.decode(String.self) {
-            self = .string(s)
-        } else if let a = try? container.decode([JSONValue].self) {
-            self = .array(a)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
+/// Literals, so that generated documents (the config schema) read like the JSON they produce.
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
 }

@@ -62,6 +62,10 @@ public struct NetworkConfig: Sendable {
 
     public init(_ root: ConfigNode, name: String) throws {
         self.name = name
+        // The root has no JSON path of its own; the file names it.
+        guard case .object = root.value else {
+            throw ConfigError(path: "\(name).json", problem: "must be an object with simulation and populations, got \(root.value.described)")
+        }
         let top = try root.object(allowed: ["simulation", "populations", "projections", "recorders"],
                                   required: ["simulation", "populations"])
         simulation = try Self.simulation(top["simulation"]!)
@@ -142,11 +146,13 @@ public struct NetworkConfig: Sendable {
             throw ConfigError(path: "\(p.path).name", problem: "duplicate population name '\(p.name)'")
         }
         seen = []
-        for r in recorders where !seen.insert(r.name).inserted {
-            throw ConfigError(path: "\(r.path).name", problem: "duplicate recorder name '\(r.name)'")
-        }
-        if seen.contains("summary") {
-            throw ConfigError(path: "recorders", problem: "the recorder name 'summary' is reserved for summary.json")
+        for r in recorders {
+            guard r.name != "summary" else {
+                throw ConfigError(path: "\(r.path).name", problem: "'summary' is reserved for summary.json")
+            }
+            guard seen.insert(r.name).inserted else {
+                throw ConfigError(path: "\(r.path).name", problem: "duplicate recorder name '\(r.name)'")
+            }
         }
     }
 }

@@ -37,9 +37,14 @@ public enum ValueSpec: Sendable, Equatable {
             let lo = try fields["min"]?.number() ?? -.infinity
             let hi = try fields["max"]?.number() ?? .infinity
             guard lo < hi || (lo == hi && lo == p[0]) else { throw node.error("min must be < max") }
+            let given = { (key: String, x: Double) in fields[key] == nil ? "no \(key)" : "\(key) \(formatNumber(x))" }
             switch constraint {
-            case .positive where lo <= 0, .nonNegative where lo < 0, .probability where lo < 0 || hi > 1:
-                throw node.error("needs min/max that keep every value valid (\(Self.constraintWords(constraint)))")
+            case .positive where lo <= 0:
+                throw node.error("values must be > 0, so normal needs min > 0, got \(given("min", lo))")
+            case .nonNegative where lo < 0:
+                throw node.error("values must be >= 0, so normal needs min >= 0, got \(given("min", lo))")
+            case .probability where lo < 0 || hi > 1:
+                throw node.error("values must be in [0, 1], so normal needs min >= 0 and max <= 1, got \(given("min", lo)) and \(given("max", hi))")
             default: break
             }
             self = .normal(mean: p[0], sd: p[1], min: lo, max: hi)
@@ -66,15 +71,6 @@ public enum ValueSpec: Sendable, Equatable {
             if let p = c.violation(x) { throw ConfigError(path: "\(path)[\(i)]", problem: p) }
         }
         return values
-    }
-
-    private static func constraintWords(_ c: ParameterSpec.Constraint) -> String {
-        switch c {
-        case .any: return "any"
-        case .positive: return "> 0"
-        case .nonNegative: return ">= 0"
-        case .probability: return "in [0, 1]"
-        }
     }
 
     /// Checks that an array holds exactly `count` values (one per neuron or synapse).

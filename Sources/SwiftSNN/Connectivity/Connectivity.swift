@@ -33,8 +33,10 @@ public struct Connectivity: Sendable, Equatable {
     }
 
     init(_ node: ConfigNode) throws {
-        let ruleNode = try node.object(allowed: Array(Set(Self.ruleKeys.values.flatMap { $0 }))
-                                       + ["rule", "allow_autapses", "allow_multapses"], required: ["rule"])["rule"]!
+        // The rule first, so that an unknown key is reported against the keys of this rule only.
+        guard let ruleNode = try node.entries().first(where: { $0.key == "rule" })?.node else {
+            throw ConfigError(path: "\(node.path).rule", problem: "is required")
+        }
         let name = try ruleNode.string()
         guard let keys = Self.ruleKeys[name] else {
             throw ruleNode.error("unknown rule '\(name)'; known: \(Self.ruleNames.joined(separator: ", "))")

@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+@testable import SwiftSNN
+
+/// Every kind of malformed config is refused with one line `json.path: problem, got value` that names the place
+/// and the fix. The expected lines are the user-facing messages as specified (written by hand, not captured from
+/// the code); each config goes through the same path as `snn run`: parse, `NetworkConfig`, `Simulation`.
+@Suite struct MalformedConfigTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var what: String
+        var json: String
+        var error: String
+        var testDescription: String { what }
+
+        init(_ what: String, _ json: String, _ error: String) {
+            self.what = what
+            self.json = json
+            self.error = error
+        }
+    }
+
+    static let sim = #""simulation": {"duration_ms": 10}"#
+    static let n3 = #"{"name": "n", "size": 3, "model": "iaf_psc_delta"}"#
+
+    static func projection(_ connectivity: String = #"{"rule": "all_to_all"}"#, synapse: String = #"{"weight": 1}"#) -> String {
+        #"{\#(sim), "populations": [\#(n3)], "projections": [{"source": "n", "target": "n", "connectivity": \#(connectivity), "synapse": \#(synapse)}]}"#
+    }
+
+    static func recorder(_ recorder: String) -> String {
+        #"{\#(sim), "populations": [\#(n3)], "recorders": [\#(recorder)]}"#
+    }
+
+    static func population(_ population: String) -> String {
+        #"{\#(sim), "populations": [\#(population)]}"#
+    }
+
+    static let cases: [Case] = [
+        // JSON syntax: line and column as Python's json module reports them for the same text (it accepts NaN,
+        // so that column is counted by hand).
+        Case("trailing comma", #"{"simulation": {"duration_ms": 10,}, "populations": []}"#,
+             "net.json: invalid JSON at line 1, column 35: trailing comma before '}'"),
+        Case("missing value", "{\n  \"simulation\": {\"duration_ms\": },\n  \"populations\": []\n}",
+             "net.json: invalid JSON at line 2, column 33: expected a value, got '}'"),
+        Case("truncated file", #"{"simulation": {"duration_ms": 10}, "populations": ["#,
+             "net.json: invalid JSON at line 1, column 53: expected a value, got the end of the file"),
+        Case("NaN is not JSON", #"{"simulation": {"duration_ms": NaN}, "populations": []}"#,
+             "net.json: invalid JSON at line 1, column 32: expected a value, got 'NaN'"),
+        // 1e999 is valid JSON syntax but overflows a double to inf.
+        Case("number overflowing to inf", #"{"simulation": {"duration_ms": 1e999}, "populations": []}"#,
+             "simulation.duration_ms: must be a finite number, got 1e999, which is out of range for a double"),
+        Case("duplicate key", #"{"simulation": {"duration_ms": 10, "duration_ms": 20}, "populations": []}"#,
+             "simulation.duration_ms: duplicate key"),
+        Case("top level not an object", "[]",
+             "net.json: must be an object with simulation and populations, got an array"),
+
+        // Unknown keys, at every level.
+        Case("unknown top-level key", #"{\#(sim), "populations": [], "recorder": []}"#,
+             "recorder: unknown key; allowed: populations, projections, recorders, simulation"),
+        Case("unknown simulation key", #"{"simulation": {"duration_ms": 10, "dt": 0.1}, "populations": []}"#,
+             "simulation.dt: unknown key; allowed: dt_ms, duration_ms, engine, seed, threads"),
+        Case("unknown population key", population(#"{"name": "n", "size": 3, "model": "iaf_psc_delta", "parmas": {}}"#),
+             "populations[0].parmas: unknown key; allowed: initial, model, name, params, size"),
+        Case("unknown projection key", #"{\#(sim), "populations": [\#(n3)], "projections": [{"source": "n", "target": "n", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1}, "plasticity": "stdp"}]}"#,
+             "projections[0].plasticity: unknown key; allowed: connectivity, source, synapse, target"),
+        Case("unknown synapse key", projection(synapse: #"{"weight": 1, "delay": 1}"#),
+             "projections[0].synapse.delay: unknown key; allowed: delay_ms, weight"),
+        Case("connectivity key of another rule", projection(#"{"rule": "pairwise_bernoulli", "p": 0.1, "K": 2}"#),
+             "projections[0].connectivity.K: unknown key; allowed: allow_autapses, allow_multapses, p, rule"),
+        Case("unknown recorder key", recorder(#"{"name": "s", "type": "spikes", "population": "n", "start_ms": 5}"#),
+             "recorders[0].start_ms: unknown key; allowed: interval_ms, name, neurons, population, type, variables"),
+        Case("interval on a spike recorder", recorder(#"{"name": "s", "type": "spikes", "population": "n", "interval_ms": 1}"#),
+             "recorders[0].interval_ms: only allowed for state recorders"),
+
+        // Missing keys and wrong types.
+        Case("missing simulation", #"{"populations": []}"#, "simulation: is required"),
+        Case("missing duration", #"{"simulation": {"dt_ms": 0.1}, "populations": []}"#, "simulation.duration_ms: is required"),
+        Case("missing size", population(#"{"name": "n", "model": "iaf_psc_delta"}"#), "populations[0].size: is required"),
+        Case("string for a number", population(#"{"name": "n", "size": 3, "model": "iaf_psc_exp", "params": {"tau_m": "20"}}"#),
+             #"populations[0].params.tau_m: must be a number, got the string "20""#),
+        Case("number for a string", population(#"{"name": "n", "size": 3, "model": 5}"#),
+             "populations[0].model: must be a string, got the number 5"),
+        Case("string for a boolean", projection(#"{"rule": "all_to_all", "allow_autapses": "no"}"#),
+             #"projections[0].connectivity.allow_autapses: must be a boolean, got the string "no""#),
+        Case("object for an array", #"{\#(sim), "populations": {"n": 3}}"#, "populations: must be an array, got an object"),
+
+        // Sizes, models, parameters.
+        Case("negative size", population(#"{"name": "n", "size": -3, "model": "iaf_psc_delta"}"#),
+             "populations[0].size: must be >= 1, got -3"),
+        Case("size 0", population(#"{"name": "n", "size": 0, "model": "iaf_psc_delta"}"#),
+             "populations[0].size: must be >= 1, got 0"),
+        Case("fractional size", population(#"{"name": "n", "size": 2.5, "model": "iaf_psc_delta"}"#),
+             "populations[0].size: must be an integer, got 2.5"),
+        Case("unknown model", population(#"{"name": "n", "size": 3, "model": "iaf_psc_alpha"}"#),
+             "populations[0].model: unknown model 'iaf_psc_alpha'; known: bernoulli_input, dc_generator, iaf_cond_exp, iaf_psc_delta, iaf_psc_exp, poisson_generator, spike_generator"),
+        Case("unknown parameter", population(#"{"name": "n", "size": 3, "model": "iaf_psc_exp", "params": {"tau_syn": 2}}"#),
+             "populations[0].params.tau_syn: unknown parameter; known: C_m, E_L, I_e, V_reset, V_th, t_ref, tau_m, tau_syn_ex, tau_syn_in"),
+        Case("negative time constant", population(#"{"name": "n", "size": 3, "model": "iaf_psc_exp", "params": {"tau_m": -5}}"#),
+             "populations[0].params.tau_m: must be > 0, got -5"),
+        Case("reset above threshold", population(#"{"name": "n", "size": 3, "model": "iaf_psc_delta", "params": {"V_reset": -50, "V_th": -55}}"#),
+             "populations[0].params.V_reset: must be < V_th (-55), got -50"),
+        Case("duplicate population", #"{\#(sim), "populations": [\#(n3), \#(n3)]}"#,
+             "populations[1].name: duplicate population name 'n'"),
+        Case("unknown engine", #"{"simulation": {"duration_ms": 10, "engine": "event"}, "populations": []}"#,
+             "simulation.engine: unknown engine 'event'; known: clock"),
+        Case("zero time step", #"{"simulation": {"duration_ms": 10, "dt_ms": 0}, "populations": []}"#,
+             "simulation.dt_ms: must be > 0, got 0"),
+
+        // Initial values and value specs.
+        Case("unknown state variable", population(#"{"name": "n", "size": 3, "model": "iaf_psc_delta", "initial": {"V": -70}}"#),
+             "populations[0].initial.V: unknown state variable for iaf_psc_delta; known: V_m, I_stim"),
+        Case("missing array file", population(#"{"name": "n", "size": 3, "model": "iaf_psc_delta", "initial": {"V_m": {"file": "vm.npy"}}}"#),
+             "populations[0].initial.V_m.file: file not found: vm.npy"),
+        Case("array length mismatch", population(#"{"name": "n", "size": 3, "model": "iaf_psc_delta", "initial": {"V_m": {"array": [-70, -65]}}}"#),
+             "populations[0].initial.V_m: array has 2 values, expected 3 (one per neuron)"),
+        Case("uniform low above high", population(#"{"name": "n", "size": 3, "model": "iaf_psc_delta", "initial": {"V_m": {"uniform": [-50, -60]}}}"#),
+             "populations[0].initial.V_m.uniform: low must be <= high, got [-50, -60]"),
+        Case("negative standard deviation", population(#"{"name": "n", "size": 3, "model": "iaf_psc_delta", "initial": {"V_m": {"normal": [-65, -1]}}}"#),
+             "populations[0].initial.V_m.normal[1]: sd must be >= 0, got -1"),
+
+        // Projections.
+        Case("unknown source population", #"{\#(sim), "populations": [\#(n3)], "projections": [{"source": "m", "target": "n", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1}}]}"#,
+             "projections[0].source: unknown population 'm'; known: n"),
+        Case("input as target", #"{\#(sim), "populations": [\#(n3), {"name": "g", "size": 1, "model": "poisson_generator"}], "projections": [{"source": "n", "target": "g", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1}}]}"#,
+             "projections[0].target: 'g' is an input (poisson_generator) and cannot receive synapses"),
+        Case("unknown rule", projection(#"{"rule": "random"}"#),
+             "projections[0].connectivity.rule: unknown rule 'random'; known: all_to_all, one_to_one, pairwise_bernoulli, fixed_indegree, fixed_outdegree, fixed_total_number, explicit"),
+        Case("probability above 1", projection(#"{"rule": "pairwise_bernoulli", "p": 1.5}"#),
+             "projections[0].connectivity.p: must be in [0, 1], got 1.5"),
+        Case("indegree above the possible sources", projection(#"{"rule": "fixed_indegree", "K": 3, "allow_autapses": false, "allow_multapses": false}"#),
+             "projections[0].connectivity.K: must be <= 2 possible sources without multapses, got 3"),
+        Case("explicit index out of range", projection(#"{"rule": "explicit", "sources": [0, 1], "targets": [2, 3]}"#),
+             "projections[0].connectivity.targets[1]: index 3 out of range for a population of 3"),
+        Case("weight array length mismatch", projection(#"{"rule": "one_to_one"}"#, synapse: #"{"weight": {"array": [1, 2]}}"#),
+             "projections[0].synapse.weight: array has 2 values, expected 3 (one per synapse)"),
+        Case("negative delay", projection(synapse: #"{"weight": 1, "delay_ms": -1}"#),
+             "projections[0].synapse.delay_ms: must be > 0, got -1"),
+        Case("delay below dt", projection(synapse: #"{"weight": 1, "delay_ms": 0.04}"#),
+             "projections[0].synapse.delay_ms: must be >= dt (0.1 ms), got 0.04"),
+        Case("unbounded normal delay", projection(synapse: #"{"weight": 1, "delay_ms": {"normal": [1, 0.2]}}"#),
+             "projections[0].synapse.delay_ms: values must be > 0, so normal needs min > 0, got no min"),
+
+        // Inputs.
+        Case("spike time before the first step", population(#"{"name": "g", "size": 1, "model": "spike_generator", "params": {"spike_times": [0]}}"#),
+             "populations[0].params.spike_times[0]: spike time must be >= dt (0.1 ms), got 0"),
+        Case("probability per neuron above 1", population(#"{"name": "g", "size": 2, "model": "bernoulli_input", "params": {"p": [0.5, 2]}}"#),
+             "populations[0].params.p[1]: must be in [0, 1], got 2"),
+
+        // Recorders.
+        Case("unknown recorded population", recorder(#"{"name": "s", "type": "spikes", "population": "x"}"#),
+             "recorders[0].population: unknown population 'x'; known: n"),
+        Case("recorded neuron out of range", recorder(#"{"name": "s", "type": "spikes", "population": "n", "neurons": [0, 3]}"#),
+             "recorders[0].neurons[1]: index 3 out of range for population 'n' of 3"),
+        Case("unknown recorded variable", recorder(#"{"name": "v", "type": "state", "population": "n", "variables": ["v_m"]}"#),
+             "recorders[0].variables[0]: unknown variable 'v_m'; known: V_m, I_stim"),
+        Case("interval not a multiple of dt", recorder(#"{"name": "v", "type": "state", "population": "n", "variables": ["V_m"], "interval_ms": 0.25}"#),
+             "recorders[0].interval_ms: must be a multiple of dt (0.1 ms), got 0.25"),
+        Case("unknown recorder type", recorder(#"{"name": "s", "type": "voltage", "population": "n"}"#),
+             "recorders[0].type: unknown recorder type 'voltage'; known: spikes, state"),
+        Case("reserved recorder name", recorder(#"{"name": "summary", "type": "spikes", "population": "n"}"#),
+             "recorders[0].name: 'summary' is reserved for summary.json"),
+    ]
+
+    @Test(arguments: cases)
+    func malformedConfigIsRefusedWithOneLineNamingPathAndProblem(_ c: Case) throws {
+        // A directory that cannot exist, so that every referenced file is missing.
+        let base = URL(fileURLWithPath: "/nonexistent-swiftsnn-config-dir")
+        let error = #expect(throws: ConfigError.self) {
+            let value = try JSONValue.parse(Data(c.json.utf8), file: "net.json")
+            _ = try Simulation(config: NetworkConfig(ConfigNode(value: value, path: "", baseDirectory: base), name: "net"))
+        }
+        #expect(error?.description == c.error)
+    }
+}

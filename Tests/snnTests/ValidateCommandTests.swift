@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// `snn validate` builds the network without simulating and reports the first problem.
+@Suite struct ValidateCommandTests {
+    /// 5 spike generators all-to-all onto 20 neurons: 5·20 = 100 synapses.
+    static let valid = #"""
+        {
+          "simulation": {"duration_ms": 10},
+          "populations": [
+            {"name": "drive", "size": 5, "model": "spike_generator", "params": {"spike_times": [1, 2]}},
+            {"name": "lif", "size": 20, "model": "iaf_psc_exp"}
+          ],
+          "projections": [
+            {"source": "drive", "target": "lif", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 10}}
+          ]
+        }
+        """#
+
+    @Test func validConfigIsReportedOkWithItsSizeAndWritesNothing() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write(Self.valid, to: "net.json")
+        let result = try SNNExecutable.run(["validate", "net.json"], in: dir.url)
+        #expect(result.status == 0)
+        #expect(result.stdout == "net.json: ok (2 populations, 25 neurons, 100 synapses)\n")
+        #expect(result.stderr == "")
+        #expect(dir.contents() == ["net.json"])
+    }
+
+    @Test func invalidConfigFailsWithOneErrorLine() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write(Self.valid.replacingOccurrences(of: #""target": "lif""#, with: #""target": "lfi""#), to: "net.json")
+        let result = try SNNExecutable.run(["validate", "net.json"], in: dir.url)
+        #expect(result.status != 0)
+        #expect(result.stderr == "error: projections[0].target: unknown population 'lfi'; known: drive, lif\n")
+        #expect(result.stdout == "")
+    }
+
+    @Test func missingConfigFileFailsWithOneErrorLine() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let result = try SNNExecutable.run(["validate", "absent.json"], in: dir.url)
+        #expect(result.status != 0)
+        #expect(result.stderr.hasPrefix("error: ") && result.stderr.hasSuffix("absent.json: cannot read config file\n"))
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+        #expect(result.stdout == "")
+    }
+}
