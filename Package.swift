@@ -28,7 +28,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SwiftSNNTests", dependencies: ["SwiftSNN"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SwiftSNNTests", dependencies: ["SwiftSNN"]),
         .testTarget(name: "snnTests", dependencies: ["snn"]),
     ]
 )

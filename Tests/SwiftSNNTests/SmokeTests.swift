@@ -1,3 +1,0 @@
-import Testing
-@testable import SwiftSNN
-@Test func placeholder() { #expect(Bool(true)) }
