@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import SwiftSNN
+
+/// The LIF models' C integration loops (vectorised, with an avx2 clone) against straightforward scalar Swift
+/// written from the equations in each model's documentation, on random states, inputs and refractory counters.
+/// Both must round every operation the same way (no fused multiply-add), so the bits must agree: otherwise
+/// results would depend on the processor.
+@Suite struct IntegrationKernelReferenceTests {
+    static let count = 103  // not a multiple of the vector width, so the loops' tails run too
+
+    struct RandomStep {
+        var state: [Double]
+        var refractory: [Int32]
+        var input: [Double]
+    }
+
+    static func randomStep(variables: Int, planes: Int, seed: UInt64) -> RandomStep {
+        var rng = RandomStream(seed: seed, purpose: .initialState, 7)
+        let state = (0..<(variables * count)).map { i in i < count ? -75 + 25 * rng.nextUniform() : 300 * (rng.nextUniform() - 0.5) }
+        let refractory = (0..<count).map { _ in rng.nextUniform() < 0.3 ? Int32(rng.nextInt(below: 20)) : 0 }
+        let input = (0..<(planes * count)).map { _ in rng.nextUniform() < 0.5 ? 0 : 100 * (rng.nextUniform() - 0.5) }
+        return RandomStep(state: state, refractory: refractory, input: input)
+    }
+
+    /// Runs `model` on a copy of `step` over all neurons; returns the new state, counters and spikes.
+    static func run<M: NeuronModel>(_ model: M, _ step: RandomStep) -> RandomStep {
+        var out = step
+        var spikes: [Int32] = []
+        out.state.withUnsafeMutableBufferPointer { s in
+            out.refractory.withUnsafeMutableBufferPointer { r in
+                step.input.withUnsafeBufferPointer { input in
+                    model.update(state: s.baseAddress!, refractory: r.baseAddress!, count: count, range: 0..<count,
+                                 input: input.baseAddress!, spikes: &spikes)
+                }
+            }
+        }
+        return out
+    }
+
+    static func fire(_ v: inout Double, _ r: inout Int32, threshold: Double, reset: Double, refractorySteps: Int32) {
+        if v >= threshold {
+            v = reset
+            r = refractorySteps
+        }
+    }
+
+    @Test func iafPscExpKernelMatchesScalarReference() throws {
+        let dt = 0.1, tauM = 10.0, c = 250.0, tauEx = 2.0, tauIn = 5.0, eL = -70.0, iE = 120.0
+        let model = try IafPscExp(ParameterValues(defaultsOf: IafPscExp.parameters,
+                                                  overriding: ["tau_syn_in": tauIn, "I_e": iE]), dtMs: dt)
+        let step = Self.randomStep(variables: 4, planes: 3, seed: 1)
+        let got = Self.run(model, step)
+        let n = Self.count
+        let p22 = exp(-dt / tauM), p20 = -tauM / c * expm1(-dt / tauM)
+        let p11ex = exp(-dt / tauEx), p11in = exp(-dt / tauIn)
+        let p21ex = Propagators.currentToVoltage(dt, tauSyn: tauEx, tauM: tauM, capacitance: c)
+        let p21in = Propagators.currentToVoltage(dt, tauSyn: tauIn, tauM: tauM, capacitance: c)
+        for i in 0..<n {
+            var v = step.state[i], r = step.refractory[i]
+            var iEx = step.state[n + i], iIn = step.state[2 * n + i]
+            let iStim = step.state[3 * n + i]
+            if r == 0 {
+                v = eL + ((v - eL) * p22 + (iE + iStim) * p20 + iEx * p21ex + iIn * p21in)
+            } else {
+                r -= 1
+            }
+            iEx = iEx * p11ex + step.input[i]
+            iIn = iIn * p11in + step.input[n + i]
+            Self.fire(&v, &r, threshold: -55, reset: -70, refractorySteps: 20)
+            #expect(got.state[i].bitPattern == v.bitPattern, "V_m of neuron \(i)")
+            #expect(got.state[n + i].bitPattern == iEx.bitPattern && got.state[2 * n + i].bitPattern == iIn.bitPattern)
+            #expect(got.state[3 * n + i] == step.input[2 * n + i] && got.refractory[i] == r)
+        }
+    }
+
+    @Test func iafPscDeltaKernelMatchesScalarReference() throws {
+        let dt = 0.1, tauM = 10.0, c = 250.0, eL = -70.0, iE = 80.0
+        let model = try IafPscDelta(ParameterValues(defaultsOf: IafPscDelta.parameters, overriding: ["I_e": iE]), dtMs: dt)
+        let step = Self.randomStep(variables: 2, planes: 2, seed: 2)
+        let got = Self.run(model, step)
+        let n = Self.count
+        let p33 = exp(-dt / tauM), p30 = -tauM / c * expm1(-dt / tauM)
+        for i in 0..<n {
+            var v = step.state[i], r = step.refractory[i]
+            if r == 0 {
+                v = eL + (p30 * (step.state[n + i] + iE) + p33 * (v - eL) + step.input[i])
+            } else {
+                r -= 1
+            }
+            Self.fire(&v, &r, threshold: -55, reset: -70, refractorySteps: 20)
+            #expect(got.state[i].bitPattern == v.bitPattern, "V_m of neuron \(i)")
+            #expect(got.state[n + i] == step.input[n + i] && got.refractory[i] == r)
+        }
+    }
+
+    @Test func iafCondExpKernelMatchesScalarReference() throws {
+        let dt = 0.1, c = 250.0, gL = 16.6667, eL = -70.0, eEx = 0.0, eIn = -85.0, tauEx = 0.2, tauIn = 2.0, iE = 50.0
+        let model = try IafCondExp(ParameterValues(defaultsOf: IafCondExp.parameters, overriding: ["I_e": iE]), dtMs: dt)
+        var step = Self.randomStep(variables: 4, planes: 3, seed: 3)
+        let n = Self.count
+        for i in n..<(3 * n) { step.state[i] = abs(step.state[i]) }  // conductances are >= 0
+        let got = Self.run(model, step)
+        let halfEx = exp(-0.5 * dt / tauEx), halfIn = exp(-0.5 * dt / tauIn)
+        func dVdt(_ v: Double, _ ge: Double, _ gi: Double, _ current: Double) -> Double {
+            (-gL * (v - eL) - ge * (v - eEx) - gi * (v - eIn) + current) * (1 / c)
+        }
+        for i in 0..<n {
+            var v = step.state[i], r = step.refractory[i]
+            let ge0 = step.state[n + i], gi0 = step.state[2 * n + i], current = iE + step.state[3 * n + i]
+            let geMid = ge0 * halfEx, giMid = gi0 * halfIn, ge1 = geMid * halfEx, gi1 = giMid * halfIn
+            if r == 0 {
+                let k1 = dVdt(v, ge0, gi0, current)
+                let k2 = dVdt(v + 0.5 * dt * k1, geMid, giMid, current)
+                let k3 = dVdt(v + 0.5 * dt * k2, geMid, giMid, current)
+                let k4 = dVdt(v + dt * k3, ge1, gi1, current)
+                v = v + dt / 6 * (k1 + 2 * k2 + 2 * k3 + k4)
+            } else {
+                r -= 1
+                v = -60
+            }
+            Self.fire(&v, &r, threshold: -55, reset: -60, refractorySteps: 20)
+            #expect(got.state[i].bitPattern == v.bitPattern, "V_m of neuron \(i)")
+            #expect(got.state[n + i].bitPattern == (ge1 + step.input[i]).bitPattern)
+            #expect(got.state[2 * n + i].bitPattern == (gi1 - step.input[n + i]).bitPattern)
+            #expect(got.refractory[i] == r)
+        }
+    }
+}
