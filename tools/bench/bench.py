@@ -1,0 +1,641 @@
+#!/usr/bin/env python3
+"""Benchmark SwiftSNN against NEST 3.10 and Brian2 (runtime and C++ standalone) on the same JSON networks.
+
+Usage (from the repository root; tools/bench/run.sh creates the venv and calls this):
+
+    tools/bench/run.sh                          # CUBA, COBA, Brunel; 1 and 2 threads; 3 reps
+    tools/bench/run.sh --quick                  # 100 ms per workload, 1 rep, short micro-benchmarks
+    tools/bench/run.sh --scale 0.2 --reps 5     # Brunel with 0.2 x N (in-degrees kept)
+    tools/bench/run.sh --callgrind              # add the callgrind instruction split (2 threads vs 1)
+    tools/bench/run.sh --callgrind-only         # only that
+
+What runs: for every workload (configs/<name>.json, Brunel scaled by --scale), every rep, every thread count:
+`snn run` (release build, built first unless --no-build), NEST via tools/bench/nest_worker.py (the JSON->NEST
+translator of tools/compare_nest.py, local_num_threads), Brian2 via tools/bench/brian2_worker.py in runtime
+mode (Cython, one thread only) and in C++ standalone mode (openmp_threads; 1 thread = Brian2's plain serial
+code). Runs are interleaved (rep by rep), each in its own process under `/usr/bin/time -v`.
+
+Reported per (workload, simulator, threads), medians over reps:
+* build_s / run_s: network construction vs simulation, as each simulator allows them to be separated (see the
+  workers' docstrings; SwiftSNN: summary.json timing). The ratio column is SwiftSNN's run_s / the peer's run_s
+  at the same thread count (Brian2 runtime: vs SwiftSNN at 1 thread); < 1 means SwiftSNN is faster.
+* synaptic events/s: the expected number of synaptic events (spikes of each source population x mean
+  out-degree of the projection from the config, plus rate x duration per Poisson-driven synapse), divided by
+  run_s; the same estimate for every simulator. SwiftSNN's exact count is in the JSON.
+* mean rate and mean ISI CV per recorded population over [--t-start, duration] (compare_nest.spike_stats), so
+  a speed-up can be checked against unchanged dynamics.
+* peak RSS (maximum resident set size of the process; for Brian2 standalone the compiled binary's own).
+* machine load: /proc/loadavg before and after each run, and `other_cores`: CPU time that other processes used
+  during the run (from /proc/stat minus the run's own user+sys time) divided by its wall time. Runs with
+  other_cores > 0.25 are marked in the table. Each run first waits (--max-busy, --max-wait) until other
+  processes use at most 0.5 cores.
+
+Outputs: tools/bench/results/<date>.json (every run, all settings, versions, machine) and <date>.md (tables);
+--quick writes <date>-quick.*. Work files (configs, spikes, Brian2 projects) go to --work (default out/bench).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+sys.path.insert(0, str(REPO / "tools"))
+import compare_nest as cn  # noqa: E402
+
+WORKLOADS = ["cuba", "coba", "brunel"]
+SIMULATORS = ["snn", "nest", "brian2-runtime", "brian2-standalone"]
+SIM_LABEL = {"snn": "SwiftSNN", "nest": "NEST", "brian2-runtime": "Brian2 runtime",
+             "brian2-standalone": "Brian2 standalone"}
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+# --------------------------------------------------------------------------------------
+# Machine
+# --------------------------------------------------------------------------------------
+
+def loadavg() -> list[float]:
+    return [float(x) for x in Path("/proc/loadavg").read_text().split()[:3]]
+
+
+def cpu_busy_seconds() -> float:
+    """CPU time (all cores) spent not idle since boot, from /proc/stat."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle + iowait
+    return (sum(fields[:8]) - idle) / CLK_TCK
+
+
+def busy_cores(window_s: float = 1.0) -> float:
+    a, t0 = cpu_busy_seconds(), time.perf_counter()
+    time.sleep(window_s)
+    return (cpu_busy_seconds() - a) / (time.perf_counter() - t0)
+
+
+def wait_until_quiet(max_busy: float | None, max_wait_s: float) -> float:
+    """Busy cores over the last second; waits (up to max_wait_s) while above max_busy."""
+    busy = busy_cores()
+    deadline = time.monotonic() + max_wait_s
+    while max_busy is not None and busy > max_busy and time.monotonic() < deadline:
+        time.sleep(4.0)
+        busy = busy_cores()
+    return busy
+
+
+def machine_info() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                  if line.startswith("MemTotal"))
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(mem_kb / 2**20, 1),
+            "kernel": platform.release(), "python": platform.python_version()}
+
+
+def command_output(cmd: list[str]) -> str | None:
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=60).stdout.strip() or None
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def versions(python: str) -> dict:
+    swift = command_output(["swift", "--version"]) or ""
+    libs = command_output([python, "-c", "import os; os.environ['PYNEST_QUIET']='1'; import nest, brian2, numpy; "
+                           "print(nest.__version__, brian2.__version__, numpy.__version__)"]) or ""
+    nest_v, brian2_v, numpy_v = (libs.split()[-3:] + [None] * 3)[:3] if libs else (None, None, None)
+    return {"swift": next((line for line in swift.splitlines() if "Swift version" in line), None),
+            "nest": nest_v, "brian2": brian2_v, "numpy": numpy_v,
+            "gxx": (command_output(["g++", "--version"]) or "").split("\n")[0] or None,
+            "valgrind": command_output(["valgrind", "--version"])}
+
+
+def git_state() -> dict:
+    commit = command_output(["git", "-C", str(REPO), "rev-parse", "HEAD"])
+    dirty = command_output(["git", "-C", str(REPO), "status", "--porcelain", "--", "Sources", "Package.swift"])
+    return {"commit": commit, "sources_modified": sorted(line[3:] for line in (dirty or "").splitlines())}
+
+
+# --------------------------------------------------------------------------------------
+# Workloads
+# --------------------------------------------------------------------------------------
+
+def scaled(cfg: dict, scale: float) -> dict:
+    """Brunel with every neuron population scaled by `scale`; in-degrees (K) stay, so work per neuron does too."""
+    cfg = json.loads(json.dumps(cfg))
+    for pop in cfg["populations"]:
+        if pop["model"] in cn.NEURON_PARAMS:
+            pop["size"] = max(1, round(pop["size"] * scale))
+    return cfg
+
+
+def prepare_workloads(args, work: Path) -> dict[str, tuple[Path, dict]]:
+    out = {}
+    (work / "configs").mkdir(parents=True, exist_ok=True)
+    for name in args.workloads:
+        cfg = cn.load_config(cn.resolve_config(name))
+        if name == "brunel" and args.scale != 1.0:
+            cfg = scaled(cfg, args.scale)
+        if args.duration_ms is not None:
+            cfg["simulation"]["duration_ms"] = args.duration_ms
+        cfg["simulation"]["threads"] = 1  # every run passes its own thread count
+        path = work / "configs" / f"{name}.json"
+        path.write_text(json.dumps(cfg, indent=2) + "\n")
+        out[name] = (path, cfg)
+    return out
+
+
+def expected_synapses(cfg: dict, proj: dict) -> float:
+    sizes = {p["name"]: p["size"] for p in cfg["populations"]}
+    n_src, n_tgt = sizes[proj["source"]], sizes[proj["target"]]
+    conn = proj["connectivity"]
+    same = proj["source"] == proj["target"]
+    pairs = n_src * n_tgt - (min(n_src, n_tgt) if same and not conn.get("allow_autapses", True) else 0)
+    return {"all_to_all": pairs, "one_to_one": n_src, "pairwise_bernoulli": conn.get("p", 0) * pairs,
+            "fixed_indegree": conn.get("K", 0) * n_tgt, "fixed_outdegree": conn.get("K", 0) * n_src,
+            "fixed_total_number": conn.get("N", 0)}[conn["rule"]]
+
+
+def expected_events(cfg: dict, spikes_by_population: dict[str, int]) -> float | None:
+    """Synaptic events implied by the spike counts: spikes x mean out-degree, plus Poisson-driven synapses."""
+    pops = {p["name"]: p for p in cfg["populations"]}
+    seconds = float(cfg["simulation"]["duration_ms"]) / 1000
+    total = 0.0
+    for proj in cfg.get("projections", []):
+        src = pops[proj["source"]]
+        synapses = expected_synapses(cfg, proj)
+        if src["model"] == "poisson_generator":
+            total += synapses * float(src["params"]["rate"]) * seconds
+        elif proj["source"] in spikes_by_population:
+            total += spikes_by_population[proj["source"]] * synapses / src["size"]
+        else:
+            return None
+    return total
+
+
+# --------------------------------------------------------------------------------------
+# Running one simulation
+# --------------------------------------------------------------------------------------
+
+def parse_time_v(path: Path) -> dict:
+    out = {}
+    try:
+        text = path.read_text()
+    except OSError:
+        return out
+    for line in text.splitlines():
+        key, _, value = line.strip().rpartition(": ")
+        if key == "Maximum resident set size (kbytes)":
+            out["max_rss_kb"] = int(value)
+        elif key == "User time (seconds)":
+            out["user_s"] = float(value)
+        elif key == "System time (seconds)":
+            out["sys_s"] = float(value)
+    return out
+
+
+def timed_process(cmd: list[str], run_dir: Path, timeout_s: float, env: dict | None = None) -> dict:
+    time_file = run_dir / "time.txt"
+    load_before = loadavg()
+    busy0, t0 = cpu_busy_seconds(), time.perf_counter()
+    with open(run_dir / "log.txt", "w") as log:
+        try:
+            proc = subprocess.run(["/usr/bin/time", "-v", "-o", str(time_file)] + cmd, stdout=log,
+                                  stderr=subprocess.STDOUT, cwd=REPO, timeout=timeout_s,
+                                  env=None if env is None else {**os.environ, **env})
+            rc = proc.returncode
+        except subprocess.TimeoutExpired:
+            rc = "timeout"
+    wall = time.perf_counter() - t0
+    busy = cpu_busy_seconds() - busy0
+    res = {"returncode": rc, "process_wall_s": wall, "loadavg_before": load_before, "loadavg_after": loadavg()}
+    res.update(parse_time_v(time_file))
+    own = res.get("user_s", 0.0) + res.get("sys_s", 0.0)
+    res["other_cores"] = max(0.0, (busy - own) / wall) if wall > 0 else 0.0
+    return res
+
+
+def tail(path: Path, n: int = 15) -> str:
+    try:
+        return "\n".join(path.read_text().strip().splitlines()[-n:])
+    except OSError:
+        return ""
+
+
+def run_one(sim: str, workload: str, threads: int, rep: int, cfg_path: Path, cfg: dict, work: Path,
+            args, snn: Path, python: str) -> dict:
+    run_dir = work / "runs" / workload / f"{sim}-t{threads}" / f"rep{rep}"
+    if run_dir.exists():
+        shutil.rmtree(run_dir)
+    run_dir.mkdir(parents=True)
+    out = run_dir / "out"
+    if sim == "snn":
+        cmd = [str(snn), "run", str(cfg_path), "--threads", str(threads), "--out", str(out)]
+    elif sim == "nest":
+        cmd = [python, str(HERE / "nest_worker.py"), str(cfg_path), "--threads", str(threads), "--out", str(out)]
+    elif sim == "brian2-runtime":
+        cmd = [python, str(HERE / "brian2_worker.py"), str(cfg_path), "--mode", "runtime", "--out", str(out)]
+    else:
+        project = work / "brian2_projects" / f"{workload}-t{threads}"
+        cmd = [python, str(HERE / "brian2_worker.py"), str(cfg_path), "--mode", "standalone",
+               "--threads", str(threads), "--project", str(project), "--out", str(out)]
+    rec = {"workload": workload, "simulator": sim, "threads": threads, "rep": rep,
+           "busy_cores_before": wait_until_quiet(args.max_busy, args.max_wait)}
+    rec.update(timed_process(cmd, run_dir, args.timeout))
+    if rec["returncode"] != 0:
+        rec["error"] = tail(run_dir / "log.txt")
+        return rec
+
+    if sim == "snn":
+        summary = json.loads((out / "summary.json").read_text())
+        rec["build_s"] = summary["timing"]["build_s"]
+        rec["run_s"] = summary["timing"]["run_s"]
+        rec["exact_synaptic_events"] = summary.get("synaptic_events")
+    else:
+        result = json.loads((out / "result.json").read_text())
+        rec.update({k: v for k, v in result.items() if k not in ("simulator", "threads", "spike_counts")})
+    if sim == "brian2-standalone" and rec.get("binary_max_rss_kb"):
+        rec["process_max_rss_kb"] = rec["max_rss_kb"]  # python + compiler, for the record
+        rec["max_rss_kb"] = rec["binary_max_rss_kb"]
+
+    sizes = {p["name"]: p["size"] for p in cfg["populations"]}
+    duration = float(cfg["simulation"]["duration_ms"])
+    t_start = min(args.t_start, duration / 2)
+    rec["populations"], spikes = {}, {}
+    for r in cfg.get("recorders", []):
+        if r["type"] != "spikes":
+            continue
+        arr = cn.load_spikes(out / f"{r['name']}.npy")
+        st = cn.spike_stats(arr, sizes[r["population"]], t_start, duration)
+        rec["populations"][r["population"]] = {"rate_hz": st.rate_hz, "cv": None if math.isnan(st.cv) else st.cv,
+                                               "neurons_in_cv": st.n_cv, "spikes": int(len(arr))}
+        spikes[r["population"]] = int(len(arr))
+    rec["expected_synaptic_events"] = expected_events(cfg, spikes)
+    if not args.keep_spikes:
+        for f in out.glob("*.npy"):
+            f.unlink()
+    return rec
+
+
+# --------------------------------------------------------------------------------------
+# Micro-benchmarks and callgrind
+# --------------------------------------------------------------------------------------
+
+def micro_benchmarks(snn: Path, work: Path, args) -> list[dict]:
+    results = []
+    for threads in args.threads:
+        path = work / f"snn_bench_t{threads}.json"
+        cmd = [str(snn), "bench", "--threads", str(threads), "--json", str(path)]
+        if args.quick:
+            cmd += ["--steps", "200", "--reps", "3"]
+        busy = wait_until_quiet(args.max_busy, args.max_wait)
+        load = loadavg()
+        print(f"  snn bench --threads {threads}", flush=True)
+        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO)
+        if proc.returncode != 0:
+            results.append({"threads": threads, "error": (proc.stdout + proc.stderr)[-2000:]})
+            continue
+        res = json.loads(path.read_text())
+        res.update({"busy_cores_before": busy, "loadavg_before": load, "loadavg_after": loadavg(),
+                    "text": proc.stdout})
+        results.append(res)
+    return results
+
+
+def callgrind_totals(directory: Path, prefix: str) -> dict[int, int]:
+    """Instructions per thread from callgrind.out.<pid>-<tid> files (one per thread with --separate-threads)."""
+    totals = {}
+    for f in sorted(directory.glob(f"{prefix}-*")):
+        tid = f.name[len(prefix) + 1:]
+        if not tid.isdigit():
+            continue
+        for line in f.read_text(errors="replace").splitlines():
+            if line.startswith(("totals:", "summary:")):
+                totals[int(tid)] = int(line.split()[1])
+                break
+    return totals
+
+
+def callgrind_split(snn: Path, work: Path, args) -> dict:
+    """Instructions of the run phase per thread for 1 and 2 threads (Brunel, scaled, short)."""
+    cg = work / "callgrind"
+    if cg.exists():
+        shutil.rmtree(cg)
+    cg.mkdir(parents=True)
+    stripped = cg / "snn_stripped"
+    shutil.copy2(snn, stripped)
+    subprocess.run(["strip", str(stripped)], check=True)  # valgrind 3.19 cannot read Swift's DWARF 5
+    cfg = scaled(cn.load_config(cn.resolve_config("brunel")), args.callgrind_scale)
+    cfg["simulation"]["duration_ms"] = args.callgrind_ms
+    cfg_path = cg / "brunel.json"
+    cfg_path.write_text(json.dumps(cfg, indent=2) + "\n")
+    # libomp's idle threads spin for 200 ms after each parallel region by default; under valgrind those spins
+    # would be counted as instructions, so the team goes to sleep at once.
+    env = {**os.environ, "KMP_BLOCKTIME": "0"}
+    result = {"config": {"scale": args.callgrind_scale, "duration_ms": args.callgrind_ms,
+                         "neurons": sum(p["size"] for p in cfg["populations"] if p["model"] in cn.NEURON_PARAMS)},
+              "env": {"KMP_BLOCKTIME": "0"}, "runs": {}}
+    for threads in (1, 2):
+        for duration in (0.0, args.callgrind_ms):
+            tag = f"t{threads}_d{duration:g}"
+            print(f"  callgrind: {threads} thread(s), {duration:g} ms", flush=True)
+            t0 = time.perf_counter()
+            proc = subprocess.run(
+                ["valgrind", "--tool=callgrind", "--separate-threads=yes",
+                 f"--callgrind-out-file={cg}/callgrind.out.{tag}", str(stripped), "run", str(cfg_path),
+                 "--threads", str(threads), "--duration-ms", str(duration), "--out", str(cg / f"out-{tag}")],
+                capture_output=True, text=True, env=env, cwd=REPO)
+            if proc.returncode != 0:
+                result["error"] = proc.stderr[-2000:]
+                return result
+            result["runs"][tag] = {"instructions_per_thread": callgrind_totals(cg, f"callgrind.out.{tag}"),
+                                   "wall_s": time.perf_counter() - t0}
+    runs = result["runs"]
+    ms = f"{args.callgrind_ms:g}"
+    # The build phase runs on the main thread only; subtracting the 0-ms run leaves the simulation itself.
+    one = sum(runs[f"t1_d{ms}"]["instructions_per_thread"].values()) - sum(runs["t1_d0"]["instructions_per_thread"].values())
+    two = dict(runs[f"t2_d{ms}"]["instructions_per_thread"])
+    two[1] = two.get(1, 0) - runs["t2_d0"]["instructions_per_thread"].get(1, 0)
+    busiest = max(two.values())
+    result.update({"run_instructions_1_thread": one, "run_instructions_2_threads_per_thread": two,
+                   "busiest_over_1_thread": busiest / one, "total_2_threads_over_1_thread": sum(two.values()) / one})
+    return result
+
+
+# --------------------------------------------------------------------------------------
+# Summary and report
+# --------------------------------------------------------------------------------------
+
+def median(xs):
+    xs = [x for x in xs if x is not None]
+    return statistics.median(xs) if xs else None
+
+
+def summarize(records: list[dict]) -> list[dict]:
+    groups: dict[tuple, list[dict]] = {}
+    for r in records:
+        groups.setdefault((r["workload"], r["simulator"], r["threads"]), []).append(r)
+    rows = []
+    for (workload, sim, threads), rs in groups.items():
+        ok = [r for r in rs if r["returncode"] == 0]
+        row = {"workload": workload, "simulator": sim, "threads": threads, "reps": len(ok),
+               "failed": len(rs) - len(ok)}
+        if ok:
+            for key in ("build_s", "run_s", "prepare_s", "compile_s", "codegen_s", "describe_s", "binary_s",
+                        "process_wall_s", "max_rss_kb", "other_cores", "expected_synaptic_events",
+                        "exact_synaptic_events"):
+                row[key] = median([r.get(key) for r in ok])
+            if sim == "brian2-standalone":
+                row["compile_s_first_rep"] = ok[0].get("compile_s")
+            row["max_other_cores"] = max(r["other_cores"] for r in ok)
+            row["run_s_all"] = [r.get("run_s") for r in ok]
+            pops = {}
+            for name in ok[0]["populations"]:
+                pops[name] = {"rate_hz": median([r["populations"][name]["rate_hz"] for r in ok]),
+                              "cv": median([r["populations"][name]["cv"] for r in ok])}
+            row["populations"] = pops
+            if row["run_s"] and row["expected_synaptic_events"]:
+                row["events_per_s"] = row["expected_synaptic_events"] / row["run_s"]
+        else:
+            row["error"] = rs[-1].get("error")
+        rows.append(row)
+    for row in rows:
+        ref_threads = row["threads"]
+        ref = next((r for r in rows if r["workload"] == row["workload"] and r["simulator"] == "snn"
+                    and r["threads"] == ref_threads and r.get("run_s")), None)
+        if ref and row.get("run_s") and row["simulator"] != "snn":
+            row["snn_over_peer_run"] = ref["run_s"] / row["run_s"]
+    order = {s: i for i, s in enumerate(SIMULATORS)}
+    rows.sort(key=lambda r: (WORKLOADS.index(r["workload"]) if r["workload"] in WORKLOADS else 99,
+                             r["threads"], order.get(r["simulator"], 99)))
+    return rows
+
+
+def fmt(x, spec=".2f", none="–"):
+    return none if x is None or (isinstance(x, float) and math.isnan(x)) else format(x, spec)
+
+
+def markdown(report: dict) -> str:
+    s = report["settings"]
+    m = report["machine"]
+    v = report["versions"]
+    lines = [f"# SwiftSNN benchmark, {report['date']}{' (quick)' if s['quick'] else ''}", ""]
+    lines += [f"- Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB; Linux {m['kernel']}",
+              f"- Versions: {v.get('swift')}; NEST {v.get('nest')}; Brian2 {v.get('brian2')} "
+              f"(standalone with {v.get('gxx')}); NumPy {v.get('numpy')}",
+              f"- SwiftSNN commit {report['git']['commit']}"
+              + (f" with uncommitted changes in {', '.join(report['git']['sources_modified'])}"
+                 if report["git"]["sources_modified"] else ""),
+              f"- Command: `{report['command']}`",
+              f"- Workloads: {', '.join(f'{w} ({n} neurons, {d:g} ms)' for w, n, d in report['workload_sizes'])}; "
+              f"{s['reps']} rep(s), medians; dt 0.1 ms",
+              f"- Load (/proc/loadavg) at start {report['loadavg_start']}, at end {report['loadavg_end']}; "
+              f"other processes' CPU use during the runs: median {fmt(report['other_cores_median'])} cores, "
+              f"max {fmt(report['other_cores_max'])} cores (runs marked * had > 0.25)",
+              ""]
+    lines += ["## Whole networks", "",
+              "build = network construction, run = simulation (see the notes below); ratio = SwiftSNN run time / "
+              "peer run time at the same thread count (Brian2 runtime: vs SwiftSNN 1 thread), < 1 means SwiftSNN "
+              "is faster; events/s = expected synaptic events / run time.", ""]
+    lines += ["| workload | simulator | threads | build [s] | run [s] | SwiftSNN/peer (run) | synaptic events/s "
+              "| peak RSS [MB] | rate [Hz] | ISI CV |",
+              "|---|---|---|---|---|---|---|---|---|---|"]
+    for r in report["summary"]:
+        if not r["reps"]:
+            lines.append(f"| {r['workload']} | {SIM_LABEL[r['simulator']]} | {r['threads']} | failed | | | | | | |")
+            continue
+        pops = r["populations"]
+        rates = " / ".join(f"{p}: {fmt(pops[p]['rate_hz'])}" for p in pops)
+        cvs = " / ".join(fmt(pops[p]["cv"], ".3f") for p in pops)
+        mark = "*" if r["max_other_cores"] > 0.25 else ""
+        build = fmt(r.get("build_s"))
+        if r["simulator"] == "brian2-standalone":
+            build += f" (+ compile {fmt(r.get('compile_s_first_rep'), '.1f')})"
+        lines.append(
+            f"| {r['workload']} | {SIM_LABEL[r['simulator']]} | {r['threads']} | {build} | {fmt(r.get('run_s'), '.3f')}{mark} "
+            f"| {fmt(r.get('snn_over_peer_run'))} | {fmt(r.get('events_per_s'), '.3g')} "
+            f"| {fmt(r['max_rss_kb'] / 1024 if r.get('max_rss_kb') else None, '.0f')} | {rates} | {cvs} |")
+    lines.append("")
+    if report.get("micro"):
+        lines += ["## Micro-benchmarks (`snn bench`)", ""]
+        lines += ["| threads | model update [ns/neuron-step] delta / exp / cond | engine update [ns/neuron-step] "
+                  "delta / exp / cond | static delivery [ns/event] |", "|---|---|---|---|"]
+        for mb in report["micro"]:
+            if "error" in mb:
+                lines.append(f"| {mb['threads']} | failed | | |")
+                continue
+            mu = " / ".join(fmt(x["ns_per_update"], ".2f") for x in mb["model_update"])
+            eu = " / ".join(fmt(x["ns_per_update"], ".2f") for x in mb["engine_update"])
+            d = mb.get("delivery") or {}
+            lines.append(f"| {mb['threads']} | {mu} | {eu} | {fmt(d.get('ns_per_event'), '.2f')} |")
+        mb0 = report["micro"][0]
+        if "delivery" in mb0:
+            d = mb0["delivery"]
+            lines += ["", f"{mb0['neurons']} neurons; delivery: {d['sources']} sources x {d['synapses_per_source']} "
+                      f"synapses, {100 * d['spike_fraction']:.2f} % firing per step, delay {d['delay_ms']} ms; "
+                      f"{mb0['steps']} steps per rep, median of {mb0['reps']}. See `snn bench --help` for what is timed."]
+        lines.append("")
+    cg = report.get("callgrind")
+    if cg:
+        lines += ["## Instruction split, 2 threads vs 1 (callgrind)", ""]
+        if "error" in cg:
+            lines.append(f"callgrind failed: {cg['error'][-500:]}")
+        else:
+            c = cg["config"]
+            per = ", ".join(f"thread {k}: {v / 1e6:.1f} M" for k, v in sorted(cg["run_instructions_2_threads_per_thread"].items()))
+            lines += [f"Brunel x {c['scale']} ({c['neurons']} neurons), {c['duration_ms']:g} ms, KMP_BLOCKTIME=0; "
+                      "simulation phase only (a 0 ms run's instructions subtracted).", "",
+                      f"- 1 thread: {cg['run_instructions_1_thread'] / 1e6:.1f} M instructions",
+                      f"- 2 threads: {per}",
+                      f"- busiest thread / 1 thread = **{cg['busiest_over_1_thread']:.3f}**; "
+                      f"all threads / 1 thread = {cg['total_2_threads_over_1_thread']:.3f}", ""]
+    lines += ["## What is measured", "",
+              "- SwiftSNN: `snn run --threads N`; build = config to network and engine, run = the engine's run "
+              "(summary.json timing).",
+              "- NEST: build = ResetKernel, Create, Connect, recorders and `nest.Prepare()` (connection "
+              "infrastructure); run = `nest.Run`.",
+              "- Brian2 runtime (Cython): build = groups and `connect()`; run = Brian2's timing of the main loop; "
+              "code generation/compilation at the start of `run()` is left out (`prepare_s` in the JSON).",
+              "- Brian2 standalone: run = the binary's own timing of the main loop; build = the rest of the "
+              "binary's wall time (synapse creation, array I/O); compile = `make` of the first rep (later reps "
+              "reuse the project); Python-side description and code generation are in the JSON. 1 thread = "
+              "`openmp_threads = 0` (serial code), 2 threads = `openmp_threads = 2`.",
+              "- The Brian2 models are translated from the same JSON and match NEST spike for spike on small test "
+              "networks (tools/bench/check_brian2.py); iaf_cond_exp uses RK4 (NEST: RKF45, SwiftSNN: RK4 with "
+              "exact conductances).",
+              "- Peak RSS: maximum resident set size from `/usr/bin/time -v` (Python processes include the "
+              "interpreter and the simulator module; Brian2 standalone: the compiled binary).", ""]
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------------
+# Main
+# --------------------------------------------------------------------------------------
+
+def build_snn(args) -> Path:
+    scratch = Path(args.scratch_path)
+    if not scratch.is_absolute():
+        scratch = REPO / scratch
+    if not args.no_build:
+        print(f"building snn (release, scratch path {scratch}) ...", flush=True)
+        proc = subprocess.run(["swift", "build", "-c", "release", "--product", "snn", "--scratch-path", str(scratch)],
+                              cwd=REPO, capture_output=True, text=True)
+        if proc.returncode != 0:
+            sys.exit(f"swift build failed:\n{(proc.stdout + proc.stderr)[-3000:]}")
+    snn = scratch / "release" / "snn"
+    if not snn.is_file():
+        sys.exit(f"no snn binary at {snn}")
+    return snn
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    ap.add_argument("--workloads", nargs="+", default=WORKLOADS, choices=WORKLOADS)
+    ap.add_argument("--simulators", nargs="+", default=SIMULATORS, choices=SIMULATORS)
+    ap.add_argument("--threads", nargs="+", type=int, default=[1, 2])
+    ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--scale", type=float, default=1.0, help="scale Brunel's population sizes (in-degrees kept)")
+    ap.add_argument("--duration-ms", type=float, help="override every workload's duration")
+    ap.add_argument("--quick", action="store_true",
+                    help="development run: 100 ms per workload (unless --duration-ms), 1 rep, short micro-benchmarks")
+    ap.add_argument("--t-start", type=float, default=100.0,
+                    help="rates and CVs from this time on [ms] (at most half the duration)")
+    ap.add_argument("--no-micro", action="store_true", help="skip `snn bench`")
+    ap.add_argument("--callgrind", action="store_true", help="also measure the 2-thread instruction split")
+    ap.add_argument("--callgrind-only", action="store_true", help="only the instruction split")
+    ap.add_argument("--callgrind-scale", type=float, default=0.2)
+    ap.add_argument("--callgrind-ms", type=float, default=100.0)
+    ap.add_argument("--max-busy", type=float, default=0.5,
+                    help="before each run, wait until other processes use at most this many cores "
+                         "(over 1 s; not with --quick); a negative value never waits")
+    ap.add_argument("--max-wait", type=float, default=300.0, help="longest wait for --max-busy [s]")
+    ap.add_argument("--timeout", type=float, default=3600.0, help="per run [s]")
+    ap.add_argument("--scratch-path", default=".build", help="SwiftPM scratch path of the snn build")
+    ap.add_argument("--no-build", action="store_true", help="use the existing snn binary")
+    ap.add_argument("--work", default=str(REPO / "out" / "bench"), help="work directory")
+    ap.add_argument("--results", default=str(HERE / "results"), help="where <date>.json/.md go")
+    ap.add_argument("--keep-spikes", action="store_true", help="keep every run's spike files")
+    args = ap.parse_args(argv)
+    if args.max_busy < 0 or args.quick:
+        args.max_busy = None
+    if args.quick:
+        args.reps = 1
+        if args.duration_ms is None:
+            args.duration_ms = 100.0
+    if args.reps < 1:
+        ap.error("--reps must be >= 1")
+    if "brian2-runtime" in args.simulators and 1 not in args.threads:
+        print("note: Brian2 runtime runs only with 1 thread", file=sys.stderr)
+    if not Path("/usr/bin/time").is_file():
+        ap.error("/usr/bin/time is missing (apt-get install time)")
+
+    python = sys.executable
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    snn = build_snn(args)
+    date = dt.date.today().isoformat()
+    report = {"date": date, "command": " ".join([Path(sys.argv[0]).name] + (argv if argv is not None else sys.argv[1:])),
+              "settings": {k: v for k, v in vars(args).items()}, "machine": machine_info(),
+              "versions": versions(python), "git": git_state(), "loadavg_start": loadavg(),
+              "env": {k: os.environ[k] for k in ("OMP_NUM_THREADS", "OMP_WAIT_POLICY", "KMP_BLOCKTIME",
+                                                  "GOMP_SPINCOUNT") if k in os.environ}}
+
+    records = []
+    if not args.callgrind_only:
+        workloads = prepare_workloads(args, work)
+        report["workload_sizes"] = [(w, sum(p["size"] for p in cfg["populations"] if p["model"] in cn.NEURON_PARAMS),
+                                     float(cfg["simulation"]["duration_ms"])) for w, (_, cfg) in workloads.items()]
+        shutil.rmtree(work / "brian2_projects", ignore_errors=True)  # the first standalone rep compiles cold
+        jobs = [(sim, w, t) for w in args.workloads for t in args.threads for sim in args.simulators
+                if not (sim == "brian2-runtime" and t != 1)]
+        for rep in range(1, args.reps + 1):
+            for sim, w, t in jobs:
+                path, cfg = workloads[w]
+                print(f"rep {rep}/{args.reps}: {w} {SIM_LABEL[sim]} {t} thread(s) ...", end=" ", flush=True)
+                rec = run_one(sim, w, t, rep, path, cfg, work, args, snn, python)
+                records.append(rec)
+                if rec["returncode"] == 0:
+                    print(f"build {fmt(rec.get('build_s'))} s, run {fmt(rec.get('run_s'), '.3f')} s, "
+                          f"RSS {fmt(rec.get('max_rss_kb', 0) / 1024, '.0f')} MB, others {rec['other_cores']:.2f} cores",
+                          flush=True)
+                else:
+                    print(f"FAILED ({rec['returncode']}):\n{rec.get('error', '')}", flush=True)
+        if not args.no_micro:
+            print("micro-benchmarks:", flush=True)
+            report["micro"] = micro_benchmarks(snn, work, args)
+    else:
+        report["workload_sizes"] = []
+    if args.callgrind or args.callgrind_only:
+        print("callgrind instruction split:", flush=True)
+        report["callgrind"] = callgrind_split(snn, work, args)
+
+    report["loadavg_end"] = loadavg()
+    report["runs"] = records
+    report["summary"] = summarize(records)
+    others = [r["other_cores"] for r in records if "other_cores" in r]
+    report["other_cores_median"] = median(others)
+    report["other_cores_max"] = max(others) if others else None
+
+    results = Path(args.results)
+    results.mkdir(parents=True, exist_ok=True)
+    stem = date + ("-quick" if args.quick else "")
+    (results / f"{stem}.json").write_text(json.dumps(report, indent=1, default=str) + "\n")
+    md = markdown(report)
+    (results / f"{stem}.md").write_text(md + "\n")
+    print("\n" + md)
+    print(f"\nwrote {results / stem}.json and .md")
+    return 1 if any(r["returncode"] != 0 for r in records) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

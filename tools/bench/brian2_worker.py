@@ -1,0 +1,315 @@
+#!/usr/bin/env python3
+"""Build one SwiftSNN JSON config in Brian2, simulate it, write spikes and timings (one process per run).
+
+    python tools/bench/brian2_worker.py CONFIG --mode runtime --out DIR
+    python tools/bench/brian2_worker.py CONFIG --mode standalone --threads 2 --project DIR --out DIR
+
+Called by bench.py; writes DIR/result.json and DIR/<recorder>.npy (fields t [ms], id) like SwiftSNN and
+NEST. The network comes from the same JSON file as the other simulators, so parameters cannot drift: every
+neuron population becomes a NeuronGroup with NEST's equations for its model (parameters the config omits take
+NEST's defaults), every projection a Synapses object with the config's constant weight and delay.
+
+Dynamics kept equal to SwiftSNN/NEST (checked against NEST spike times on small networks during development):
+* iaf_psc_delta: V jumps by w at arrival, and input arriving while refractory is lost (NEST's default); Brian2
+  makes every write to a variable flagged `(unless refractory)` conditional on not_refractory, synaptic and
+  PoissonInput writes included, so `v += w` does the same. NEST adds the input and then tests the threshold in
+  the same step;
+  Brian2's default schedule tests thresholds before synapses act, so networks with delta synapses run with the
+  schedule groups, synapses, thresholds, resets. With synapses before thresholds, a spike is pushed one step
+  after it was emitted, hence those networks get Brian2 delays of (delay - dt).
+* iaf_psc_exp: `method='exact'` (Brian2's matrix exponential = NEST's exact propagators); input to I_syn acts
+  on V from the next step on, as in NEST, with the default schedule and the config's delay.
+* iaf_cond_exp: NEST integrates with adaptive RKF45, SwiftSNN with RK4 on V and exact conductances; Brian2 uses
+  `method='rk4'` (same order, dt = config dt).
+* Refractory: NEST clamps V for t_ref after the step in which V crossed threshold; Brian2 counts its refractory
+  period from the start of that step (its spike time), one dt earlier, so Brian2 gets refractory = t_ref + dt.
+  Brian2 spike times are the start of the step; they are written as NEST/SwiftSNN stamps (end of the step, +dt).
+* poisson_generator -> all_to_all: independent Poisson input per target neuron, as in NEST and SwiftSNN, via
+  PoissonInput: Binomial(N, mean/N) counts per step with N = max(1, ceil(500 * mean)) sources, i.e. Poisson to
+  within 1/N in the variance. PoissonInput has no delay; for a stationary Poisson drive a delay only changes
+  the first delay ms of the run.
+* fixed_indegree with multapses: the i, j arrays are drawn with NumPy exactly as the rule says (K sources per
+  target with replacement) and passed to connect(); pairwise_bernoulli uses Brian2's own connect(p=...).
+Populations with identical model, parameters and initial values are merged into one NeuronGroup (sliced into
+subgroups), as a Brian2 user would write them.
+
+Timing (all wall clock):
+* runtime: build_s = creating groups and connect() (which generates and runs code in runtime mode);
+  prepare_s = code generation and compilation at the start of run() (Cython, cached on disk after the first
+  time); run_s = Brian2's own timing of the main simulation loop (device._last_run_time).
+* standalone: describe_s = the Python script up to run(); codegen_s = writing the C++ project; compile_s =
+  `make` (device.timers); the binary then creates synapses and runs: binary_s is its wall time, run_s its own
+  timing of the simulation loop (results/last_run_info.txt), build_s = binary_s - run_s (network construction
+  inside the binary, loading and writing arrays). binary_max_rss_kb is the binary's peak RSS (/usr/bin/time -v).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import compare_nest as cn  # noqa: E402  (the shared config checker and spike format)
+
+# NEST's defaults for the parameters a config may omit (the same values as SwiftSNN's ParameterSpec tables).
+DEFAULTS = {
+    "iaf_psc_delta": {"C_m": 250.0, "tau_m": 10.0, "E_L": -70.0, "V_th": -55.0, "V_reset": -70.0,
+                      "t_ref": 2.0, "I_e": 0.0},
+    "iaf_psc_exp": {"C_m": 250.0, "tau_m": 10.0, "E_L": -70.0, "V_th": -55.0, "V_reset": -70.0,
+                    "t_ref": 2.0, "I_e": 0.0, "tau_syn_ex": 2.0, "tau_syn_in": 2.0},
+    "iaf_cond_exp": {"C_m": 250.0, "g_L": 16.6667, "E_L": -70.0, "V_th": -55.0, "V_reset": -60.0,
+                     "t_ref": 2.0, "I_e": 0.0, "E_ex": 0.0, "E_in": -85.0, "tau_syn_ex": 0.2,
+                     "tau_syn_in": 2.0},
+}
+EQUATIONS = {
+    "iaf_psc_delta": """
+        dv/dt = (E_L - v)/tau_m + I_e/C_m : volt (unless refractory)
+    """,
+    "iaf_psc_exp": """
+        dv/dt = (E_L - v)/tau_m + (I_ex + I_in + I_e)/C_m : volt (unless refractory)
+        dI_ex/dt = -I_ex/tau_syn_ex : amp
+        dI_in/dt = -I_in/tau_syn_in : amp
+    """,
+    "iaf_cond_exp": """
+        dv/dt = (g_L*(E_L - v) + g_ex*(E_ex - v) + g_in*(E_in - v) + I_e)/C_m : volt (unless refractory)
+        dg_ex/dt = -g_ex/tau_syn_ex : siemens
+        dg_in/dt = -g_in/tau_syn_in : siemens
+    """,
+}
+METHOD = {"iaf_psc_delta": "exact", "iaf_psc_exp": "exact", "iaf_cond_exp": "rk4"}
+UNITS = {"C_m": "pF", "tau_m": "ms", "E_L": "mV", "V_th": "mV", "V_reset": "mV", "t_ref": "ms", "I_e": "pA",
+         "tau_syn_ex": "ms", "tau_syn_in": "ms", "g_L": "nS", "E_ex": "mV", "E_in": "mV"}
+WEIGHT_UNIT = {"iaf_psc_delta": "mV", "iaf_psc_exp": "pA", "iaf_cond_exp": "nS"}
+
+
+class Unsupported(Exception):
+    pass
+
+
+def on_pre(model: str, w: float) -> str:
+    """The on_pre statement of a synapse with constant weight w (sign picks the port, as in NEST)."""
+    unit = WEIGHT_UNIT[model]
+    if model == "iaf_psc_delta":
+        return f"v_post += {w!r}*{unit}"
+    if model == "iaf_psc_exp":
+        return f"I_{'ex' if w >= 0 else 'in'}_post += {w!r}*{unit}"
+    return f"g_{'ex' if w >= 0 else 'in'}_post += {abs(w)!r}*{unit}"
+
+
+def poisson_weight(model: str, w: float) -> tuple[str, str]:
+    """(target variable, weight expression) of a PoissonInput."""
+    unit = WEIGHT_UNIT[model]
+    if model == "iaf_psc_delta":
+        return "v", f"{w!r}*{unit}"
+    if model == "iaf_psc_exp":
+        return ("I_ex" if w >= 0 else "I_in"), f"{w!r}*{unit}"
+    return ("g_ex" if w >= 0 else "g_in"), f"{abs(w)!r}*{unit}"
+
+
+def constant(spec, what: str) -> float:
+    if not cn._is_number(spec):
+        raise Unsupported(f"{what}: only constant values are translated to Brian2, got {json.dumps(spec)}")
+    return float(spec)
+
+
+def initial_expression(spec, unit: str) -> str:
+    if cn._is_number(spec):
+        return f"{float(spec)!r}*{unit}"
+    (kind, (a, b)), = spec.items()
+    if kind == "uniform":
+        return f"{float(a)!r}*{unit} + ({float(b) - float(a)!r}*{unit})*rand()"
+    return f"{float(a)!r}*{unit} + ({float(b)!r}*{unit})*randn()"
+
+
+def build(b2, cfg: dict):
+    """Creates the Brian2 objects of cfg; returns (Network, {recorder: (monitor, size)}, uses_delta)."""
+    sim = cfg["simulation"]
+    dt_ms = float(sim.get("dt_ms", 0.1))
+    b2.defaultclock.dt = dt_ms * b2.ms
+    b2.seed(int(sim.get("seed", 1)))
+    units = {u: getattr(b2, u) for u in set(UNITS.values()) | set(WEIGHT_UNIT.values())}
+
+    neuron_pops = [p for p in cfg["populations"] if p["model"] in EQUATIONS]
+    uses_delta = any(p["model"] == "iaf_psc_delta" for p in neuron_pops)
+    delay_shift = dt_ms if uses_delta else 0.0
+
+    # Merge runs of populations that differ only in size into one group.
+    views = {}          # population name -> (group or subgroup, model)
+    objects = []
+    i = 0
+    while i < len(neuron_pops):
+        key = lambda p: (p["model"], json.dumps(p.get("params", {}), sort_keys=True),  # noqa: E731
+                         json.dumps(p.get("initial", {}), sort_keys=True))
+        run = [neuron_pops[i]]
+        while i + len(run) < len(neuron_pops) and key(neuron_pops[i + len(run)]) == key(run[0]):
+            run.append(neuron_pops[i + len(run)])
+        model = run[0]["model"]
+        params = dict(DEFAULTS[model], **{k: float(v) for k, v in run[0].get("params", {}).items()})
+        namespace = {k: v * units[UNITS[k]] for k, v in params.items()}
+        group = b2.NeuronGroup(sum(p["size"] for p in run), EQUATIONS[model], method=METHOD[model],
+                               threshold="v >= V_th", reset="v = V_reset",
+                               refractory=(params["t_ref"] + dt_ms) * b2.ms, namespace=namespace,
+                               name=f"group_{len(objects)}")
+        group.v = params["E_L"] * b2.mV
+        for var, spec in run[0].get("initial", {}).items():
+            if var != "V_m":
+                raise Unsupported(f"initial {var}: only V_m is translated")
+            group.v = initial_expression(spec, "mV")
+        objects.append(group)
+        start = 0
+        for p in run:
+            views[p["name"]] = (group[start:start + p["size"]], model)
+            start += p["size"]
+        i += len(run)
+
+    for k, proj in enumerate(cfg.get("projections", [])):
+        where = f"projections[{k}]"
+        src = next(p for p in cfg["populations"] if p["name"] == proj["source"])
+        target, model = views[proj["target"]]
+        syn = proj.get("synapse", {})
+        w = constant(syn.get("weight", 1.0), f"{where}.synapse.weight")
+        delay = constant(syn.get("delay_ms", 1.0), f"{where}.synapse.delay_ms")
+        conn = proj["connectivity"]
+        if src["model"] == "poisson_generator":
+            if conn["rule"] != "all_to_all" or src["size"] != 1:
+                raise Unsupported(f"{where}: a poisson_generator is translated only as one generator, all_to_all")
+            mean = float(src["params"]["rate"]) * dt_ms / 1000.0
+            n = max(1, math.ceil(500 * mean))
+            var, weight = poisson_weight(model, w)
+            objects.append(b2.PoissonInput(target, var, n, float(src["params"]["rate"]) / n * b2.Hz, weight))
+            continue
+        if src["model"] not in EQUATIONS:
+            raise Unsupported(f"{where}: source model {src['model']} is not translated")
+        source, _ = views[proj["source"]]
+        s = b2.Synapses(source, target, on_pre=on_pre(model, w), delay=(delay - delay_shift) * b2.ms,
+                        name=f"synapses_{k}")
+        same = proj["source"] == proj["target"]
+        rule = conn["rule"]
+        if rule == "pairwise_bernoulli":
+            no_autapses = same and not conn.get("allow_autapses", True)
+            if no_autapses:
+                s.connect(condition="i != j", p=float(conn["p"]))
+            else:
+                s.connect(p=float(conn["p"]))
+        elif rule == "fixed_indegree":
+            if not (conn.get("allow_multapses", True) and (conn.get("allow_autapses", True) or not same)):
+                raise Unsupported(f"{where}: fixed_indegree is translated only with multapses and autapses")
+            kk, n_src, n_tgt = int(conn["K"]), src["size"], len(target)
+            rng = np.random.default_rng(int(sim.get("seed", 1)) * 1000 + k)
+            s.connect(i=rng.integers(0, n_src, size=kk * n_tgt, dtype=np.int32),
+                      j=np.repeat(np.arange(n_tgt, dtype=np.int32), kk))
+        elif rule == "all_to_all":
+            s.connect()
+        else:
+            raise Unsupported(f"{where}: rule {rule} is not translated")
+        objects.append(s)
+
+    monitors = {}
+    for rec in cfg.get("recorders", []):
+        if rec["type"] != "spikes":
+            raise Unsupported(f"recorder {rec['name']}: only spike recorders are translated")
+        view, _ = views[rec["population"]]
+        mon = b2.SpikeMonitor(view, name=f"monitor_{len(monitors)}")
+        monitors[rec["name"]] = mon
+        objects.append(mon)
+
+    net = b2.Network(*objects)
+    if uses_delta:
+        net.schedule = ["start", "groups", "synapses", "thresholds", "resets", "end"]
+    return net, monitors, dt_ms
+
+
+def save_spikes(b2, monitors: dict, out: Path, dt_ms: float) -> dict:
+    counts = {}
+    for name, mon in monitors.items():
+        t_ms = np.asarray(mon.t[:] / b2.ms, dtype=np.float64) + dt_ms
+        arr = cn.spike_array(t_ms, np.asarray(mon.i[:], dtype=np.int64))
+        np.save(out / f"{name}.npy", arr)
+        counts[name] = int(len(arr))
+    return counts
+
+
+def max_rss_kb(time_file: Path) -> int | None:
+    try:
+        for line in time_file.read_text().splitlines():
+            if "Maximum resident set size" in line:
+                return int(line.split(":")[-1])
+    except OSError:
+        pass
+    return None
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("config")
+    ap.add_argument("--mode", choices=["runtime", "standalone"], required=True)
+    ap.add_argument("--threads", type=int, default=1,
+                    help="standalone only: OpenMP threads (1 = Brian2's plain serial code, openmp_threads=0)")
+    ap.add_argument("--project", help="standalone project directory (reused: make recompiles only changes)")
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+
+    t_start = time.perf_counter()
+    cfg = cn.load_config(Path(args.config))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    import brian2 as b2  # noqa: PLC0415
+    b2.prefs.logging.console_log_level = "WARNING"
+    result = {"simulator": f"brian2-{args.mode}", "brian2_version": b2.__version__}
+    duration = float(cfg["simulation"]["duration_ms"]) * b2.ms
+
+    if args.mode == "runtime":
+        if args.threads != 1:
+            ap.error("runtime mode is single-threaded")
+        b2.prefs.codegen.target = "cython"
+        t0 = time.perf_counter()
+        net, monitors, dt_ms = build(b2, cfg)
+        result["build_s"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        net.run(duration)
+        wall = time.perf_counter() - t0
+        result["run_s"] = b2.device._last_run_time
+        result["prepare_s"] = wall - result["run_s"]
+        result["threads"] = 1
+    else:
+        project = Path(args.project).resolve()
+        b2.set_device("cpp_standalone", directory=str(project), build_on_run=False)
+        b2.prefs.devices.cpp_standalone.openmp_threads = args.threads if args.threads > 1 else 0
+        time_file = out / "binary_time.txt"
+        b2.prefs.devices.cpp_standalone.run_cmd_unix = ["/usr/bin/time", "-v", "-o", str(time_file), "./main"]
+        t0 = time.perf_counter()
+        net, monitors, dt_ms = build(b2, cfg)
+        net.run(duration)
+        result["describe_s"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        b2.device.build(directory=str(project), compile=True, run=False)
+        build_wall = time.perf_counter() - t0
+        result["compile_s"] = b2.device.timers["compile"]["make"]
+        result["codegen_s"] = build_wall - result["compile_s"]
+        b2.device.run(directory=str(project), with_output=False)
+        result["binary_s"] = b2.device.timers["run_binary"]
+        result["run_s"] = b2.device._last_run_time
+        result["build_s"] = result["binary_s"] - result["run_s"]
+        result["binary_max_rss_kb"] = max_rss_kb(time_file)
+        result["threads"] = args.threads
+
+    result["spike_counts"] = save_spikes(b2, monitors, out, dt_ms)
+    result["process_s"] = time.perf_counter() - t_start
+    (out / "result.json").write_text(json.dumps(result, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except (cn.ConfigError, Unsupported) as e:
+        print(f"error: {e}", file=sys.stderr)
+        sys.exit(2)

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Benchmark SwiftSNN against NEST and Brian2 on configs/{cuba,coba,brunel}.json; see tools/bench/bench.py.
+#
+#   tools/bench/run.sh                 # full suite: 3 reps, 1 and 2 threads, writes tools/bench/results/<date>.{json,md}
+#   tools/bench/run.sh --quick         # 100 ms of each workload, 1 rep (development)
+#   tools/bench/run.sh --callgrind     # also the per-thread instruction split of Brunel under callgrind
+#   tools/bench/run.sh --help
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$repo"
+python="$(tools/venv.sh)"
+if [[ ! -x /usr/bin/time ]]; then
+    echo "run.sh: /usr/bin/time is missing (peak RSS); installing it with apt-get" >&2
+    apt-get install -y time >&2
+fi
+exec "$python" tools/bench/bench.py "$@"
