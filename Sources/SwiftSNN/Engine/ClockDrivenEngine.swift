@@ -26,8 +26,9 @@ public struct ClockDrivenEngine: Engine {
     /// For each static projection, then each generator projection: the part boundaries of every row.
     private let projectionSplits: [[[Int64]]]
     private let generatorSplits: [[[Int64]]]
-    /// One stream per synapse of each Poisson generator projection (empty for other generators).
+    /// One stream per synapse of each Poisson generator projection (empty for other generators), and its sampler.
     private var poissonStreams: [Column<RandomStream>]
+    private let poissonSamplers: [PoissonDistribution?]
     private var step = 0
 
     /// - Parameter threads: worker threads; 0 means the OpenMP runtime's default (all cores).
@@ -52,6 +53,10 @@ public struct ClockDrivenEngine: Engine {
                 RandomStream(seed: network.seed, purpose: .poisson, UInt64(g.projectionIndex), UInt64($0))
             })
         }
+        poissonSamplers = network.generatorProjections.map { g in
+            guard case .poisson(let mean) = g.drive else { return nil }
+            return PoissonDistribution(mean: mean)
+        }
         statistics = RunStatistics(spikes: [Int](repeating: 0, count: network.populations.count))
     }
 
@@ -68,7 +73,7 @@ public struct ClockDrivenEngine: Engine {
         let work = Work(partition: partition, steppers: steppers, ringBases: ringBases, layouts: layouts,
                         projections: network.projections, projectionSplits: projectionSplits,
                         generators: network.generatorProjections, generatorSplits: generatorSplits,
-                        streamBases: streamBases)
+                        streamBases: streamBases, poissonSamplers: poissonSamplers)
 
         // Per part and population: spikes of the current step; per population: spikes of the slice.
         let partSpikes = UnsafeMutablePointer<[Int32]>.allocate(capacity: parts * populationCount)
@@ -131,6 +136,7 @@ public struct ClockDrivenEngine: Engine {
         let generators: [GeneratorProjection]
         let generatorSplits: [[[Int64]]]
         let streamBases: [UnsafeMutablePointer<RandomStream>]
+        let poissonSamplers: [PoissonDistribution?]
 
         /// Phase 1 for one part: update its neurons, clear their ring entries, inject generator input.
         /// Returns the number of Poisson spikes delivered.
@@ -163,17 +169,22 @@ public struct ClockDrivenEngine: Engine {
             let begin = generatorSplits[g][part], end = generatorSplits[g][part + 1]
             var events: UInt64 = 0
             switch projection.drive {
-            case .poisson(let mean):
+            case .poisson:
                 let streams = streamBases[g]
-                let counts = PoissonDistribution(mean: mean)
-                for s in 0..<table.sourceCount {
-                    for k in Int(begin[s])..<Int(end[s]) {
-                        let n = counts.sample(using: &streams[k])
-                        if n == 0 { continue }
-                        let w = table.weight[k]
-                        let offset = layout.offset(step: step + table.delay(of: k), plane: w < 0 ? ports.inhibitory : ports.excitatory)
-                        base[offset + Int(table.target[k])] += Double(n) * Double(w)
-                        events += UInt64(n)
+                let counts = poissonSamplers[g]!
+                table.target.withUnsafeBufferPointer { target in
+                    table.weight.withUnsafeBufferPointer { weight in
+                        for s in 0..<table.sourceCount {
+                            for k in Int(begin[s])..<Int(end[s]) {
+                                let n = counts.sample(using: &streams[k])
+                                if n == 0 { continue }
+                                let w = weight[k]
+                                let offset = layout.offset(step: step + table.delay(of: k),
+                                                           plane: w < 0 ? ports.inhibitory : ports.excitatory)
+                                base[offset + Int(target[k])] += Double(n) * Double(w)
+                                events += UInt64(n)
+                            }
+                        }
                     }
                 }
             case .current(let dc):

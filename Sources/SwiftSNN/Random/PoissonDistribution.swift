@@ -1,17 +1,32 @@
 import Foundation
 
-/// Poisson variates with a fixed mean, with the sampler's constants computed once: the multiplication method for
-/// means below 10, PTRS (Hörmann 1993, "The transformed rejection method for generating Poisson random
-/// variables") from 10 on.
+/// Poisson variates with a fixed mean, with the sampler's constants computed once: inversion of a cumulative
+/// table for means below 10 (one uniform per variate; the table stops where the remaining tail is below 2⁻⁵³,
+/// so no representable uniform can reach it), PTRS (Hörmann 1993, "The transformed rejection method for
+/// generating Poisson random variables") from 10 on.
 public struct PoissonDistribution: Sendable {
     public let mean: Double
-    private let expNegativeMean: Double
+    /// P(X ≤ k) for k = 0, 1, ...; empty for means of 10 and more.
+    private let cumulative: [Double]
     private let sqrtMean: Double, logMean: Double
     private let b: Double, a: Double, invAlpha: Double, vr: Double
 
     public init(mean: Double) {
         self.mean = mean
-        expNegativeMean = exp(-mean)
+        var cumulative: [Double] = []
+        if mean < 10 {
+            // Terms from the recurrence p(k) = p(k−1)·mean/k; the sum is taken in increasing k, so the table is
+            // the same on every machine.
+            var term = exp(-mean), sum = term, k = 0.0
+            cumulative.append(sum)
+            while 1 - sum > 0x1p-53 && term > 0 {
+                k += 1
+                term *= mean / k
+                sum += term
+                cumulative.append(sum)
+            }
+        }
+        self.cumulative = cumulative
         sqrtMean = mean.squareRoot()
         logMean = log(mean)
         b = 0.931 + 2.53 * sqrtMean
@@ -22,13 +37,10 @@ public struct PoissonDistribution: Sendable {
 
     @inline(__always)
     public func sample(using stream: inout RandomStream) -> Int {
-        if mean < 10 {
+        if !cumulative.isEmpty {
+            let u = stream.nextUniform()
             var k = 0
-            var p = stream.nextUniform()
-            while p > expNegativeMean {
-                k += 1
-                p *= stream.nextUniform()
-            }
+            while k < cumulative.count - 1 && u >= cumulative[k] { k += 1 }
             return k
         }
         while true {
