@@ -5,12 +5,17 @@ public struct TimeGrid: Sendable, Equatable {
 
     public init(dtMs: Double) { self.dtMs = dtMs }
 
-    /// Whole steps in a duration, rounded to the nearest step (delays and intervals are multiples of dt).
-    public func steps(_ ms: Double) -> Int { Int((ms / dtMs).rounded()) }
+    /// A duration in steps, not yet rounded: milliseconds times steps per millisecond, as NEST converts delays,
+    /// so that 0.15 ms at dt = 0.1 ms is 1.5 steps (dividing by dt would give 1.4999…).
+    public func fractionalSteps(_ ms: Double) -> Double { ms * (1 / dtMs) }
+
+    /// A duration in whole steps, rounded to the nearest step, halves away from zero (NEST `ld_round`).
+    /// The duration must be finite and its step count representable.
+    public func steps(_ ms: Double) -> Int { Int(fractionalSteps(ms).rounded()) }
 
     /// Whether `ms` is a whole number of steps, up to rounding of the decimal inputs.
     public func isMultiple(_ ms: Double) -> Bool {
-        abs(ms / dtMs - (ms / dtMs).rounded()) < 1e-6
+        abs(fractionalSteps(ms) - fractionalSteps(ms).rounded()) < 1e-6
     }
 
     /// Time stamp of a spike emitted in step `step`.

@@ -43,27 +43,22 @@ public struct IafCondExp: NeuronModel {
     public var capacitancePF: Double
     public var leakNS: Double
     public var restingMV: Double
-    public var thresholdMV: Double
-    public var resetMV: Double
+    public var threshold: SpikeThreshold
     public var constantCurrentPA: Double
     public var excitatoryReversalMV: Double
     public var inhibitoryReversalMV: Double
-    public var refractorySteps: Int32
     private var kernel: snn_iaf_cond_exp
 
     public init(_ p: ParameterValues, dtMs: Double) throws {
-        try p.require("V_reset", below: "V_th")
+        threshold = try SpikeThreshold(p, dtMs: dtMs)
         capacitancePF = p["C_m"]
         leakNS = p["g_L"]
         restingMV = p["E_L"]
-        thresholdMV = p["V_th"]
-        resetMV = p["V_reset"]
         constantCurrentPA = p["I_e"]
         excitatoryReversalMV = p["E_ex"]
         inhibitoryReversalMV = p["E_in"]
-        refractorySteps = Int32((p["t_ref"] / dtMs).rounded())
         kernel = snn_iaf_cond_exp(
-            leak: leakNS, resting: restingMV, reset: resetMV, constant_current: constantCurrentPA,
+            leak: leakNS, resting: restingMV, reset: threshold.resetMV, constant_current: constantCurrentPA,
             excitatory_reversal: excitatoryReversalMV, inhibitory_reversal: inhibitoryReversalMV,
             inverse_capacitance: 1 / capacitancePF, h: dtMs,
             excitatory_half_decay: exp(-0.5 * dtMs / p["tau_syn_ex"]),
@@ -79,7 +74,6 @@ public struct IafCondExp: NeuronModel {
                                        input, input + count, input + 2 * count,
                                        Int64(range.lowerBound), Int64(range.upperBound))
         }
-        thresholdPass(v: state, refractory: refractory, range: range, thresholdMV: thresholdMV, resetMV: resetMV,
-                      refractorySteps: refractorySteps, spikes: &spikes)
+        threshold.fire(v: state, refractory: refractory, range: range, spikes: &spikes)
     }
 }

@@ -28,19 +28,14 @@ public struct IafPscDelta: NeuronModel {
     public static let ports = InputPorts(planes: 2, excitatory: 0, inhibitory: 0, current: 1)
 
     public var restingMV: Double
-    public var thresholdMV: Double
-    public var resetMV: Double
+    public var threshold: SpikeThreshold
     public var constantCurrentPA: Double
-    public var refractorySteps: Int32
     private var kernel: snn_iaf_psc_delta
 
     public init(_ p: ParameterValues, dtMs: Double) throws {
-        try p.require("V_reset", below: "V_th")
+        threshold = try SpikeThreshold(p, dtMs: dtMs)
         restingMV = p["E_L"]
-        thresholdMV = p["V_th"]
-        resetMV = p["V_reset"]
         constantCurrentPA = p["I_e"]
-        refractorySteps = Int32((p["t_ref"] / dtMs).rounded())
         kernel = snn_iaf_psc_delta(resting: p["E_L"], membrane_decay: Propagators.decay(dtMs, tau: p["tau_m"]),
                                    current_gain: Propagators.constantCurrent(dtMs, tauM: p["tau_m"], capacitance: p["C_m"]),
                                    constant_current: p["I_e"])
@@ -54,7 +49,6 @@ public struct IafPscDelta: NeuronModel {
             snn_integrate_iaf_psc_delta(kernel, state, state + count, refractory, input, input + count,
                                         Int64(range.lowerBound), Int64(range.upperBound))
         }
-        thresholdPass(v: state, refractory: refractory, range: range, thresholdMV: thresholdMV, resetMV: resetMV,
-                      refractorySteps: refractorySteps, spikes: &spikes)
+        threshold.fire(v: state, refractory: refractory, range: range, spikes: &spikes)
     }
 }

@@ -34,19 +34,14 @@ public struct IafPscExp: NeuronModel {
     public static let ports = InputPorts(planes: 3, excitatory: 0, inhibitory: 1, current: 2)
 
     public var restingMV: Double
-    public var thresholdMV: Double
-    public var resetMV: Double
+    public var threshold: SpikeThreshold
     public var constantCurrentPA: Double
-    public var refractorySteps: Int32
     private var kernel: snn_iaf_psc_exp
 
     public init(_ p: ParameterValues, dtMs: Double) throws {
-        try p.require("V_reset", below: "V_th")
+        threshold = try SpikeThreshold(p, dtMs: dtMs)
         restingMV = p["E_L"]
-        thresholdMV = p["V_th"]
-        resetMV = p["V_reset"]
         constantCurrentPA = p["I_e"]
-        refractorySteps = Int32((p["t_ref"] / dtMs).rounded())
         let tauM = p["tau_m"], c = p["C_m"]
         kernel = snn_iaf_psc_exp(
             resting: p["E_L"], membrane_decay: Propagators.decay(dtMs, tau: tauM),
@@ -66,7 +61,6 @@ public struct IafPscExp: NeuronModel {
                                       input, input + count, input + 2 * count,
                                       Int64(range.lowerBound), Int64(range.upperBound))
         }
-        thresholdPass(v: state, refractory: refractory, range: range, thresholdMV: thresholdMV, resetMV: resetMV,
-                      refractorySteps: refractorySteps, spikes: &spikes)
+        threshold.fire(v: state, refractory: refractory, range: range, spikes: &spikes)
     }
 }

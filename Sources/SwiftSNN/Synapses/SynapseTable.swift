@@ -55,7 +55,7 @@ public struct SynapseTable: Sendable {
 
         let delayPath = "\(path).synapse.delay_ms"
         func stepsOfDelay(_ ms: Double) throws -> UInt16 {
-            let steps = (ms / dtMs).rounded()
+            let steps = TimeGrid(dtMs: dtMs).fractionalSteps(ms).rounded()
             guard steps >= 1 else {
                 throw ConfigError(path: delayPath, problem: "must be >= dt (\(formatNumber(dtMs)) ms), got \(formatNumber(ms))")
             }

@@ -1,0 +1,31 @@
+/// The spike condition shared by the LIF family, applied after a model's integration pass:
+/// V ≥ V_th → spike, V ← V_reset, refractory for t_ref (rounded to whole steps, as NEST does).
+public struct SpikeThreshold: Sendable, Equatable {
+    public var thresholdMV: Double
+    public var resetMV: Double
+    public var refractorySteps: Int32
+
+    /// Reads `V_th`, `V_reset` and `t_ref`; like NEST, refuses a reset that is not below the threshold.
+    public init(_ p: ParameterValues, dtMs: Double) throws {
+        try p.require("V_reset", below: "V_th")
+        let steps = TimeGrid(dtMs: dtMs).fractionalSteps(p["t_ref"]).rounded()
+        guard steps <= Double(Int32.max) else {
+            throw ConfigError(path: "\(p.path).t_ref", problem: "must be at most \(Int32.max) steps, got \(formatNumber(p["t_ref"]))")
+        }
+        thresholdMV = p["V_th"]
+        resetMV = p["V_reset"]
+        refractorySteps = Int32(steps)
+    }
+
+    /// Fires the neurons of `range` that reached threshold, appending their indices in ascending order. Neurons
+    /// that were refractory sit at V_reset < V_th, so they cannot fire here.
+    @inline(__always)
+    func fire(v: UnsafeMutablePointer<Double>, refractory: UnsafeMutablePointer<Int32>, range: Range<Int>,
+              spikes: inout [Int32]) {
+        for i in range where v[i] >= thresholdMV {
+            refractory[i] = refractorySteps
+            v[i] = resetMV
+            spikes.append(Int32(i))
+        }
+    }
+}
