@@ -26,8 +26,10 @@ Reported per (workload, simulator, threads), medians over reps:
   a speed-up can be checked against unchanged dynamics.
 * peak RSS (maximum resident set size of the process; for Brian2 standalone the compiled binary's own).
 * machine load: /proc/loadavg before and after each run, and `other_cores`: CPU time that other processes used
-  during the run (from /proc/stat minus the run's own user+sys time) divided by its wall time. Runs with
-  other_cores > 0.25 are marked in the table. Each run first waits (--max-busy, --max-wait) until other
+  during the run (from /proc/stat minus the run's own user+sys time) divided by its wall time; coarse for
+  processes shorter than a second (the kernel counts CPU time in 10 ms ticks). Runs with
+  other_cores > 0.25 are rerun (up to --retries times; the discarded attempts stay in the JSON), and runs
+  still above that are marked in the table. Each run first waits (--max-busy, --max-wait) until other
   processes use at most 0.5 cores.
 
 Outputs: tools/bench/results/<date>.json (every run, all settings, versions, machine) and <date>.md (tables);
@@ -437,10 +439,11 @@ def markdown(report: dict) -> str:
                  if report["git"]["sources_modified"] else ""),
               f"- Command: `{report['command']}`",
               f"- Workloads: {', '.join(f'{w} ({n} neurons, {d:g} ms)' for w, n, d in report['workload_sizes'])}; "
-              f"{s['reps']} rep(s), medians; dt 0.1 ms",
+              f"{s['reps']} rep(s), medians; dt 0.1 ms; rates and CVs over [{s['t_start']:g} ms, duration]",
               f"- Load (/proc/loadavg) at start {report['loadavg_start']}, at end {report['loadavg_end']}; "
               f"other processes' CPU use during the runs: median {fmt(report['other_cores_median'])} cores, "
-              f"max {fmt(report['other_cores_max'])} cores (runs marked * had > 0.25)",
+              f"max {fmt(report['other_cores_max'])} cores (runs marked * had > 0.25); "
+              f"{len(report['discarded_runs'])} run(s) rerun because others used > 0.25 cores",
               ""]
     lines += ["## Whole networks", "",
               "build = network construction, run = simulation (see the notes below); ratio = SwiftSNN run time / "
@@ -467,8 +470,9 @@ def markdown(report: dict) -> str:
     lines.append("")
     if report.get("micro"):
         lines += ["## Micro-benchmarks (`snn bench`)", ""]
-        lines += ["| threads | model update [ns/neuron-step] delta / exp / cond | engine update [ns/neuron-step] "
-                  "delta / exp / cond | static delivery [ns/event] |", "|---|---|---|---|"]
+        lines += ["| engine threads | model update alone, always 1 thread [ns/neuron-step] delta / exp / cond "
+                  "| engine update [ns/neuron-step] delta / exp / cond | static delivery [ns/event] |",
+                  "|---|---|---|---|"]
         for mb in report["micro"]:
             if "error" in mb:
                 lines.append(f"| {mb['threads']} | failed | | |")
@@ -482,7 +486,9 @@ def markdown(report: dict) -> str:
             d = mb0["delivery"]
             lines += ["", f"{mb0['neurons']} neurons; delivery: {d['sources']} sources x {d['synapses_per_source']} "
                       f"synapses, {100 * d['spike_fraction']:.2f} % firing per step, delay {d['delay_ms']} ms; "
-                      f"{mb0['steps']} steps per rep, median of {mb0['reps']}. See `snn bench --help` for what is timed."]
+                      f"{mb0['steps']} steps per rep, median of {mb0['reps']}. The model-update column is one thread in every "
+                      "row, so its row-to-row difference shows the run-to-run noise. See `snn bench --help` for what "
+                      "is timed."]
         lines.append("")
     cg = report.get("callgrind")
     if cg:
@@ -559,17 +565,26 @@ def main(argv=None) -> int:
                     help="before each run, wait until other processes use at most this many cores "
                          "(over 1 s; not with --quick); a negative value never waits")
     ap.add_argument("--max-wait", type=float, default=300.0, help="longest wait for --max-busy [s]")
+    ap.add_argument("--retry-busy", type=float, default=0.25,
+                    help="rerun a run during which other processes used more than this many cores")
+    ap.add_argument("--retries", type=int, default=2, help="at most this many reruns per run (0 with --quick)")
     ap.add_argument("--timeout", type=float, default=3600.0, help="per run [s]")
     ap.add_argument("--scratch-path", default=".build", help="SwiftPM scratch path of the snn build")
     ap.add_argument("--no-build", action="store_true", help="use the existing snn binary")
     ap.add_argument("--work", default=str(REPO / "out" / "bench"), help="work directory")
     ap.add_argument("--results", default=str(HERE / "results"), help="where <date>.json/.md go")
     ap.add_argument("--keep-spikes", action="store_true", help="keep every run's spike files")
+    ap.add_argument("--render", metavar="JSON", help="only rewrite the Markdown report of an earlier results file")
     args = ap.parse_args(argv)
+    if args.render:
+        path = Path(args.render)
+        path.with_suffix(".md").write_text(markdown(json.loads(path.read_text())) + "\n")
+        return 0
     if args.max_busy < 0 or args.quick:
         args.max_busy = None
     if args.quick:
         args.reps = 1
+        args.retries = 0
         if args.duration_ms is None:
             args.duration_ms = 100.0
     if args.reps < 1:
@@ -590,7 +605,7 @@ def main(argv=None) -> int:
               "env": {k: os.environ[k] for k in ("OMP_NUM_THREADS", "OMP_WAIT_POLICY", "KMP_BLOCKTIME",
                                                   "GOMP_SPINCOUNT") if k in os.environ}}
 
-    records = []
+    records, discarded = [], []
     if not args.callgrind_only:
         workloads = prepare_workloads(args, work)
         report["workload_sizes"] = [(w, sum(p["size"] for p in cfg["populations"] if p["model"] in cn.NEURON_PARAMS),
@@ -602,7 +617,14 @@ def main(argv=None) -> int:
             for sim, w, t in jobs:
                 path, cfg = workloads[w]
                 print(f"rep {rep}/{args.reps}: {w} {SIM_LABEL[sim]} {t} thread(s) ...", end=" ", flush=True)
-                rec = run_one(sim, w, t, rep, path, cfg, work, args, snn, python)
+                for attempt in range(args.retries + 1):
+                    rec = run_one(sim, w, t, rep, path, cfg, work, args, snn, python)
+                    if rec["returncode"] != 0 or rec["other_cores"] <= args.retry_busy or attempt == args.retries:
+                        break
+                    discarded.append(rec)
+                    print(f"other processes used {rec['other_cores']:.2f} cores; again ...", end=" ", flush=True)
+                    wait_until_quiet(args.max_busy if args.max_busy is not None else args.retry_busy, args.max_wait)
+                rec["discarded_attempts"] = attempt
                 records.append(rec)
                 if rec["returncode"] == 0:
                     print(f"build {fmt(rec.get('build_s'))} s, run {fmt(rec.get('run_s'), '.3f')} s, "
@@ -621,6 +643,7 @@ def main(argv=None) -> int:
 
     report["loadavg_end"] = loadavg()
     report["runs"] = records
+    report["discarded_runs"] = discarded
     report["summary"] = summarize(records)
     others = [r["other_cores"] for r in records if "other_cores" in r]
     report["other_cores_median"] = median(others)
