@@ -23,6 +23,8 @@ public struct ClockDrivenEngine: Engine {
     public var threads: Int { partition.parts }
     private let partition: ThreadPartition
     private var rings: [InputRing?]
+    /// The ring planes of each population that anything writes to; the others stay zero and are never cleared.
+    private let livePlanes: [[Int]]
     /// For each static projection, then each generator projection: the part boundaries of every row.
     private let projectionSplits: [[[Int64]]]
     private let generatorSplits: [[[Int64]]]
@@ -45,6 +47,20 @@ public struct ClockDrivenEngine: Engine {
         rings = network.populations.map { pop in
             pop.ports.map { InputRing(ports: $0, count: pop.count, minimumSlots: slice + maxDelay + 1) }
         }
+        var live = network.populations.map { _ in Set<Int>() }
+        func feed(_ target: Int, weights: [Float]) {
+            guard let ports = network.populations[target].ports else { return }
+            if weights.contains(where: { $0 >= 0 }) { live[target].insert(ports.excitatory) }
+            if weights.contains(where: { $0 < 0 }) { live[target].insert(ports.inhibitory) }
+        }
+        for projection in network.projections { feed(projection.target, weights: projection.synapses.weight) }
+        for g in network.generatorProjections {
+            switch g.drive {
+            case .poisson: feed(g.target, weights: g.synapses.weight)
+            case .current: if let ports = network.populations[g.target].ports, g.synapses.count > 0 { live[g.target].insert(ports.current) }
+            }
+        }
+        livePlanes = live.map { $0.sorted() }
         projectionSplits = network.projections.map { [partition] in partition.rowSplits($0.synapses, targetPopulation: $0.target) }
         generatorSplits = network.generatorProjections.map { [partition] in partition.rowSplits($0.synapses, targetPopulation: $0.target) }
         poissonStreams = network.generatorProjections.map { g in
@@ -70,7 +86,7 @@ public struct ClockDrivenEngine: Engine {
         let ringBases = rings.indices.map { rings[$0] == nil ? nil : rings[$0]!.mutablePointer() }
         let layouts = rings.map { $0?.layout }
         let streamBases = poissonStreams.indices.map { poissonStreams[$0].mutablePointer() }
-        let work = Work(partition: partition, steppers: steppers, ringBases: ringBases, layouts: layouts,
+        let work = Work(partition: partition, steppers: steppers, ringBases: ringBases, layouts: layouts, livePlanes: livePlanes,
                         projections: network.projections, projectionSplits: projectionSplits,
                         generators: network.generatorProjections, generatorSplits: generatorSplits,
                         streamBases: streamBases, poissonSamplers: poissonSamplers)
@@ -131,6 +147,7 @@ public struct ClockDrivenEngine: Engine {
         let steppers: [any PopulationStepper]
         let ringBases: [UnsafeMutablePointer<Double>?]
         let layouts: [InputRing.Layout?]
+        let livePlanes: [[Int]]
         let projections: [StaticProjection]
         let projectionSplits: [[[Int64]]]
         let generators: [GeneratorProjection]
@@ -150,7 +167,7 @@ public struct ClockDrivenEngine: Engine {
                 }
                 let slot = base + layout.offset(step: step, plane: 0)
                 steppers[p].step(step, range: range, input: slot, spikes: &spikes[p])
-                for plane in 0..<layout.ports.planes {
+                for plane in livePlanes[p] {
                     (slot + plane * layout.count + range.lowerBound).update(repeating: 0, count: range.count)
                 }
             }
