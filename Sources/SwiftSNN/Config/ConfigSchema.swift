@@ -8,21 +8,25 @@ import Foundation
 /// below dt, `low <= high` and existing files are checked only by `snn validate`.
 public enum ConfigSchema {
     /// Pretty-printed with sorted keys and a final newline, so the output is byte-for-byte stable.
-    public static func generate(registry: ModelRegistry = .builtIn) -> String {
-        SchemaPrinter.print(schema(registry: registry)) + "\n"
+    public static func generate(registry: ModelRegistry = .builtIn, plasticityRules: PlasticityRegistry = .builtIn) -> String {
+        SchemaPrinter.print(schema(registry: registry, plasticityRules: plasticityRules)) + "\n"
     }
 
-    static func schema(registry: ModelRegistry) -> JSONValue {
+    static func schema(registry: ModelRegistry, plasticityRules: PlasticityRegistry) -> JSONValue {
         var defs: [String: JSONValue] = [
             "simulation": simulation,
             "population": population(registry: registry),
             "projection": projection,
+            "plasticity": plasticity(plasticityRules),
             "connectivity": connectivity,
             "recorder": recorder,
             "value": value(.any),
             "positive_value": value(.positive),
             "probabilities": probabilities,
         ]
+        for (name, rule) in plasticityRules.rules {
+            defs["\(name).params"] = parameters(rule.parameters)
+        }
         for model in registry.models {
             defs["\(model.name).params"] = parameters(model.parameters)
             defs["\(model.name).initial"] = object(
@@ -106,7 +110,25 @@ public enum ConfigSchema {
                 ("delay_ms", ref("positive_value", description: "Axonal delay [ms], rounded to whole steps; at least dt",
                                  default: 1)),
             ], required: ["weight"])),
+            ("plasticity", ref("plasticity")),
         ], required: ["source", "target", "connectivity", "synapse"])
+    }
+
+    /// A projection's plasticity rule; each rule's `then` picks its parameter table.
+    private static func plasticity(_ rules: PlasticityRegistry) -> JSONValue {
+        var schema = object([
+            ("rule", .object(["enum": .array(rules.names.map(JSONValue.string)), "description": "Plasticity rule"])),
+            ("params", .object(["type": "object", "description": "The rule's parameters (see its definition)"])),
+            ("pairing", .object(["enum": ["all_to_all", "nearest"], "default": "all_to_all",
+                                 "description": "Spike pairing of the traces: all_to_all adds 1 per spike, nearest sets 1"])),
+        ], required: ["rule"])
+        schema["allOf"] = .array(rules.names.map { name in
+            .object([
+                "if": .object(["properties": .object(["rule": .object(["const": .string(name)])]), "required": ["rule"]]),
+                "then": .object(["properties": .object(["params": ref("\(name).params")])]),
+            ])
+        })
+        return schema
     }
 
     /// Every rule key is declared here (the reader rejects keys no rule takes); each rule's `then` admits only
@@ -142,20 +164,27 @@ public enum ConfigSchema {
         var schema = object([
             ("name", .object(["type": "string", "minLength": 1, "not": .object(["const": "summary"]),
                               "description": "Output file name <name>.npy: letters, digits, _ and -; 'summary' is reserved"])),
-            ("type", .object(["enum": ["spikes", "state"],
-                              "description": "spikes: (t, id) of every spike; state: samples of state variables"])),
-            ("population", .object(["type": "string", "description": "Name of the recorded population"])),
+            ("type", .object(["enum": .array(NetworkConfig.Recorder.Kind.allCases.map { .string($0.rawValue) }),
+                              "description": .string("spikes: (t, id) of every spike; state: samples of state variables; "
+                                  + "weights: samples of a plastic projection's weights")])),
+            ("population", .object(["type": "string", "description": "Name of the recorded population (spikes, state)"])),
+            ("projection", integer(minimum: 0, "Index of the recorded plastic projection in projections (weights)")),
             ("neurons", .object(["type": "array", "items": .object(["type": "integer", "minimum": 0]),
                                  "description": "Recorded neuron indices; default all"])),
             ("variables", .object(["type": "array", "minItems": 1, "items": .object(["type": "string"]),
                                    "description": "State variables to sample (state recorders)"])),
-            ("interval_ms", number(.positive, "Sampling interval [ms], a multiple of dt (state recorders)", default: 1)),
-        ], required: ["name", "type", "population"])
+            ("interval_ms", number(.positive, "Sampling interval [ms], a multiple of dt (state and weight recorders)", default: 1)),
+        ], required: ["name", "type"])
+        func when(_ type: String, _ then: JSONValue) -> JSONValue {
+            .object(["if": .object(["properties": .object(["type": .object(["const": .string(type)])]), "required": ["type"]]),
+                     "then": then])
+        }
         schema["allOf"] = [
-            .object(["if": .object(["properties": .object(["type": .object(["const": "state"])]), "required": ["type"]]),
-                     "then": .object(["required": ["variables"]])]),
-            .object(["if": .object(["properties": .object(["type": .object(["const": "spikes"])]), "required": ["type"]]),
-                     "then": .object(["properties": .object(["variables": false, "interval_ms": false])])]),
+            when("state", .object(["required": ["population", "variables"], "properties": .object(["projection": false])])),
+            when("spikes", .object(["required": ["population"],
+                                    "properties": .object(["variables": false, "interval_ms": false, "projection": false])])),
+            when("weights", .object(["required": ["projection"],
+                                     "properties": .object(["population": false, "variables": false, "neurons": false])])),
         ]
         return schema
     }

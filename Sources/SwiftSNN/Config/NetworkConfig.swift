@@ -29,14 +29,27 @@ public struct NetworkConfig: Sendable {
         public var connectivity: Connectivity
         public var weight: ValueSpec
         public var delayMs: ValueSpec
+        public var plasticity: Plasticity?
+        public var path: String
+    }
+
+    /// `"plasticity": {"rule": "stdp", "params": {...}, "pairing": "all_to_all" | "nearest"}` on a projection.
+    public struct Plasticity: Sendable {
+        public var rule: String
+        /// Raw `params`; checked against the rule's table when the network is built.
+        public var params: ConfigNode?
+        public var nearestSpike: Bool
         public var path: String
     }
 
     public struct Recorder: Sendable {
-        public enum Kind: String, Sendable { case spikes, state }
+        public enum Kind: String, Sendable, CaseIterable { case spikes, state, weights }
         public var name: String
         public var kind: Kind
+        /// The recorded population (spike and state recorders).
         public var population: String
+        /// The recorded projection's index in `projections` (weight recorders).
+        public var projection: Int
         public var variables: [String]
         public var neurons: [Int]?
         public var intervalMs: Double
@@ -104,33 +117,58 @@ public struct NetworkConfig: Sendable {
     }
 
     private static func projection(_ node: ConfigNode) throws -> Projection {
-        let f = try node.object(allowed: ["source", "target", "connectivity", "synapse"],
+        let f = try node.object(allowed: ["source", "target", "connectivity", "synapse", "plasticity"],
                                 required: ["source", "target", "connectivity", "synapse"])
         let syn = try f["synapse"]!.object(allowed: ["weight", "delay_ms"], required: ["weight"])
         let delay = try syn["delay_ms"].map { try ValueSpec($0, constraint: .positive) } ?? .constant(1.0)
         return Projection(source: try f["source"]!.string(), target: try f["target"]!.string(),
                           connectivity: try Connectivity(f["connectivity"]!),
-                          weight: try ValueSpec(syn["weight"]!), delayMs: delay, path: node.path)
+                          weight: try ValueSpec(syn["weight"]!), delayMs: delay,
+                          plasticity: try f["plasticity"].map(plasticity), path: node.path)
+    }
+
+    private static func plasticity(_ node: ConfigNode) throws -> Plasticity {
+        let f = try node.object(allowed: ["rule", "params", "pairing"], required: ["rule"])
+        var nearest = false
+        if let pairing = f["pairing"] {
+            switch try pairing.string() {
+            case "all_to_all": nearest = false
+            case "nearest": nearest = true
+            case let other: throw pairing.error("unknown pairing '\(other)'; known: all_to_all, nearest")
+            }
+        }
+        return Plasticity(rule: try f["rule"]!.string(), params: f["params"], nearestSpike: nearest, path: node.path)
     }
 
     private static func recorder(_ node: ConfigNode) throws -> Recorder {
-        let f = try node.object(allowed: ["name", "type", "population", "variables", "neurons", "interval_ms"],
-                                required: ["name", "type", "population"])
+        let f = try node.object(allowed: ["name", "type", "population", "projection", "variables", "neurons", "interval_ms"],
+                                required: ["name", "type"])
         let name = try f["name"]!.string()
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
             throw f["name"]!.error("must be a non-empty file-name-safe name (letters, digits, _ and -), got '\(name)'")
         }
         let typeName = try f["type"]!.string()
         guard let kind = Recorder.Kind(rawValue: typeName) else {
-            throw f["type"]!.error("unknown recorder type '\(typeName)'; known: spikes, state")
+            throw f["type"]!.error("unknown recorder type '\(typeName)'; known: \(Recorder.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        var r = Recorder(name: name, kind: kind, population: try f["population"]!.string(), variables: [],
+        let target = kind == .weights ? "projection" : "population"
+        for key in ["population", "projection"] where key != target && f[key] != nil {
+            throw f[key]!.error("not allowed for \(typeName) recorders")
+        }
+        guard let targetNode = f[target] else { throw ConfigError(path: "\(node.path).\(target)", problem: "is required for \(typeName) recorders") }
+        var r = Recorder(name: name, kind: kind, population: kind == .weights ? "" : try targetNode.string(),
+                         projection: kind == .weights ? try targetNode.integer(min: 0) : 0, variables: [],
                          neurons: try f["neurons"]?.array().map { try $0.integer() }, intervalMs: 0, path: node.path)
         switch kind {
         case .spikes:
             for key in ["variables", "interval_ms"] where f[key] != nil {
-                throw f[key]!.error("only allowed for state recorders")
+                throw f[key]!.error("only allowed for state and weight recorders")
             }
+        case .weights:
+            for key in ["variables", "neurons"] where f[key] != nil {
+                throw f[key]!.error("not allowed for weight recorders")
+            }
+            r.intervalMs = try f["interval_ms"]?.number(.positive) ?? 1.0
         case .state:
             guard let vars = f["variables"] else { throw ConfigError(path: "\(node.path).variables", problem: "is required for state recorders") }
             r.variables = try vars.array().map { try $0.string() }

@@ -51,6 +51,9 @@ public struct Column<Element>: @unchecked Sendable, RandomAccessCollection, Muta
         }
     }
 
+    /// The base address for reading only; valid as long as `mutablePointer()`'s would be.
+    public var baseAddress: UnsafePointer<Element> { UnsafePointer(storage.base) }
+
     /// The base address for raw access; see the type's documentation for how long it stays valid.
     public mutating func mutablePointer() -> UnsafeMutablePointer<Element> {
         makeUnique()

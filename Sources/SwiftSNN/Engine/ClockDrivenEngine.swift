@@ -28,6 +28,9 @@ public struct ClockDrivenEngine: Engine {
     /// For each static projection, then each generator projection: the part boundaries of every row.
     private let projectionSplits: [[[Int64]]]
     private let generatorSplits: [[[Int64]]]
+    private let plasticSplits: [[[Int64]]]
+    /// For each plastic projection, per ring slot: the sources whose spikes arrive in that slot's step, ascending.
+    private var pendingArrivals: [[[Int32]]]
     /// One stream per synapse of each Poisson generator projection (empty for other generators), and its sampler.
     private var poissonStreams: [Column<RandomStream>]
     private let poissonSamplers: [PoissonDistribution?]
@@ -36,9 +39,11 @@ public struct ClockDrivenEngine: Engine {
     /// - Parameter threads: worker threads; 0 means the OpenMP runtime's default (all cores).
     public init(network: Network, threads: Int = 1) throws {
         self.network = network
-        let minDelay = network.projections.map(\.synapses.minDelaySteps).min() ?? Int.max
+        let minDelay = (network.projections.map(\.synapses.minDelaySteps)
+                        + network.plasticProjections.map(\.synapses.minDelaySteps)).min() ?? Int.max
         let maxDelay = (network.projections.map(\.synapses.maxDelaySteps)
-                        + network.generatorProjections.map(\.synapses.maxDelaySteps)).max() ?? 1
+                        + network.generatorProjections.map(\.synapses.maxDelaySteps)
+                        + network.plasticProjections.map(\.synapses.maxDelaySteps)).max() ?? 1
         // Long slices only postpone delivery; 100 steps bounds the spike buffers of delay-free networks.
         let slice = max(1, min(minDelay, 100))
         sliceSteps = slice
@@ -47,6 +52,9 @@ public struct ClockDrivenEngine: Engine {
         rings = network.populations.map { pop in
             pop.ports.map { InputRing(ports: $0, count: pop.count, minimumSlots: slice + maxDelay + 1) }
         }
+        var pendingSlots = 1
+        while pendingSlots < slice + maxDelay + 1 { pendingSlots <<= 1 }
+        pendingArrivals = network.plasticProjections.map { _ in [[Int32]](repeating: [], count: pendingSlots) }
         var live = network.populations.map { _ in Set<Int>() }
         func feed(_ target: Int, weights: [Float]) {
             guard let ports = network.populations[target].ports else { return }
@@ -54,6 +62,12 @@ public struct ClockDrivenEngine: Engine {
             if weights.contains(where: { $0 < 0 }) { live[target].insert(ports.inhibitory) }
         }
         for projection in network.projections { feed(projection.target, weights: projection.synapses.weight) }
+        for plastic in network.plasticProjections {
+            if let ports = network.populations[plastic.target].ports {
+                if plastic.canBeExcitatory { live[plastic.target].insert(ports.excitatory) }
+                if plastic.canBeInhibitory { live[plastic.target].insert(ports.inhibitory) }
+            }
+        }
         for g in network.generatorProjections {
             switch g.drive {
             case .poisson: feed(g.target, weights: g.synapses.weight)
@@ -62,6 +76,7 @@ public struct ClockDrivenEngine: Engine {
         }
         livePlanes = live.map { $0.sorted() }
         projectionSplits = network.projections.map { [partition] in partition.rowSplits($0.synapses, targetPopulation: $0.target) }
+        plasticSplits = network.plasticProjections.map { [partition] in partition.rowSplits($0.synapses, targetPopulation: $0.target) }
         generatorSplits = network.generatorProjections.map { [partition] in partition.rowSplits($0.synapses, targetPopulation: $0.target) }
         poissonStreams = network.generatorProjections.map { g in
             guard case .poisson = g.drive else { return Column([]) }
@@ -86,10 +101,16 @@ public struct ClockDrivenEngine: Engine {
         let ringBases = rings.indices.map { rings[$0] == nil ? nil : rings[$0]!.mutablePointer() }
         let layouts = rings.map { $0?.layout }
         let streamBases = poissonStreams.indices.map { poissonStreams[$0].mutablePointer() }
+        let plasticWorkers = network.plasticProjections.indices.map { network.plasticProjections[$0].makeWorker(grid: network.grid) }
+        let weightBases = network.plasticProjections.indices.map { network.plasticProjections[$0].weights.baseAddress }
+        let weightRecorders = recorders.indices.filter { recorders[$0] is WeightRecorder }
+        let pendingMask = (pendingArrivals.first?.count ?? 1) - 1
         let work = Work(partition: partition, steppers: steppers, ringBases: ringBases, layouts: layouts, livePlanes: livePlanes,
                         projections: network.projections, projectionSplits: projectionSplits,
                         generators: network.generatorProjections, generatorSplits: generatorSplits,
-                        streamBases: streamBases, poissonSamplers: poissonSamplers)
+                        streamBases: streamBases, poissonSamplers: poissonSamplers,
+                        plastic: network.plasticProjections.map { ($0.source, $0.target) }, plasticWorkers: plasticWorkers,
+                        plasticSplits: plasticSplits)
 
         // Per part and population: spikes of the current step; per population: spikes of the slice.
         let partSpikes = UnsafeMutablePointer<[Int32]>.allocate(capacity: parts * populationCount)
@@ -109,9 +130,15 @@ public struct ClockDrivenEngine: Engine {
             let sliceEnd = min(step + self.sliceSteps, end)
             while step < sliceEnd {
                 let step = self.step
-                ThreadTeam.run(parts: parts) { part in
-                    partEvents[part] += work.advance(step: step, part: part, spikes: partSpikes + part * populationCount)
+                let arrivals = pendingArrivals.map { $0[step & pendingMask] }
+                for (q, worker) in plasticWorkers.enumerated() where !arrivals[q].isEmpty {
+                    worker.updatePresynapticTraces(arrivals: arrivals[q], step: step)
                 }
+                ThreadTeam.run(parts: parts) { part in
+                    partEvents[part] += work.advance(step: step, part: part, spikes: partSpikes + part * populationCount,
+                                                     plasticArrivals: arrivals)
+                }
+                for q in pendingArrivals.indices { pendingArrivals[q][step & pendingMask].removeAll(keepingCapacity: true) }
                 for p in 0..<populationCount {
                     stepSpikes[p].removeAll(keepingCapacity: true)
                     for part in 0..<parts {
@@ -125,11 +152,22 @@ public struct ClockDrivenEngine: Engine {
                 for r in recorders.indices {
                     recorders[r].observe(step: step, spikes: stepSpikes, populations: network.populations)
                 }
+                for r in weightRecorders {
+                    var recorder = recorders[r] as! WeightRecorder
+                    recorder.sample(step: step, weights: weightBases[recorder.plastic])
+                    recorders[r] = recorder
+                }
                 self.step += 1
                 if self.step % reportEvery == 0 { observer?(Double(self.step) * network.grid.dtMs) }
             }
             ThreadTeam.run(parts: parts) { part in
                 partEvents[part] += work.deliver(part: part, sources: sliceSources, steps: sliceSteps)
+            }
+            for (q, plastic) in network.plasticProjections.enumerated() {
+                let delay = Int(plastic.synapses.uniformDelaySteps)
+                for (source, spikeStep) in zip(sliceSources[plastic.source], sliceSteps[plastic.source]) {
+                    pendingArrivals[q][(Int(spikeStep) + delay) & pendingMask].append(source)
+                }
             }
             for p in 0..<populationCount {
                 sliceSources[p].removeAll(keepingCapacity: true)
@@ -154,10 +192,29 @@ public struct ClockDrivenEngine: Engine {
         let generatorSplits: [[[Int64]]]
         let streamBases: [UnsafeMutablePointer<RandomStream>]
         let poissonSamplers: [PoissonDistribution?]
+        /// (source, target) population of each plastic projection, its worker and its row splits.
+        let plastic: [(source: Int, target: Int)]
+        let plasticWorkers: [any PlasticWorker]
+        let plasticSplits: [[[Int64]]]
 
-        /// Phase 1 for one part: update its neurons, clear their ring entries, inject generator input.
-        /// Returns the number of Poisson spikes delivered.
-        func advance(step: Int, part: Int, spikes: UnsafeMutablePointer<[Int32]>) -> UInt64 {
+        /// Phase 1 for one part: plastic arrivals of this step (depression, then their input), the update of its
+        /// neurons (clearing their ring entries), potentiation at their spikes, generator input.
+        /// Returns the synaptic events of plastic arrivals and Poisson spikes.
+        func advance(step: Int, part: Int, spikes: UnsafeMutablePointer<[Int32]>, plasticArrivals: [[Int32]]) -> UInt64 {
+            var events: UInt64 = 0
+            for q in plasticWorkers.indices where !plasticArrivals[q].isEmpty {
+                let t = plastic[q].target
+                let layout = layouts[t]!
+                let slot = ringBases[t]! + layout.offset(step: step, plane: 0)
+                events += plasticSplits[q][part].withUnsafeBufferPointer { begin in
+                    plasticSplits[q][part + 1].withUnsafeBufferPointer { end in
+                        plasticWorkers[q].arrive(arrivals: plasticArrivals[q], step: step, rowBegin: begin.baseAddress!,
+                                                 rowEnd: end.baseAddress!, input: slot,
+                                                 excitatoryPlane: layout.ports.excitatory * layout.count,
+                                                 inhibitoryPlane: layout.ports.inhibitory * layout.count)
+                    }
+                }
+            }
             for p in steppers.indices {
                 let range = partition.ranges[p][part]
                 if range.isEmpty { continue }
@@ -171,7 +228,9 @@ public struct ClockDrivenEngine: Engine {
                     (slot + plane * layout.count + range.lowerBound).update(repeating: 0, count: range.count)
                 }
             }
-            var events: UInt64 = 0
+            for (q, worker) in plasticWorkers.enumerated() where !spikes[plastic[q].target].isEmpty {
+                worker.postsynapticSpikes(spikes[plastic[q].target][...], step: step)
+            }
             for g in generators.indices {
                 events += inject(g, step: step, part: part)
             }

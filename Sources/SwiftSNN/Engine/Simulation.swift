@@ -15,10 +15,11 @@ public struct Simulation {
     public private(set) var runSeconds: Double = 0
 
     /// Builds the network and recorders; throws `ConfigError` for anything the config gets wrong.
-    public init(config: NetworkConfig, registry: ModelRegistry = .builtIn) throws {
+    public init(config: NetworkConfig, registry: ModelRegistry = .builtIn,
+                plasticityRules: PlasticityRegistry = .builtIn) throws {
         let start = DispatchTime.now()
         self.config = config
-        let network = try NetworkBuilder(registry: registry).build(config)
+        let network = try NetworkBuilder(registry: registry, plasticityRules: plasticityRules).build(config)
         recorders = try config.recorders.map { try $0.makeRecorder(for: network) }
         engine = try ClockDrivenEngine(network: network, threads: config.simulation.threads)
         buildSeconds = Self.seconds(since: start)
@@ -47,7 +48,9 @@ public struct Simulation {
             throw SNNError("cannot create output directory \(directory.path): \(error.localizedDescription)")
         }
         for r in recorders {
-            try AtomicFile.write(r.output(grid: network.grid), to: directory.appendingPathComponent("\(r.name).npy"))
+            for file in r.files(grid: network.grid) {
+                try AtomicFile.write(file.data, to: directory.appendingPathComponent(file.name))
+            }
         }
         try AtomicFile.write(summary.json(), to: directory.appendingPathComponent("summary.json"))
     }

@@ -8,6 +8,10 @@ public struct Network: Sendable {
     public var projections: [StaticProjection]
     /// Synapses from generators that feed each target directly (Poisson trains, DC currents).
     public var generatorProjections: [GeneratorProjection]
+    /// Synapses whose weights a plasticity rule changes.
+    public var plasticProjections: [any PlasticSynapses] = []
+    /// How many projections the config listed (static, generator and plastic).
+    public var projectionCount: Int { projections.count + generatorProjections.count + plasticProjections.count }
 
     public init(grid: TimeGrid, seed: UInt64, populations: [any Population] = [], projections: [StaticProjection] = [],
                 generatorProjections: [GeneratorProjection] = []) {
@@ -20,6 +24,7 @@ public struct Network: Sendable {
 
     public var synapseCount: Int {
         projections.reduce(0) { $0 + $1.synapses.count } + generatorProjections.reduce(0) { $0 + $1.synapses.count }
+            + plasticProjections.reduce(0) { $0 + $1.synapses.count }
     }
 
     public func populationIndex(named name: String) -> Int? { populations.firstIndex { $0.name == name } }

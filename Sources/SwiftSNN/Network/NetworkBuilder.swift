@@ -3,8 +3,12 @@
 /// population, bad delay, out-of-range index, missing file) is a `ConfigError` naming its JSON path.
 public struct NetworkBuilder: Sendable {
     public var registry: ModelRegistry
+    public var plasticityRules: PlasticityRegistry
 
-    public init(registry: ModelRegistry = .builtIn) { self.registry = registry }
+    public init(registry: ModelRegistry = .builtIn, plasticityRules: PlasticityRegistry = .builtIn) {
+        self.registry = registry
+        self.plasticityRules = plasticityRules
+    }
 
     public func build(_ config: NetworkConfig) throws -> Network {
         let sim = config.simulation
@@ -87,6 +91,17 @@ public struct NetworkBuilder: Sendable {
         let table = try SynapseTable(connections: connections, sourceCount: source.count, weight: proj.weight,
                                      delayMs: proj.delayMs, dtMs: network.grid.dtMs, seed: network.seed,
                                      projectionIndex: index, path: proj.path)
+        if let plasticity = proj.plasticity {
+            guard source.emitsSpikes else {
+                throw ConfigError(path: "\(plasticity.path)", problem: "'\(source.name)' feeds its targets directly and has no spikes for plasticity to pair")
+            }
+            guard table.delaySteps.isEmpty else {
+                throw ConfigError(path: "\(proj.path).synapse.delay_ms", problem: "plastic projections need one delay for all synapses (per-synapse delays are not supported with plasticity yet)")
+            }
+            network.plasticProjections.append(try makePlastic(plasticity, source: s, target: t, targetCount: target.count,
+                                                              projectionIndex: index, table: table))
+            return
+        }
         switch source {
         case let poisson as PoissonGenerator:
             network.generatorProjections.append(GeneratorProjection(
@@ -97,5 +112,26 @@ public struct NetworkBuilder: Sendable {
         default:
             network.projections.append(StaticProjection(source: s, target: t, synapses: table))
         }
+    }
+
+    private func makePlastic(_ plasticity: NetworkConfig.Plasticity, source: Int, target: Int, targetCount: Int,
+                             projectionIndex: Int, table: SynapseTable) throws -> any PlasticSynapses {
+        guard let rule = plasticityRules.rule(named: plasticity.rule) else {
+            throw ConfigError(path: "\(plasticity.path).rule",
+                              problem: "unknown plasticity rule '\(plasticity.rule)'; known: \(plasticityRules.names.joined(separator: ", "))")
+        }
+        var given: [String: Double] = [:]
+        for entry in try plasticity.params?.entries() ?? [] { given[entry.key] = try entry.node.number() }
+        let values = try ParameterValues(given, specs: rule.parameters, path: "\(plasticity.path).params")
+        return try makePlastic(rule, values, plasticity, source: source, target: target, targetCount: targetCount,
+                               projectionIndex: projectionIndex, table: table)
+    }
+
+    private func makePlastic<R: PlasticityRule>(_: R.Type, _ values: ParameterValues, _ plasticity: NetworkConfig.Plasticity,
+                                                source: Int, target: Int, targetCount: Int, projectionIndex: Int,
+                                                table: SynapseTable) throws -> any PlasticSynapses {
+        PlasticProjection(source: source, target: target, targetCount: targetCount, projectionIndex: projectionIndex,
+                          synapses: table, rule: try R(values, nearestSpike: plasticity.nearestSpike),
+                          ruleName: plasticity.rule)
     }
 }

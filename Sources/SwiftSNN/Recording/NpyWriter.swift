@@ -11,6 +11,13 @@ public enum NpyWriter {
         return data
     }
 
+    /// A one-dimensional int32 array.
+    public static func int32(_ values: [Int32]) -> Data {
+        var data = header(descr: "'<i4'", shape: [values.count])
+        for v in values { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
+        return data
+    }
+
     /// A structured spike array with fields `t` (float64, ms) and `id` (int32).
     public static func spikes(times: [Double], ids: [Int32]) -> Data {
         precondition(times.count == ids.count)

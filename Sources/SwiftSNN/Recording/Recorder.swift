@@ -6,13 +6,31 @@ public protocol Recorder: Sendable {
     /// Called after every step with the spikes each population emitted in it (indexed like
     /// `Network.populations`), in ascending neuron order.
     mutating func observe(step: Int, spikes: [[Int32]], populations: [any Population])
-    /// The file's bytes.
+    /// The bytes of `<name>.npy`.
     func output(grid: TimeGrid) -> Data
+    /// Every file the recorder writes, by file name; by default just `<name>.npy`.
+    func files(grid: TimeGrid) -> [(name: String, data: Data)]
+}
+
+extension Recorder {
+    public func files(grid: TimeGrid) -> [(name: String, data: Data)] { [("\(name).npy", output(grid: grid))] }
 }
 
 extension NetworkConfig.Recorder {
     /// The recorder this config entry describes, checked against the built network.
     func makeRecorder(for network: Network) throws -> any Recorder {
+        if kind == .weights {
+            guard let plastic = network.plasticProjections.firstIndex(where: { $0.projectionIndex == projection }) else {
+                throw ConfigError(path: "\(path).projection", problem: projection < network.projectionCount
+                    ? "projection \(projection) has no plasticity, so its weights never change"
+                    : "index \(projection) out of range for \(network.projectionCount) projections")
+            }
+            guard network.grid.isMultiple(intervalMs) else {
+                throw ConfigError(path: "\(path).interval_ms", problem: "must be a multiple of dt (\(formatNumber(network.grid.dtMs)) ms), got \(formatNumber(intervalMs))")
+            }
+            return WeightRecorder(name: name, plastic: plastic, synapses: network.plasticProjections[plastic].synapses,
+                                  intervalSteps: network.grid.steps(intervalMs))
+        }
         guard let p = network.populationIndex(named: population) else {
             throw ConfigError(path: "\(path).population",
                               problem: "unknown population '\(population)'; known: \(network.populations.map(\.name).joined(separator: ", "))")
@@ -29,6 +47,8 @@ extension NetworkConfig.Recorder {
                 throw ConfigError(path: "\(path).population", problem: "'\(population)' is a generator that feeds each target directly and has no spikes of its own to record")
             }
             return SpikeRecorder(name: name, population: p, count: pop.count, neurons: neurons)
+        case .weights:
+            preconditionFailure("handled above")
         case .state:
             let variableIndices = try variables.enumerated().map { i, v in
                 guard let index = pop.variableNames.firstIndex(of: v) else {

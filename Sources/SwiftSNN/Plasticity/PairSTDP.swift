@@ -1,0 +1,74 @@
+import Foundation
+
+/// `stdp`: pair-based spike-timing-dependent plasticity with traces (Song, Miller & Abbott 2000; van Rossum,
+/// Bi & Turrigiano 2000), with NEST `stdp_synapse`'s weight dependence on the normalised weight
+/// ŵ = (w − w_min)/(w_max − w_min):
+///
+///     post spike (potentiation):  ŵ ← ŵ + λ (1 − ŵ)^μ₊ · x₊,   x₊: presynaptic trace, τ₊ = tau_plus   [ms]
+///     pre arrival (depression):   ŵ ← ŵ − α λ ŵ^μ₋ · x₋,        x₋: postsynaptic trace, τ₋ = tau_minus [ms]
+///     then ŵ is clipped to [0, 1] (hard bounds [w_min, w_max])
+///
+/// μ = 0 is additive, μ = 1 multiplicative, other values power-law. For one pair, Δŵ = λ e^{−Δt/τ₊}(1 − ŵ)^μ₊ when
+/// Δt = t_post − (t_pre + d) ≥ 0 and −αλ e^{Δt/τ₋} ŵ^μ₋ when Δt < 0. With w_min = 0 the parameters mean what they
+/// mean in NEST (`Wmax` is `w_max`; NEST keeps `tau_minus` on the neuron). Checked by PairSTDPTests against this
+/// closed form.
+public struct PairSTDP: PlasticityRule {
+    public static let name = "stdp"
+    public static let summary = "pair-based STDP with traces; additive, multiplicative or power-law (NEST stdp_synapse)"
+    public static let parameters: [ParameterSpec] = [
+        ParameterSpec("lambda", unit: "1", default: 0.01, .nonNegative, "Learning rate (of the normalised weight)"),
+        ParameterSpec("alpha", unit: "1", default: 1, .nonNegative, "Depression relative to potentiation"),
+        ParameterSpec("mu_plus", unit: "1", default: 1, .nonNegative, "Weight-dependence exponent of potentiation"),
+        ParameterSpec("mu_minus", unit: "1", default: 1, .nonNegative, "Weight-dependence exponent of depression"),
+        ParameterSpec("tau_plus", unit: "ms", default: 20, .positive, "Presynaptic trace time constant"),
+        ParameterSpec("tau_minus", unit: "ms", default: 20, .positive, "Postsynaptic trace time constant"),
+        ParameterSpec("w_min", unit: "w", default: 0, "Lower weight bound (units of the synapse weight)"),
+        ParameterSpec("w_max", unit: "w", default: 100, "Upper weight bound (units of the synapse weight)"),
+    ]
+
+    public var learningRate: Double
+    public var depressionRatio: Double
+    public var muPlus: Double
+    public var muMinus: Double
+    public var preTraceTauMs: Double
+    public var postTraceTauMs: Double
+    public var nearestSpike: Bool
+    public var weightBounds: ClosedRange<Double>
+
+    public init(_ p: ParameterValues, nearestSpike: Bool) throws {
+        try p.require("w_min", below: "w_max")
+        learningRate = p["lambda"]
+        depressionRatio = p["alpha"]
+        muPlus = p["mu_plus"]
+        muMinus = p["mu_minus"]
+        preTraceTauMs = p["tau_plus"]
+        postTraceTauMs = p["tau_minus"]
+        self.nearestSpike = nearestSpike
+        weightBounds = p["w_min"]...p["w_max"]
+    }
+
+    @inline(__always)
+    private func normalised(_ w: Float) -> Double {
+        (Double(w) - weightBounds.lowerBound) / (weightBounds.upperBound - weightBounds.lowerBound)
+    }
+
+    @inline(__always)
+    private func weight(_ normalised: Double) -> Float {
+        let clipped = min(max(normalised, 0), 1)
+        return Float(weightBounds.lowerBound + clipped * (weightBounds.upperBound - weightBounds.lowerBound))
+    }
+
+    @inline(__always)
+    public func onPresynapticArrival(weight w: Float, postTrace: Double) -> Float {
+        if postTrace == 0 { return w }
+        let x = normalised(w)
+        return weight(x - depressionRatio * learningRate * pow(x, muMinus) * postTrace)
+    }
+
+    @inline(__always)
+    public func onPostsynapticSpike(weight w: Float, preTrace: Double) -> Float {
+        if preTrace == 0 { return w }
+        let x = normalised(w)
+        return weight(x + learningRate * pow(1 - x, muPlus) * preTrace)
+    }
+}

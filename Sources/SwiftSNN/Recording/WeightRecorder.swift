@@ -1,0 +1,46 @@
+import Foundation
+
+/// Samples every weight of a plastic projection every `intervalSteps` steps (at the end of steps whose end time is
+/// a multiple of the interval, like state recorders) and writes `<name>.npy`, float64 of shape
+/// (samples, synapses), plus `<name>_sources.npy` and `<name>_targets.npy`, int32, the synapses' neurons in the
+/// same order.
+public struct WeightRecorder: Recorder {
+    public var name: String
+    /// Index into `Network.plasticProjections`.
+    public var plastic: Int
+    public var intervalSteps: Int
+    public let sources: [Int32]
+    public let targets: [Int32]
+    public private(set) var samples: [Double] = []
+
+    public init(name: String, plastic: Int, synapses: SynapseTable, intervalSteps: Int) {
+        self.name = name
+        self.plastic = plastic
+        self.intervalSteps = intervalSteps
+        var sources = [Int32](repeating: 0, count: synapses.count)
+        for s in 0..<synapses.sourceCount {
+            for k in Int(synapses.rowStart[s])..<Int(synapses.rowStart[s + 1]) { sources[k] = Int32(s) }
+        }
+        self.sources = sources
+        targets = synapses.target.map { Int32($0) }
+    }
+
+    public var sampleCount: Int { sources.isEmpty ? 0 : samples.count / sources.count }
+
+    /// Spikes do not concern this recorder; the engine calls `sample` with the weights.
+    public mutating func observe(step: Int, spikes: [[Int32]], populations: [any Population]) {}
+
+    /// Appends the weights after step `step` if a sample is due.
+    public mutating func sample(step: Int, weights: UnsafePointer<Float>) {
+        guard (step + 1) % intervalSteps == 0 else { return }
+        for k in 0..<sources.count { samples.append(Double(weights[k])) }
+    }
+
+    public func output(grid: TimeGrid) -> Data { NpyWriter.float64(samples, shape: [sampleCount, sources.count]) }
+
+    public func files(grid: TimeGrid) -> [(name: String, data: Data)] {
+        [("\(name).npy", output(grid: grid)),
+         ("\(name)_sources.npy", NpyWriter.int32(sources)),
+         ("\(name)_targets.npy", NpyWriter.int32(targets))]
+    }
+}

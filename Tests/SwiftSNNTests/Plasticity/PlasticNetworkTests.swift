@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import SwiftSNN
+
+/// Plasticity inside a recurrent network: results independent of the thread count (reference: the 1-thread run),
+/// and the configs that plastic projections cannot take yet are refused with their JSON path.
+@Suite struct PlasticNetworkTests {
+    static func network(threads: Int, delay: String = "1.5", source: String = "exc") -> String {
+        """
+        {"simulation": {"duration_ms": 300, "dt_ms": 0.1, "seed": 11, "threads": \(threads)},
+         "populations": [
+           {"name": "exc", "size": 120, "model": "iaf_psc_exp", "initial": {"V_m": {"uniform": [-70, -55]}}},
+           {"name": "noise", "size": 1, "model": "poisson_generator", "params": {"rate": 9000}}],
+         "projections": [
+           {"source": "\(source)", "target": "exc", "connectivity": {"rule": "fixed_indegree", "K": 20},
+            "synapse": {"weight": {"uniform": [20, 80]}, "delay_ms": \(delay)},
+            "plasticity": {"rule": "stdp", "params": {"lambda": 0.02, "alpha": 1.05, "w_max": 100}}},
+           {"source": "noise", "target": "exc", "connectivity": {"rule": "all_to_all"},
+            "synapse": {"weight": 90, "delay_ms": 0.1}}],
+         "recorders": [{"name": "w", "type": "weights", "projection": 0, "interval_ms": 50},
+                       {"name": "s", "type": "spikes", "population": "exc"}]}
+        """
+    }
+
+    @Test func plasticNetworkGivesIdenticalSpikesAndWeightsForOneToThreeThreads() throws {
+        func outputs(_ threads: Int) throws -> [Data] {
+            let simulation = try InlineConfig.run(Self.network(threads: threads))
+            return simulation.recorders.flatMap { $0.files(grid: simulation.network.grid).map(\.data) }
+        }
+        let reference = try outputs(1)
+        let simulation = try InlineConfig.run(Self.network(threads: 1))
+        let w = try InlineConfig.recorder("w", of: simulation, as: WeightRecorder.self)
+        let first = w.samples.prefix(w.sources.count), last = w.samples.suffix(w.sources.count)
+        #expect(first != last, "the weights must actually change for the comparison to mean something")
+        for threads in [2, 3] {
+            #expect(try outputs(threads) == reference, "\(threads) threads")
+        }
+    }
+
+    @Test func plasticityNeedsOneDelayPerProjection() throws {
+        #expect(throws: ConfigError(path: "projections[0].synapse.delay_ms", problem: "plastic projections need one delay for all synapses (per-synapse delays are not supported with plasticity yet)")) {
+            _ = try Simulation(config: InlineConfig.config(Self.network(threads: 1, delay: "{\"uniform\": [1, 2]}")))
+        }
+    }
+
+    @Test func generatorsCannotDrivePlasticity() throws {
+        #expect(throws: ConfigError(path: "projections[0].plasticity", problem: "'noise' feeds its targets directly and has no spikes for plasticity to pair")) {
+            _ = try Simulation(config: InlineConfig.config(Self.network(threads: 1, source: "noise")))
+        }
+    }
+}
