@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CONFIG ?= configs/cuba.json
 
-.PHONY: demo test deps release
+.PHONY: demo test tsan deps release
 
 # Debian's OpenMP runtime (libomp5 via libomp-dev), which the C kernels link; installed only when missing.
 deps:
@@ -23,3 +23,12 @@ demo: release
 test: deps
 	$(SWIFT) test
 	$(SWIFT) test -c release -Xswiftc -enable-testing --filter 'KernelReference|ThreadCountInvariance'
+
+# ThreadSanitizer over the multi-threaded tests. Archer (from libomp-dev) tells TSan about OpenMP's fork/join
+# synchronisation, which it cannot see in the uninstrumented runtime; TSan exits non-zero on any report.
+ARCHER ?= /usr/lib/llvm-14/lib/libarcher.so
+tsan: deps
+	$(SWIFT) build --sanitize=thread --scratch-path .build-tsan --build-tests
+	OMP_TOOL_LIBRARIES=$(ARCHER) setarch $$(uname -m) -R \
+		$$($(SWIFT) build --sanitize=thread --scratch-path .build-tsan --show-bin-path)/SwiftSNNPackageTests.xctest \
+		--testing-library swift-testing --filter 'ThreadCountInvariance|PlasticNetwork|RunDeterminism'

@@ -7,7 +7,18 @@
    expression would be and results do not depend on the processor. */
 #pragma clang fp contract(off)
 
+/* Sanitizer runtimes are not ready when the dynamic loader runs an ifunc resolver, so sanitized builds keep
+   only the default version. */
+#if defined(__has_feature)
+#if __has_feature(thread_sanitizer) || __has_feature(address_sanitizer)
+#define SNN_NO_CLONES 1
+#endif
+#endif
+#ifdef SNN_NO_CLONES
+#define SNN_CLONES
+#else
 #define SNN_CLONES __attribute__((target_clones("avx2", "default")))
+#endif
 
 SNN_CLONES
 void snn_integrate_iaf_psc_delta(const snn_iaf_psc_delta *p, double *restrict v, double *restrict i_stim,
