@@ -2,8 +2,12 @@
 /// generated from the same tables that validate configs.
 public struct ModelCatalog: Sendable {
     public var registry: ModelRegistry
+    public var plasticityRules: PlasticityRegistry
 
-    public init(registry: ModelRegistry = .builtIn) { self.registry = registry }
+    public init(registry: ModelRegistry = .builtIn, plasticityRules: PlasticityRegistry = .builtIn) {
+        self.registry = registry
+        self.plasticityRules = plasticityRules
+    }
 
     public var text: String {
         var lines = ["Neuron models (\"model\" of a population):"]
@@ -23,6 +27,12 @@ public struct ModelCatalog: Sendable {
         lines.append("    file               .npy with fields t, id (as spike recorders write) or plain times")
         lines.append("  \(BernoulliInput.name): each neuron fires in each step with its probability")
         lines.append("    p            [1]   a probability, or one per neuron (array, {\"array\": [...]}, {\"file\": ...})")
+        lines.append("")
+        lines.append("Plasticity rules (\"plasticity\": {\"rule\": ..., \"params\": {...}, \"pairing\": \"all_to_all\" | \"nearest\"}):")
+        for (name, rule) in plasticityRules.rules.sorted(by: { $0.name < $1.name }) {
+            lines.append("  \(name): \(rule.summary)")
+            lines += rule.parameters.map(Self.row)
+        }
         lines.append("")
         lines.append("Connection rules (\"connectivity\": {\"rule\": ...}); all take allow_autapses, allow_multapses (default true):")
         for rule in Connectivity.ruleNames {
