@@ -27,6 +27,10 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("duration-ms"), help: "Simulated time in ms (overrides simulation.duration_ms).")
     var durationMs: Double?
 
+    @Flag(name: .customLong("save-weights"),
+          help: "Also write the final weights of every plastic projection i to DIR/weights_projection<i>.npy, loadable as \"weight\": {\"file\": ...}.")
+    var saveWeights = false
+
     @Flag(name: .long, help: "Show progress on stderr even when it is not a terminal.")
     var progress = false
 
@@ -51,6 +55,7 @@ struct RunCommand: ParsableCommand {
             try simulation.run(observer: observer)
             reporter.finish()
             try simulation.writeOutputs(to: directory)
+            if saveWeights { try simulation.saveWeights(to: directory) }
             print(SummaryText(simulation.summary, directory: directory.path).text)
         } catch let error as ConfigError {
             throw fail(error)

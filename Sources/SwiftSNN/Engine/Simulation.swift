@@ -55,6 +55,22 @@ public struct Simulation {
         try AtomicFile.write(summary.json(), to: directory.appendingPathComponent("summary.json"))
     }
 
+    /// Writes the current weights of every plastic projection i to `weights_projection<i>.npy` (float64) in the
+    /// connection rule's creation order, so `"synapse": {"weight": {"file": "weights_projection<i>.npy"}}` in the
+    /// same config (same connectivity and seed) reruns the trained network. Returns the files written.
+    @discardableResult
+    public func saveWeights(to directory: URL) throws -> [URL] {
+        try network.plasticProjections.map { plastic in
+            var inCreationOrder = [Double](repeating: 0, count: plastic.synapses.count)
+            for (k, creation) in plastic.synapses.creationIndex.enumerated() {
+                inCreationOrder[Int(creation)] = Double(plastic.weights[k])
+            }
+            let url = directory.appendingPathComponent("weights_projection\(plastic.projectionIndex).npy")
+            try AtomicFile.write(NpyWriter.float64(inCreationOrder, shape: [inCreationOrder.count]), to: url)
+            return url
+        }
+    }
+
     private static func seconds(since start: DispatchTime) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }

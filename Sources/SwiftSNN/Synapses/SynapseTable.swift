@@ -16,6 +16,9 @@ public struct SynapseTable: Sendable {
     public internal(set) var uniformDelaySteps: UInt16
     public internal(set) var minDelaySteps: Int
     public internal(set) var maxDelaySteps: Int
+    /// For each synapse, its position in the connection rule's creation order (the order array-valued weights
+    /// use); kept only when asked for, e.g. to save learned weights in a form a config can load again.
+    public internal(set) var creationIndex: [Int32] = []
 
     public var count: Int { target.count }
     public var sourceCount: Int { rowStart.count - 1 }
@@ -26,7 +29,7 @@ public struct SynapseTable: Sendable {
     /// creation order, e.g. the order of an explicit list). Random ones are drawn per source row from a stream
     /// keyed by (seed, projection, source), in row order, so they do not depend on build order either.
     public init(connections: ConnectionList, sourceCount: Int, weight weightSpec: ValueSpec, delayMs delaySpec: ValueSpec,
-                dtMs: Double, seed: UInt64, projectionIndex: Int, path: String) throws {
+                dtMs: Double, seed: UInt64, projectionIndex: Int, path: String, keepCreationIndex: Bool = false) throws {
         let n = connections.count
         try weightSpec.requireCount(n, path: "\(path).synapse.weight", of: "synapse")
         try delaySpec.requireCount(n, path: "\(path).synapse.delay_ms", of: "synapse")
@@ -52,6 +55,7 @@ public struct SynapseTable: Sendable {
         }
         self.rowStart = rowStart.map(Int64.init)
         target = order.map { UInt32(connections.targets[$0]) }
+        if keepCreationIndex { creationIndex = order.map { Int32($0) } }
 
         let delayPath = "\(path).synapse.delay_ms"
         func stepsOfDelay(_ ms: Double) throws -> UInt16 {

@@ -48,4 +48,20 @@ import Testing
             _ = try Simulation(config: InlineConfig.config(Self.network(threads: 1, source: "noise")))
         }
     }
+
+    /// Saved weights loaded as `"weight": {"file": ...}` into the same config reproduce the trained weights synapse
+    /// for synapse (fixed_indegree creates connections by target, so the file must follow creation order, not rows).
+    @Test func savedWeightsReloadIntoTheSameNetwork() throws {
+        let directory = try InlineConfig.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let trained = try InlineConfig.run(Self.network(threads: 1))
+        let files = try trained.saveWeights(to: directory)
+        #expect(files.map(\.lastPathComponent) == ["weights_projection0.npy"])
+        let reloaded = try Simulation(config: InlineConfig.config(
+            Self.network(threads: 1).replacingOccurrences(of: #"{"uniform": [20, 80]}"#, with: #"{"file": "weights_projection0.npy"}"#),
+            baseDirectory: directory))
+        let before = trained.network.plasticProjections[0], after = reloaded.network.plasticProjections[0]
+        #expect(Array(after.weights) == Array(before.weights))
+        #expect(Array(after.weights) != before.synapses.weight, "training must have changed the weights")
+    }
 }
