@@ -132,13 +132,16 @@ public struct ClockDrivenEngine: Engine {
                 let step = self.step
                 let arrivals = pendingArrivals.map { $0[step & pendingMask] }
                 for (q, worker) in plasticWorkers.enumerated() where !arrivals[q].isEmpty {
-                    worker.updatePresynapticTraces(arrivals: arrivals[q], step: step)
+                    worker.beginStep(arrivals: arrivals[q])
                 }
                 ThreadTeam.run(parts: parts) { part in
                     partEvents[part] += work.advance(step: step, part: part, spikes: partSpikes + part * populationCount,
                                                      plasticArrivals: arrivals)
                 }
-                for q in pendingArrivals.indices { pendingArrivals[q][step & pendingMask].removeAll(keepingCapacity: true) }
+                for (q, worker) in plasticWorkers.enumerated() where !arrivals[q].isEmpty {
+                    worker.endStep(arrivals: arrivals[q], step: step)
+                    pendingArrivals[q][step & pendingMask].removeAll(keepingCapacity: true)
+                }
                 for p in 0..<populationCount {
                     stepSpikes[p].removeAll(keepingCapacity: true)
                     for part in 0..<parts {

@@ -30,8 +30,8 @@ public struct PairSTDP: PlasticityRule {
     public var depressionRatio: Double
     public var muPlus: Double
     public var muMinus: Double
-    public var preTraceTauMs: Double
-    public var postTraceTauMs: Double
+    public var preTraceTausMs: Traces
+    public var postTraceTausMs: Traces
     public var nearestSpike: Bool
     public var weightBounds: ClosedRange<Double>
 
@@ -41,34 +41,24 @@ public struct PairSTDP: PlasticityRule {
         depressionRatio = p["alpha"]
         muPlus = p["mu_plus"]
         muMinus = p["mu_minus"]
-        preTraceTauMs = p["tau_plus"]
-        postTraceTauMs = p["tau_minus"]
+        // The second trace of each side is unused: pair STDP needs one per side.
+        preTraceTausMs = Traces(p["tau_plus"], p["tau_plus"])
+        postTraceTausMs = Traces(p["tau_minus"], p["tau_minus"])
         self.nearestSpike = nearestSpike
         weightBounds = p["w_min"]...p["w_max"]
     }
 
     @inline(__always)
-    private func normalised(_ w: Float) -> Double {
-        (Double(w) - weightBounds.lowerBound) / (weightBounds.upperBound - weightBounds.lowerBound)
+    public func onPresynapticArrival(weight w: Float, pre: Traces, post: Traces) -> Float {
+        if post.first == 0 { return w }
+        let x = weightBounds.normalised(w)
+        return weightBounds.weight(x - depressionRatio * learningRate * pow(x, muMinus) * post.first)
     }
 
     @inline(__always)
-    private func weight(_ normalised: Double) -> Float {
-        let clipped = min(max(normalised, 0), 1)
-        return Float(weightBounds.lowerBound + clipped * (weightBounds.upperBound - weightBounds.lowerBound))
-    }
-
-    @inline(__always)
-    public func onPresynapticArrival(weight w: Float, postTrace: Double) -> Float {
-        if postTrace == 0 { return w }
-        let x = normalised(w)
-        return weight(x - depressionRatio * learningRate * pow(x, muMinus) * postTrace)
-    }
-
-    @inline(__always)
-    public func onPostsynapticSpike(weight w: Float, preTrace: Double) -> Float {
-        if preTrace == 0 { return w }
-        let x = normalised(w)
-        return weight(x + learningRate * pow(1 - x, muPlus) * preTrace)
+    public func onPostsynapticSpike(weight w: Float, pre: Traces, post: Traces) -> Float {
+        if pre.first == 0 { return w }
+        let x = weightBounds.normalised(w)
+        return weightBounds.weight(x + learningRate * pow(1 - x, muPlus) * pre.first)
     }
 }

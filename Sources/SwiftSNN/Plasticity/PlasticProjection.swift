@@ -22,8 +22,11 @@ public protocol PlasticSynapses: Sendable {
 
 /// The steps of plasticity inside one clock step k (arrivals and post spikes both at time (k+1)·dt).
 public protocol PlasticWorker: Sendable {
-    /// Serially, before the step's parallel part: presynaptic traces take the arrivals of step k.
-    func updatePresynapticTraces(arrivals: [Int32], step: Int)
+    /// Serially, before the step's parallel part: counts the arrivals of step k per source (`arrivals` is in
+    /// ascending source order, repeats adjacent).
+    func beginStep(arrivals: [Int32])
+    /// Serially, after the step's parallel part: the presynaptic traces take the arrivals of step k.
+    func endStep(arrivals: [Int32], step: Int)
     /// In each thread's part: depression of the synapses `rowBegin[s]..<rowEnd[s]` of every arriving source s,
     /// then their new weights are added to the target's input of this step. Returns the synaptic events.
     func arrive(arrivals: [Int32], step: Int, rowBegin: UnsafePointer<Int64>, rowEnd: UnsafePointer<Int64>,
@@ -42,11 +45,15 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
     public var weights: Column<Float>
     public var rule: Rule
     public let ruleName: String
-    /// Per source neuron: trace value at its last arrival and the step of that arrival (Int.min: none yet).
-    var preTrace: Column<Double>
+    /// Per source neuron: the two trace values at its last arrival and the step of that arrival (Int.min: none
+    /// yet), and how many of its spikes arrive in the current step.
+    var preTrace1: Column<Double>
+    var preTrace2: Column<Double>
     var preLastStep: Column<Int>
-    /// Per target neuron: trace value at its last spike and the step of that spike.
-    var postTrace: Column<Double>
+    var arrivalsThisStep: Column<Int32>
+    /// Per target neuron: the two trace values at its last spike and the step of that spike.
+    var postTrace1: Column<Double>
+    var postTrace2: Column<Double>
     var postLastStep: Column<Int>
     /// Incoming synapses per target (the transpose of the rows): `incomingStart[i]..<incomingStart[i+1]` index
     /// `incomingSynapse` (synapse index) and `incomingSource`.
@@ -63,9 +70,12 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
         self.rule = rule
         self.ruleName = ruleName
         weights = Column(synapses.weight.map { Float(min(max(Double($0), rule.weightBounds.lowerBound), rule.weightBounds.upperBound)) })
-        preTrace = Column(repeating: 0, count: synapses.sourceCount)
+        preTrace1 = Column(repeating: 0, count: synapses.sourceCount)
+        preTrace2 = Column(repeating: 0, count: synapses.sourceCount)
         preLastStep = Column(repeating: Int.min, count: synapses.sourceCount)
-        postTrace = Column(repeating: 0, count: targetCount)
+        arrivalsThisStep = Column(repeating: 0, count: synapses.sourceCount)
+        postTrace1 = Column(repeating: 0, count: targetCount)
+        postTrace2 = Column(repeating: 0, count: targetCount)
         postLastStep = Column(repeating: Int.min, count: targetCount)
         var start = [Int](repeating: 0, count: targetCount + 1)
         for t in synapses.target { start[Int(t) + 1] += 1 }
@@ -90,54 +100,58 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
     public var canBeInhibitory: Bool { rule.weightBounds.lowerBound < 0 }
 
     public mutating func makeWorker(grid: TimeGrid) -> any PlasticWorker {
-        Worker(rule: rule, dtMs: grid.dtMs, delaySteps: Int(synapses.uniformDelaySteps),
-                      target: synapses.target, weights: weights.mutablePointer(),
-                      preTrace: preTrace.mutablePointer(), preLastStep: preLastStep.mutablePointer(),
-                      postTrace: postTrace.mutablePointer(), postLastStep: postLastStep.mutablePointer(),
-                      incomingStart: incomingStart.mutablePointer(), incomingSynapse: incomingSynapse.mutablePointer(),
-                      incomingSource: incomingSource.mutablePointer())
+        Worker(rule: rule, dtMs: grid.dtMs, target: synapses.target, weights: weights.mutablePointer(),
+               pre: TraceColumns(first: preTrace1.mutablePointer(), second: preTrace2.mutablePointer(),
+                                 lastStep: preLastStep.mutablePointer(), taus: rule.preTraceTausMs, dtMs: grid.dtMs,
+                                 nearest: rule.nearestSpike),
+               post: TraceColumns(first: postTrace1.mutablePointer(), second: postTrace2.mutablePointer(),
+                                  lastStep: postLastStep.mutablePointer(), taus: rule.postTraceTausMs, dtMs: grid.dtMs,
+                                  nearest: rule.nearestSpike),
+               arrivalsThisStep: arrivalsThisStep.mutablePointer(),
+               incomingStart: incomingStart.mutablePointer(), incomingSynapse: incomingSynapse.mutablePointer(),
+               incomingSource: incomingSource.mutablePointer())
     }
 
     struct Worker: PlasticWorker, @unchecked Sendable {
         let rule: Rule
         let dtMs: Double
-        let delaySteps: Int
         let target: [UInt32]
         let weights: UnsafeMutablePointer<Float>
-        let preTrace: UnsafeMutablePointer<Double>
-        let preLastStep: UnsafeMutablePointer<Int>
-        let postTrace: UnsafeMutablePointer<Double>
-        let postLastStep: UnsafeMutablePointer<Int>
+        let pre: TraceColumns
+        let post: TraceColumns
+        let arrivalsThisStep: UnsafeMutablePointer<Int32>
         let incomingStart: UnsafeMutablePointer<Int>
         let incomingSynapse: UnsafeMutablePointer<Int>
         let incomingSource: UnsafeMutablePointer<Int32>
 
-        /// A trace's value at step `step`: its value at `last`, decayed over (step − last)·dt.
-        @inline(__always)
-        func trace(_ value: Double, last: Int, step: Int, tauMs: Double) -> Double {
-            last == Int.min ? 0 : value * exp(-Double(step - last) * dtMs / tauMs)
+        func beginStep(arrivals: [Int32]) {
+            for s in arrivals { arrivalsThisStep[Int(s)] += 1 }
         }
 
-        func updatePresynapticTraces(arrivals: [Int32], step: Int) {
-            for s in arrivals {
+        func endStep(arrivals: [Int32], step: Int) {
+            for s in arrivals where arrivalsThisStep[Int(s)] > 0 {
                 let j = Int(s)
-                let decayed = trace(preTrace[j], last: preLastStep[j], step: step, tauMs: rule.preTraceTauMs)
-                preTrace[j] = rule.nearestSpike ? 1 : decayed + 1
-                preLastStep[j] = step
+                pre.record(j, spikes: Int(arrivalsThisStep[j]), step: step)
+                arrivalsThisStep[j] = 0
             }
         }
 
         func arrive(arrivals: [Int32], step: Int, rowBegin: UnsafePointer<Int64>, rowEnd: UnsafePointer<Int64>,
                     input: UnsafeMutablePointer<Double>, excitatoryPlane: Int, inhibitoryPlane: Int) -> UInt64 {
             var events: UInt64 = 0
+            var previous: Int32 = -1, earlier = 0
             target.withUnsafeBufferPointer { target in
                 for s in arrivals {
+                    // Repeated arrivals of one source in a step are adjacent; each sees the ones before it.
+                    earlier = s == previous ? earlier + 1 : 0
+                    previous = s
+                    let preBefore = pre.value(Int(s), step: step, plusSpikes: earlier)
                     let begin = Int(rowBegin[Int(s)]), end = Int(rowEnd[Int(s)])
                     events += UInt64(end - begin)
                     for k in begin..<end {
                         let i = Int(target[k])
-                        let y = trace(postTrace[i], last: postLastStep[i], step: step, tauMs: rule.postTraceTauMs)
-                        let w = rule.onPresynapticArrival(weight: weights[k], postTrace: y)
+                        let w = rule.onPresynapticArrival(weight: weights[k], pre: preBefore,
+                                                          post: post.value(i, step: step, plusSpikes: 0))
                         weights[k] = w
                         input[(w < 0 ? inhibitoryPlane : excitatoryPlane) + i] += Double(w)
                     }
@@ -149,15 +163,50 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
         func postsynapticSpikes(_ targets: ArraySlice<Int32>, step: Int) {
             for t in targets {
                 let i = Int(t)
+                let postBefore = post.value(i, step: step, plusSpikes: 0)
                 for m in incomingStart[i]..<incomingStart[i + 1] {
                     let j = Int(incomingSource[m])
-                    let x = trace(preTrace[j], last: preLastStep[j], step: step, tauMs: rule.preTraceTauMs)
-                    weights[incomingSynapse[m]] = rule.onPostsynapticSpike(weight: weights[incomingSynapse[m]], preTrace: x)
+                    let preNow = pre.value(j, step: step, plusSpikes: Int(arrivalsThisStep[j]))
+                    weights[incomingSynapse[m]] = rule.onPostsynapticSpike(weight: weights[incomingSynapse[m]],
+                                                                           pre: preNow, post: postBefore)
                 }
-                let decayed = trace(postTrace[i], last: postLastStep[i], step: step, tauMs: rule.postTraceTauMs)
-                postTrace[i] = rule.nearestSpike ? 1 : decayed + 1
-                postLastStep[i] = step
+                post.record(i, spikes: 1, step: step)
             }
         }
+    }
+}
+
+/// Two exponentially decaying traces per neuron, stored as their values at the neuron's last spike and decayed
+/// when read.
+struct TraceColumns: @unchecked Sendable {
+    let first: UnsafeMutablePointer<Double>
+    let second: UnsafeMutablePointer<Double>
+    let lastStep: UnsafeMutablePointer<Int>
+    let taus: Traces
+    let dtMs: Double
+    let nearest: Bool
+
+    /// The traces of neuron `i` at step `step`, as if `plusSpikes` more spikes had just happened.
+    @inline(__always)
+    func value(_ i: Int, step: Int, plusSpikes: Int) -> Traces {
+        var t = Traces(0, 0)
+        if lastStep[i] != Int.min {
+            let elapsedMs = Double(step - lastStep[i]) * dtMs
+            t = Traces(first[i] * exp(-elapsedMs / taus.first), second[i] * exp(-elapsedMs / taus.second))
+        }
+        if plusSpikes > 0 {
+            let add = Double(plusSpikes)
+            t = nearest ? Traces(1, 1) : Traces(t.first + add, t.second + add)
+        }
+        return t
+    }
+
+    /// Stores `spikes` spikes of neuron `i` at step `step`.
+    @inline(__always)
+    func record(_ i: Int, spikes: Int, step: Int) {
+        let t = value(i, step: step, plusSpikes: spikes)
+        first[i] = t.first
+        second[i] = t.second
+        lastStep[i] = step
     }
 }

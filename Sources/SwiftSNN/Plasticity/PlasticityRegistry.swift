@@ -11,6 +11,7 @@ public struct PlasticityRegistry: Sendable {
     public static let builtIn: PlasticityRegistry = {
         var r = PlasticityRegistry()
         r.register(PairSTDP.self, as: PairSTDP.name)
+        r.register(TripletSTDP.self, as: TripletSTDP.name)
         return r
     }()
 

@@ -11,8 +11,8 @@ struct PostSpikeCounterRule: PlasticityRule {
 
     var step: Double
     var nearestSpike: Bool
-    var preTraceTauMs: Double { 1 }
-    var postTraceTauMs: Double { 1 }
+    var preTraceTausMs: Traces { Traces(1, 1) }
+    var postTraceTausMs: Traces { Traces(1, 1) }
     var weightBounds: ClosedRange<Double> { 0...1000 }
 
     init(_ p: ParameterValues, nearestSpike: Bool) throws {
@@ -20,8 +20,8 @@ struct PostSpikeCounterRule: PlasticityRule {
         self.nearestSpike = nearestSpike
     }
 
-    func onPresynapticArrival(weight: Float, postTrace: Double) -> Float { weight }
-    func onPostsynapticSpike(weight: Float, preTrace: Double) -> Float { weight + Float(step) }
+    func onPresynapticArrival(weight: Float, pre: Traces, post: Traces) -> Float { weight }
+    func onPostsynapticSpike(weight: Float, pre: Traces, post: Traces) -> Float { weight + Float(step) }
 }
 
 @Suite struct CustomPlasticityRuleTests {
@@ -50,7 +50,7 @@ struct PostSpikeCounterRule: PlasticityRule {
 
     @Test func unregisteredRuleIsAConfigErrorListingTheKnownRules() throws {
         #expect(throws: ConfigError(path: "projections[0].plasticity.rule",
-                                    problem: "unknown plasticity rule 'post_counter'; known: stdp")) {
+                                    problem: "unknown plasticity rule 'post_counter'; known: stdp, stdp_triplet")) {
             _ = try Simulation(config: InlineConfig.config(Self.json))
         }
     }

@@ -1,0 +1,62 @@
+/// `stdp_triplet`: the triplet STDP rule of Pfister & Gerstner 2006 (J Neurosci 26:9673), all-to-all or
+/// nearest-spike, with additive updates in weight units and hard bounds, as NEST `stdp_triplet_synapse`:
+///
+///     pre arrival:  w ← w − o₁ · (A₂₋ + A₃₋ · r₂)     o₁: post trace (τ₋), r₂: pre trace (τ_x) before this arrival
+///     post spike:   w ← w + r₁ · (A₂₊ + A₃₊ · o₂)     r₁: pre trace (τ₊),  o₂: post trace (τ_y) before this spike
+///     then w is clipped to [w_min, w_max]; traces in ms
+///
+/// The defaults are Pfister & Gerstner's all-to-all "full" fit to visual cortex data (their Table 4), which are
+/// also NEST's; A₃₋ = 0 gives their "minimal" model. Checked by TripletSTDPTests against the closed form of pair
+/// and triplet protocols.
+public struct TripletSTDP: PlasticityRule {
+    public static let name = "stdp_triplet"
+    public static let summary = "triplet STDP (Pfister & Gerstner 2006; NEST stdp_triplet_synapse)"
+    public static let parameters: [ParameterSpec] = [
+        ParameterSpec("Aplus", unit: "w", default: 5e-10, .nonNegative, "Pair potentiation amplitude A₂₊"),
+        ParameterSpec("Aplus_triplet", unit: "w", default: 6.2e-3, .nonNegative, "Triplet potentiation amplitude A₃₊"),
+        ParameterSpec("Aminus", unit: "w", default: 7e-3, .nonNegative, "Pair depression amplitude A₂₋"),
+        ParameterSpec("Aminus_triplet", unit: "w", default: 2.3e-4, .nonNegative, "Triplet depression amplitude A₃₋"),
+        ParameterSpec("tau_plus", unit: "ms", default: 16.8, .positive, "Presynaptic pair trace time constant τ₊"),
+        ParameterSpec("tau_plus_triplet", unit: "ms", default: 101, .positive, "Presynaptic triplet trace time constant τ_x"),
+        ParameterSpec("tau_minus", unit: "ms", default: 33.7, .positive, "Postsynaptic pair trace time constant τ₋"),
+        ParameterSpec("tau_minus_triplet", unit: "ms", default: 125, .positive, "Postsynaptic triplet trace time constant τ_y"),
+        ParameterSpec("w_min", unit: "w", default: 0, "Lower weight bound"),
+        ParameterSpec("w_max", unit: "w", default: 100, "Upper weight bound"),
+    ]
+
+    public var pairPotentiation: Double
+    public var tripletPotentiation: Double
+    public var pairDepression: Double
+    public var tripletDepression: Double
+    public var preTraceTausMs: Traces
+    public var postTraceTausMs: Traces
+    public var nearestSpike: Bool
+    public var weightBounds: ClosedRange<Double>
+
+    public init(_ p: ParameterValues, nearestSpike: Bool) throws {
+        try p.require("w_min", below: "w_max")
+        pairPotentiation = p["Aplus"]
+        tripletPotentiation = p["Aplus_triplet"]
+        pairDepression = p["Aminus"]
+        tripletDepression = p["Aminus_triplet"]
+        preTraceTausMs = Traces(p["tau_plus"], p["tau_plus_triplet"])
+        postTraceTausMs = Traces(p["tau_minus"], p["tau_minus_triplet"])
+        self.nearestSpike = nearestSpike
+        weightBounds = p["w_min"]...p["w_max"]
+    }
+
+    @inline(__always)
+    private func clipped(_ w: Double) -> Float { Float(min(max(w, weightBounds.lowerBound), weightBounds.upperBound)) }
+
+    @inline(__always)
+    public func onPresynapticArrival(weight w: Float, pre: Traces, post: Traces) -> Float {
+        if post.first == 0 { return w }
+        return clipped(Double(w) - post.first * (pairDepression + tripletDepression * pre.second))
+    }
+
+    @inline(__always)
+    public func onPostsynapticSpike(weight w: Float, pre: Traces, post: Traces) -> Float {
+        if pre.first == 0 { return w }
+        return clipped(Double(w) + pre.first * (pairPotentiation + tripletPotentiation * post.second))
+    }
+}
