@@ -10,50 +10,6 @@ import Testing
     static let capacitance = 250.0, tauM = 10.0, restingMV = -70.0, thresholdMV = -55.0
     static let resistance = tauM / capacitance  // GΩ: mV per pA
 
-    /// Reference: V(t) = E_L + R I (1 − e^{−t/τ_m}) from V(0) = E_L. The propagator is exact, so only rounding
-    /// separates the two: 1e-9 of the deflection leaves room for ~1e4 steps of accumulated round-off.
-    @Test(arguments: [0.1, 0.05, 0.01])
-    func freeMembraneUnderConstantCurrentFollowsClosedForm(dtMs: Double) throws {
-        let current = 200.0
-        var driver = try Driver(["I_e": current, "V_th": 1000], dtMs: dtMs)
-        let trace = driver.run(steps: driver.steps(50))
-        let deflection = { (t: Double) in Self.resistance * current * -expm1(-t / Self.tauM) }
-        #expect(trace.spikeSteps.isEmpty)
-        #expect(largestRelativeError(trace.vm[...], dtMs: dtMs, reference: { Self.restingMV + deflection($0) },
-                                     scale: deflection) < 1e-9)
-    }
-
-    /// Reference: NEST step order (the context of every model): a generator current delivered in step k is
-    /// applied from step k + 1, so a current switched on in step 0 gives the closed form delayed by one step.
-    @Test func generatorCurrentActsFromTheNextStep() throws {
-        let current = 200.0, dt = 0.1
-        var driver = try Driver(["V_th": 1000], dtMs: dt)
-        let trace = driver.run(steps: driver.steps(50)) { _ in Driver.current(current) }
-        let deflection = { (t: Double) in Self.resistance * current * -expm1(-(t - dt) / Self.tauM) }
-        #expect(trace.vm[0] == Self.restingMV)
-        #expect(largestRelativeError(trace.vm[1...], dtMs: dt, reference: { Self.restingMV + deflection($0) },
-                                     scale: deflection) < 1e-9)
-    }
-
-    /// Reference: from V_reset = E_L the membrane reaches V_th after T = τ_m ln(R I / (R I − (V_th − E_L))), and
-    /// each interspike interval is t_ref + T. A crossing is seen at the end of the step it happens in, so every
-    /// spike may be up to one step late and never early.
-    @Test(arguments: [400.0, 500.0, 1000.0], [0.1, 0.01])
-    func firingUnderConstantCurrentMatchesAnalyticInterval(currentPA: Double, dtMs: Double) throws {
-        let refractoryMs = 2.0
-        let rise = Self.resistance * currentPA
-        let climb = Self.tauM * log(rise / (rise - (Self.thresholdMV - Self.restingMV)))
-        var driver = try Driver(["I_e": currentPA, "t_ref": refractoryMs], dtMs: dtMs)
-        let times = driver.run(steps: driver.steps(200)).spikeSteps.map { Double($0 + 1) * dtMs }
-        let intervals = zip(times.dropFirst(), times).map { $0 - $1 }
-        #expect(intervals.count >= 3)
-        #expect((0..<dtMs).contains(times[0] - climb), "first spike \(times[0]) ms, analytic \(climb) ms")
-        for interval in intervals {
-            #expect((0..<dtMs).contains(interval - (refractoryMs + climb)),
-                    "interval \(interval) ms, analytic \(refractoryMs + climb) ms")
-        }
-    }
-
     /// Reference: a delta synapse adds w to V in the step the spike arrives in; then V relaxes as
     /// E_L + w e^{−(t − t_arrival)/τ_m}, with t_arrival the end of that step.
     @Test(arguments: [1.0, -1.0, 3.5])
