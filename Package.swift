@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // Hot loops over raw structure-of-arrays / CSR pointers. Threads come from the OpenMP runtime's
@@ -19,7 +20,10 @@ let package = Package(
         ),
         .target(
             name: "SwiftSNN",
-            dependencies: ["CSNNKernels"]
+            dependencies: [
+                "CSNNKernels",
+                .product(name: "HeapModule", package: "swift-collections"),
+            ]
         ),
         .executableTarget(
             name: "snn",

@@ -31,6 +31,9 @@ struct RunCommand: ParsableCommand {
           help: "Also write the final weights of every plastic projection i to DIR/weights_projection<i>.npy, loadable as \"weight\": {\"file\": ...}.")
     var saveWeights = false
 
+    @Option(name: .long, help: ArgumentHelp("Engine (overrides simulation.engine).", valueName: EngineKind.allCases.map(\.rawValue).joined(separator: "|")))
+    var engine: String?
+
     @Flag(name: .long, help: "Show progress on stderr even when it is not a terminal.")
     var progress = false
 
@@ -38,6 +41,9 @@ struct RunCommand: ParsableCommand {
         if let threads, threads < 0 { throw ValidationError("--threads must be >= 0, got \(threads)") }
         if let durationMs, !(durationMs >= 0 && durationMs.isFinite) {
             throw ValidationError("--duration-ms must be a finite number >= 0, got \(durationMs)")
+        }
+        if let engine, EngineKind(rawValue: engine) == nil {
+            throw ValidationError("--engine must be one of \(EngineKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(engine)'")
         }
     }
 
@@ -47,6 +53,7 @@ struct RunCommand: ParsableCommand {
             if let seed { config.simulation.seed = seed }
             if let threads { config.simulation.threads = threads }
             if let durationMs { config.simulation.durationMs = durationMs }
+            if let engine { config.simulation.engine = engine }
             var simulation = try Simulation(config: config)
             let directory = URL(fileURLWithPath: out ?? "out/\(config.name)")
             let reporter = ProgressReporter(totalMs: config.simulation.durationMs,

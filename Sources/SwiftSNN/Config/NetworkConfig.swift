@@ -198,4 +198,5 @@ public struct NetworkConfig: Sendable {
 /// The simulation engines a config can ask for.
 public enum EngineKind: String, CaseIterable, Sendable {
     case clock
+    case event
 }

@@ -5,6 +5,8 @@ public protocol Engine {
     /// - Parameter threads: worker threads; 0 means all cores. Output must not depend on it.
     init(network: Network, threads: Int) throws
     var network: Network { get }
+    /// The worker threads the engine runs on.
+    var threads: Int { get }
     /// Counts so far (spikes per population, synaptic events), for the run summary.
     var statistics: RunStatistics { get }
     /// Advances the simulation by `durationMs`; `observer` is told the simulated time now and then.

@@ -9,7 +9,8 @@ import Foundation
 ///     try sim.writeOutputs(to: outputDirectory)
 public struct Simulation {
     public private(set) var config: NetworkConfig
-    public private(set) var engine: ClockDrivenEngine
+    /// The engine `config.simulation.engine` names.
+    public private(set) var engine: any Engine
     public var recorders: [any Recorder]
     public private(set) var buildSeconds: Double
     public private(set) var runSeconds: Double = 0
@@ -21,7 +22,21 @@ public struct Simulation {
         self.config = config
         let network = try NetworkBuilder(registry: registry, plasticityRules: plasticityRules).build(config)
         recorders = try config.recorders.map { try $0.makeRecorder(for: network) }
-        engine = try ClockDrivenEngine(network: network, threads: config.simulation.threads)
+        switch EngineKind(rawValue: config.simulation.engine) {
+        case .clock?:
+            engine = try ClockDrivenEngine(network: network, threads: config.simulation.threads)
+        case .event?:
+            engine = try EventDrivenEngine(network: network, threads: config.simulation.threads)
+            // Spike recorders keep the event engine's exact times.
+            for (i, entry) in config.recorders.enumerated() {
+                guard let spikes = recorders[i] as? SpikeRecorder else { continue }
+                recorders[i] = ExactSpikeRecorder(name: spikes.name, population: spikes.population,
+                                                  count: network.populations[spikes.population].count,
+                                                  neurons: entry.neurons, grid: network.grid)
+            }
+        case nil:
+            throw ConfigError(path: "simulation.engine", problem: "unknown engine '\(config.simulation.engine)'; known: \(EngineKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         buildSeconds = Self.seconds(since: start)
     }
 
@@ -36,7 +51,7 @@ public struct Simulation {
 
     public var summary: RunSummary {
         RunSummary(network: network, statistics: engine.statistics, buildSeconds: buildSeconds,
-                   runSeconds: runSeconds, threads: engine.threads, seed: config.simulation.seed, engine: ClockDrivenEngine.kind.rawValue)
+                   runSeconds: runSeconds, threads: engine.threads, seed: config.simulation.seed, engine: type(of: engine).kind.rawValue)
     }
 
     /// Writes `summary.json` and one `<recorder>.npy` per recorder into `directory` (created if needed), each

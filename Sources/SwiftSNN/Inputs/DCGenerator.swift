@@ -17,13 +17,19 @@ public struct DCGenerator: Population {
     public var amplitudePA: Double
     public var startStep: Int
     public var stopStep: Int
+    /// `start` and `stop` as given, for the event-driven engine, which switches the current at start + d and
+    /// stop + d exactly.
+    public var startMs: Double
+    public var stopMs: Double
 
     public init(name: String, count: Int, parameters: ParameterValues, grid: TimeGrid) {
         self.name = name
         self.count = count
         amplitudePA = parameters["amplitude"]
         startStep = grid.steps(parameters["start"])
+        startMs = parameters["start"]
         let stop = parameters["stop"]
+        stopMs = stop
         stopStep = stop >= Double(Int.max / 2) * grid.dtMs ? Int.max : grid.steps(stop)
     }
 

@@ -2,7 +2,8 @@
 /// for every neuron of the population), `{"spike_times": [[t, ...], [t, ...], ...]}` (one list per neuron), or
 /// `{"file": "spikes.npy"}` holding a structured array with fields `t` (ms) and `id` (as the spike recorder
 /// writes it) or a plain array of times for every neuron. A time t is rounded to the grid and the spike carries
-/// the stamp t, so it acts on a target at t + delay (NEST `spike_generator` with on-grid times).
+/// the stamp t, so it acts on a target at t + delay (NEST `spike_generator` with on-grid times). The event-driven
+/// engine emits at t exactly.
 public struct SpikeGenerator: Population {
     public static let name = "spike_generator"
 
@@ -11,6 +12,8 @@ public struct SpikeGenerator: Population {
     /// Spikes sorted by (step, id).
     private var steps: Column<Int>
     private var ids: Column<Int32>
+    /// The same spikes at their times as given, sorted by (time, id): what the event-driven engine emits.
+    public private(set) var exactSpikes: [(timeMs: Double, id: Int32)]
 
     public init(name: String, count: Int, params: ConfigNode?, grid: TimeGrid, path: String) throws {
         self.name = name
@@ -61,6 +64,7 @@ public struct SpikeGenerator: Population {
             events.append((grid.steps(s.time) - 1, Int32(s.id)))
         }
         events.sort { ($0.step, $0.id) < ($1.step, $1.id) }
+        exactSpikes = spikes.map { ($0.time, Int32($0.id)) }.sorted { ($0.timeMs, $0.id) < ($1.timeMs, $1.id) }
         steps = Column(events.map(\.step))
         ids = Column(events.map(\.id))
     }

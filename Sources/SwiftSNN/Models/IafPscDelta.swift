@@ -30,12 +30,16 @@ public struct IafPscDelta: NeuronModel {
     public var restingMV: Double
     public var threshold: SpikeThreshold
     public var constantCurrentPA: Double
+    public let membraneTauMs: Double
+    public let capacitancePF: Double
     private var kernel: snn_iaf_psc_delta
 
     public init(_ p: ParameterValues, dtMs: Double) throws {
         threshold = try SpikeThreshold(p, dtMs: dtMs)
         restingMV = p["E_L"]
         constantCurrentPA = p["I_e"]
+        membraneTauMs = p["tau_m"]
+        capacitancePF = p["C_m"]
         kernel = snn_iaf_psc_delta(resting: p["E_L"], membrane_decay: Propagators.decay(dtMs, tau: p["tau_m"]),
                                    current_gain: Propagators.constantCurrent(dtMs, tauM: p["tau_m"], capacitance: p["C_m"]),
                                    constant_current: p["I_e"])

@@ -36,6 +36,10 @@ public struct IafPscExp: NeuronModel {
     public var restingMV: Double
     public var threshold: SpikeThreshold
     public var constantCurrentPA: Double
+    public let membraneTauMs: Double
+    public let capacitancePF: Double
+    public let excitatoryTauMs: Double
+    public let inhibitoryTauMs: Double
     private var kernel: snn_iaf_psc_exp
 
     public init(_ p: ParameterValues, dtMs: Double) throws {
@@ -43,6 +47,10 @@ public struct IafPscExp: NeuronModel {
         restingMV = p["E_L"]
         constantCurrentPA = p["I_e"]
         let tauM = p["tau_m"], c = p["C_m"]
+        membraneTauMs = tauM
+        capacitancePF = c
+        excitatoryTauMs = p["tau_syn_ex"]
+        inhibitoryTauMs = p["tau_syn_in"]
         kernel = snn_iaf_psc_exp(
             resting: p["E_L"], membrane_decay: Propagators.decay(dtMs, tau: tauM),
             current_gain: Propagators.constantCurrent(dtMs, tauM: tauM, capacitance: c), constant_current: p["I_e"],

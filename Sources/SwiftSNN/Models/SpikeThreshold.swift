@@ -4,6 +4,8 @@ public struct SpikeThreshold: Sendable, Equatable {
     public var thresholdMV: Double
     public var resetMV: Double
     public var refractorySteps: Int32
+    /// `t_ref` as given, for the event-driven engine, which does not round it to steps.
+    public var refractoryMs: Double
 
     /// Reads `V_th`, `V_reset` and `t_ref`; like NEST, refuses a reset that is not below the threshold.
     public init(_ p: ParameterValues, dtMs: Double) throws {
@@ -15,6 +17,7 @@ public struct SpikeThreshold: Sendable, Equatable {
         thresholdMV = p["V_th"]
         resetMV = p["V_reset"]
         refractorySteps = Int32(steps)
+        refractoryMs = p["t_ref"]
     }
 
     /// Fires the neurons of `range` that reached threshold, appending their indices in ascending order. Neurons

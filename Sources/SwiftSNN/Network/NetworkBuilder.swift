@@ -90,7 +90,8 @@ public struct NetworkBuilder: Sendable {
                                                   seed: network.seed, projectionIndex: index).generate()
         let table = try SynapseTable(connections: connections, sourceCount: source.count, weight: proj.weight,
                                      delayMs: proj.delayMs, dtMs: network.grid.dtMs, seed: network.seed,
-                                     projectionIndex: index, path: proj.path, keepCreationIndex: proj.plasticity != nil)
+                                     projectionIndex: index, path: proj.path, keepCreationIndex: proj.plasticity != nil,
+                                     exactDelays: config.simulation.engine == EngineKind.event.rawValue)
         if let plasticity = proj.plasticity {
             guard source.emitsSpikes else {
                 throw ConfigError(path: "\(plasticity.path)", problem: "'\(source.name)' feeds its targets directly and has no spikes for plasticity to pair")

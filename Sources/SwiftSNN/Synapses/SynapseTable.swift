@@ -19,6 +19,11 @@ public struct SynapseTable: Sendable {
     /// For each synapse, its position in the connection rule's creation order (the order array-valued weights
     /// use); kept only when asked for, e.g. to save learned weights in a form a config can load again.
     public internal(set) var creationIndex: [Int32] = []
+    /// The delay in ms as given, not rounded to steps (the event-driven engine's): `uniformDelayMs` when one delay
+    /// holds for every synapse, else `delayMs` per synapse, which is kept only if the table was built with
+    /// `exactDelays`.
+    public internal(set) var uniformDelayMs: Double
+    public internal(set) var delayMs: [Double]
 
     public var count: Int { target.count }
     public var sourceCount: Int { rowStart.count - 1 }
@@ -28,8 +33,10 @@ public struct SynapseTable: Sendable {
     /// Array-valued weights or delays are indexed by the connection's position in `connections` (the rule's
     /// creation order, e.g. the order of an explicit list). Random ones are drawn per source row from a stream
     /// keyed by (seed, projection, source), in row order, so they do not depend on build order either.
+    /// `exactDelays` keeps per-synapse delays in ms as well (8 more bytes per synapse).
     public init(connections: ConnectionList, sourceCount: Int, weight weightSpec: ValueSpec, delayMs delaySpec: ValueSpec,
-                dtMs: Double, seed: UInt64, projectionIndex: Int, path: String, keepCreationIndex: Bool = false) throws {
+                dtMs: Double, seed: UInt64, projectionIndex: Int, path: String, keepCreationIndex: Bool = false,
+                exactDelays: Bool = false) throws {
         let n = connections.count
         try weightSpec.requireCount(n, path: "\(path).synapse.weight", of: "synapse")
         try delaySpec.requireCount(n, path: "\(path).synapse.delay_ms", of: "synapse")
@@ -71,11 +78,15 @@ public struct SynapseTable: Sendable {
 
         var weight = [Float](repeating: 0, count: n)
         var delays: [UInt16] = []
+        var exact: [Double] = []
         if case .constant(let d) = delaySpec {
             uniformDelaySteps = try stepsOfDelay(d)
+            uniformDelayMs = d
         } else {
             uniformDelaySteps = 0
+            uniformDelayMs = 0
             delays = [UInt16](repeating: 0, count: n)
+            if exactDelays { exact = [Double](repeating: 0, count: n) }
         }
         for s in 0..<sourceCount {
             var weightStream = RandomStream(seed: seed, purpose: .weight, UInt64(projectionIndex), UInt64(s))
@@ -83,12 +94,15 @@ public struct SynapseTable: Sendable {
             for k in rowStart[s]..<rowStart[s + 1] {
                 weight[k] = Float(weightSpec.value(at: order[k], using: &weightStream))
                 if !delays.isEmpty {
-                    delays[k] = try stepsOfDelay(delaySpec.value(at: order[k], using: &delayStream))
+                    let d = delaySpec.value(at: order[k], using: &delayStream)
+                    delays[k] = try stepsOfDelay(d)
+                    if !exact.isEmpty { exact[k] = d }
                 }
             }
         }
         self.weight = weight
         delaySteps = delays
+        delayMs = exact
         if n == 0 {
             minDelaySteps = Int.max
             maxDelaySteps = 0

@@ -100,8 +100,8 @@ import Testing
              "populations[0].params.V_reset: must be < V_th (-55), got -50"),
         Case("duplicate population", #"{\#(sim), "populations": [\#(n3), \#(n3)]}"#,
              "populations[1].name: duplicate population name 'n'"),
-        Case("unknown engine", #"{"simulation": {"duration_ms": 10, "engine": "event"}, "populations": []}"#,
-             "simulation.engine: unknown engine 'event'; known: clock"),
+        Case("unknown engine", #"{"simulation": {"duration_ms": 10, "engine": "events"}, "populations": []}"#,
+             "simulation.engine: unknown engine 'events'; known: clock, event"),
         Case("zero time step", #"{"simulation": {"duration_ms": 10, "dt_ms": 0}, "populations": []}"#,
              "simulation.dt_ms: must be > 0, got 0"),
 

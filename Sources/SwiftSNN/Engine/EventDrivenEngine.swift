@@ -1,0 +1,281 @@
+import Foundation
+import HeapModule
+
+/// The event-driven engine: spike times are real numbers, not grid points. A single priority queue (swift-collections
+/// `Heap`) holds every pending event in the total order of `ScheduledEvent`; the engine pops the earliest and
+/// handles it:
+/// - an arrival advances each target from its last event to now with its model's exact solution
+///   (`ExactlySolvable`), adds the input and predicts the target's next threshold crossing, which goes into the
+///   queue tagged with the neuron's version (a later input makes it stale; stale ones are dropped when popped);
+/// - a crossing that is still current fires: the neuron resets, is refractory for exactly t_ref, and its spike
+///   reaches each target t + d later, d being the synapse's delay in ms as configured (not rounded to dt);
+/// - inputs emit at exact times: spike generators at their listed times, Poisson generators as an independent
+///   train per synapse with exponential intervals (one random stream per synapse, keyed like the clock engine's),
+///   DC generators switch their current on at start + d and off at stop + d.
+///
+/// Recorders see the run as a sequence of steps of dt, as from the clock engine: after step k they observe the
+/// spikes of (k·dt, (k+1)·dt], and state recorders read neurons evolved analytically (a copy) to (k+1)·dt.
+/// `ExactSpikeRecorder`s get the exact times instead. `dt` plays no other part.
+///
+/// Refused at `init` with a `ConfigError`: models that are not `ExactlySolvable` (e.g. `iaf_cond_exp`),
+/// `bernoulli_input`, which is defined per step, and plastic projections (not yet supported). The engine is serial (`threads` is 1), and output is the same in
+/// every run. Copies of an engine share their neurons' state.
+public struct EventDrivenEngine: Engine {
+    public static let kind = EngineKind.event
+
+    public private(set) var network: Network
+    public private(set) var statistics: RunStatistics
+    public var threads: Int { 1 }
+    private let neurons: [(any EventDrivenNeurons)?]
+    /// Static projections by source population.
+    private let outgoing: [[Int]]
+    /// Per population: the spike generator's spikes, sorted by (time, id); nil for other populations.
+    private let spikeTrains: [[(timeMs: Double, id: Int32)]?]
+    private var poissonStreams: [[RandomStream]]
+    private let poissonRatesPerMs: [Double]
+    private var queue = Heap<ScheduledEvent>()
+    private var step = 0
+    private var started = false
+    // Spikes being collected: of the current step, and of the whole run for exact recorders.
+    private var stepSpikes: [[Int32]]
+    private var runSpikeTimes: [[Double]]
+    private var runSpikeIds: [[Int32]]
+
+    /// - Parameter threads: ignored; the engine runs on one thread.
+    public init(network: Network, threads: Int = 1) throws {
+        self.network = network
+        var neurons: [(any EventDrivenNeurons)?] = []
+        var trains: [[(timeMs: Double, id: Int32)]?] = []
+        for (p, population) in network.populations.enumerated() {
+            switch population {
+            case let group as any EventDrivenPopulation:
+                neurons.append(try group.makeEventDrivenNeurons(populationIndex: p))
+                trains.append(nil)
+            case let generator as SpikeGenerator:
+                neurons.append(nil)
+                trains.append(generator.exactSpikes)
+            case is PoissonGenerator, is DCGenerator:
+                neurons.append(nil)
+                trains.append(nil)
+            case is BernoulliInput:
+                throw ConfigError(path: "populations[\(p)].model",
+                                  problem: "\(BernoulliInput.name) is defined per time step and has no event-driven form; use \"engine\": \"clock\"")
+            case let group as any ModelPopulation:
+                throw ConfigError(path: "populations[\(p)].model",
+                                  problem: "\(group.modelName) has no exact event-driven solution; use \"engine\": \"clock\"")
+            default:
+                throw ConfigError(path: "populations[\(p)]", problem: "'\(population.name)' cannot be simulated by the event engine; use \"engine\": \"clock\"")
+            }
+        }
+        if let plastic = network.plasticProjections.first {
+            throw ConfigError(path: "projections[\(plastic.projectionIndex)].plasticity",
+                              problem: "plasticity is not supported by the event engine yet; use \"engine\": \"clock\"")
+        }
+        for table in network.projections.map(\.synapses) + network.generatorProjections.map(\.synapses)
+        where !table.delaySteps.isEmpty && table.delayMs.count != table.count {
+            throw SNNError("the network's per-synapse delays were rounded to steps; build it with exact delays (NetworkBuilder does when simulation.engine is \"event\")")
+        }
+        self.neurons = neurons
+        spikeTrains = trains
+        outgoing = network.populations.indices.map { p in network.projections.indices.filter { network.projections[$0].source == p } }
+        poissonStreams = network.generatorProjections.map { g in
+            guard case .poisson = g.drive else { return [] }
+            return (0..<g.synapses.count).map {
+                RandomStream(seed: network.seed, purpose: .poisson, UInt64(g.projectionIndex), UInt64($0))
+            }
+        }
+        poissonRatesPerMs = network.generatorProjections.map { g in
+            (network.populations[g.source] as? PoissonGenerator).map { $0.rateHz / 1000 } ?? 0
+        }
+        statistics = RunStatistics(spikes: [Int](repeating: 0, count: network.populations.count))
+        stepSpikes = [[Int32]](repeating: [], count: network.populations.count)
+        runSpikeTimes = [[Double]](repeating: [], count: network.populations.count)
+        runSpikeIds = [[Int32]](repeating: [], count: network.populations.count)
+    }
+
+    public mutating func run(durationMs: Double, recorders: inout [any Recorder],
+                             observer: ((_ simulatedMs: Double) -> Void)?) throws {
+        if !started {
+            scheduleStart()
+            started = true
+        }
+        let grid = network.grid
+        let end = step + grid.steps(durationMs)
+        let reportEvery = max(1, grid.steps(100))
+        let exact = recorders.indices.filter { recorders[$0] is ExactSpikeRecorder }
+        let clock = SampleClock()
+        let views: [any Population] = network.populations.indices.map { p in
+            guard let n = neurons[p] else { return network.populations[p] }
+            return SampledPopulation(base: network.populations[p], neurons: n, clock: clock)
+        }
+        while step < end {
+            let stepEnd = grid.spikeTime(step: step)
+            while let next = queue.min, next.timeMs <= stepEnd {
+                handle(queue.removeMin())
+            }
+            clock.timeMs = stepEnd
+            for p in stepSpikes.indices where stepSpikes[p].count > 1 { stepSpikes[p].sort() }
+            for r in recorders.indices where !exact.contains(r) {
+                recorders[r].observe(step: step, spikes: stepSpikes, populations: views)
+            }
+            for p in stepSpikes.indices { stepSpikes[p].removeAll(keepingCapacity: true) }
+            step += 1
+            if step % reportEvery == 0 { observer?(Double(step) * grid.dtMs) }
+        }
+        for r in exact {
+            var recorder = recorders[r] as! ExactSpikeRecorder
+            recorder.observe(exactSpikes: runSpikeTimes[recorder.population], ids: runSpikeIds[recorder.population])
+            recorders[r] = recorder
+        }
+        for p in runSpikeTimes.indices {
+            runSpikeTimes[p].removeAll()
+            runSpikeIds[p].removeAll()
+        }
+        for p in neurons.indices { if let n = neurons[p] { network.populations[p] = n.population } }
+        statistics.simulatedMs = Double(step) * grid.dtMs
+    }
+
+    /// Everything that happens on its own from t = 0: crossings predicted from the initial state, the first spike
+    /// of each spike generator and of each Poisson train, generator currents switching on.
+    private mutating func scheduleStart() {
+        for n in neurons { if let n { for e in n.start(at: 0) { queue.insert(e) } } }
+        for (p, train) in spikeTrains.enumerated() {
+            if let first = train?.first {
+                queue.insert(ScheduledEvent(timeMs: first.timeMs, kind: .spike, population: Int32(p), neuron: first.id, stream: 0, index: 0))
+            }
+        }
+        for (g, projection) in network.generatorProjections.enumerated() {
+            let table = projection.synapses
+            for s in 0..<table.sourceCount {
+                for k in Int(table.rowStart[s])..<Int(table.rowStart[s + 1]) {
+                    let event = ScheduledEvent(timeMs: exactDelay(table, k), kind: .poisson, population: Int32(projection.source),
+                                               neuron: Int32(s), stream: Int32(g), index: Int64(k))
+                    switch projection.drive {
+                    case .poisson:
+                        guard poissonRatesPerMs[g] > 0 else { continue }
+                        var first = event
+                        first.timeMs += nextPoissonInterval(g, k)
+                        queue.insert(first)
+                    case .current(let dc):
+                        guard dc.startMs < dc.stopMs else { continue }
+                        var on = event
+                        on.kind = .current
+                        on.timeMs += dc.startMs
+                        on.index = Int64(2 * k)
+                        queue.insert(on)
+                    }
+                }
+            }
+        }
+    }
+
+    private func exactDelay(_ table: SynapseTable, _ k: Int) -> Double {
+        table.delaySteps.isEmpty ? table.uniformDelayMs : table.delayMs[k]
+    }
+
+    private mutating func nextPoissonInterval(_ g: Int, _ k: Int) -> Double {
+        -log1p(-poissonStreams[g][k].nextUniform()) / poissonRatesPerMs[g]
+    }
+
+    private mutating func handle(_ e: ScheduledEvent) {
+        let t = e.timeMs
+        switch e.kind {
+        case .arrival:
+            let projection = network.projections[Int(e.stream)]
+            let table = projection.synapses
+            let targets = neurons[projection.target]!
+            let first = Int(e.index)
+            let last = table.delaySteps.isEmpty ? Int(table.rowStart[Int(e.neuron) + 1]) : first + 1
+            for k in first..<last { deliver(to: targets, Int(table.target[k]), weight: Double(table.weight[k]), at: t) }
+        case .poisson:
+            let g = Int(e.stream), k = Int(e.index)
+            let projection = network.generatorProjections[g]
+            let table = projection.synapses
+            deliver(to: neurons[projection.target]!, Int(table.target[k]), weight: Double(table.weight[k]), at: t)
+            var next = e
+            next.timeMs = t + nextPoissonInterval(g, k)
+            queue.insert(next)
+        case .current:
+            let projection = network.generatorProjections[Int(e.stream)]
+            guard case .current(let dc) = projection.drive else { preconditionFailure("a current event from a Poisson generator") }
+            let k = Int(e.index / 2), off = e.index % 2 == 1
+            let amount = dc.amplitudePA * Double(projection.synapses.weight[k])
+            if let c = neurons[projection.target]!.changeCurrent(Int(projection.synapses.target[k]), by: off ? -amount : amount, at: t) {
+                queue.insert(c)
+            }
+            // A stop beyond any representable time (the default) never comes.
+            if !off && dc.stopMs < .greatestFiniteMagnitude {
+                var stop = e
+                stop.timeMs = dc.stopMs + exactDelay(projection.synapses, k)
+                stop.index += 1
+                queue.insert(stop)
+            }
+        case .spike:
+            let p = Int(e.population)
+            if let n = neurons[p] {
+                let outcome = n.fire(Int(e.neuron), version: e.index, at: t)
+                guard outcome.fired else { return }
+                if let next = outcome.next { queue.insert(next) }
+            } else if let train = spikeTrains[p], Int(e.index) + 1 < train.count {
+                let next = train[Int(e.index) + 1]
+                queue.insert(ScheduledEvent(timeMs: next.timeMs, kind: .spike, population: e.population, neuron: next.id,
+                                            stream: 0, index: e.index + 1))
+            }
+            emit(population: p, neuron: e.neuron, at: t)
+        }
+    }
+
+    private mutating func deliver(to targets: any EventDrivenNeurons, _ i: Int, weight: Double, at t: Double) {
+        statistics.synapticEvents += 1
+        if let crossing = targets.receive(i, weight: weight, at: t) { queue.insert(crossing) }
+    }
+
+    private mutating func emit(population p: Int, neuron i: Int32, at t: Double) {
+        statistics.spikes[p] += 1
+        stepSpikes[p].append(i)
+        runSpikeTimes[p].append(t)
+        runSpikeIds[p].append(i)
+        for j in outgoing[p] {
+            let table = network.projections[j].synapses
+            let begin = Int(table.rowStart[Int(i)]), end = Int(table.rowStart[Int(i) + 1])
+            guard begin < end else { continue }
+            var arrival = ScheduledEvent(timeMs: 0, kind: .arrival, population: Int32(p), neuron: i, stream: Int32(j), index: 0)
+            if table.delaySteps.isEmpty {
+                arrival.timeMs = t + table.uniformDelayMs
+                arrival.index = Int64(begin)
+                queue.insert(arrival)
+            } else {
+                for k in begin..<end {
+                    arrival.timeMs = t + table.delayMs[k]
+                    arrival.index = Int64(k)
+                    queue.insert(arrival)
+                }
+            }
+        }
+    }
+}
+
+/// The time state recorders sample at, shared by the views of one run.
+private final class SampleClock {
+    var timeMs = 0.0
+}
+
+/// A neuron population as state recorders see it from the event-driven engine: values evolved to the sample time.
+private struct SampledPopulation: Population, @unchecked Sendable {
+    let base: any Population
+    let neurons: any EventDrivenNeurons
+    let clock: SampleClock
+
+    var name: String { base.name }
+    var count: Int { base.count }
+    var ports: InputPorts? { base.ports }
+    var variableNames: [String] { base.variableNames }
+
+    mutating func makeStepper() -> any PopulationStepper {
+        preconditionFailure("a sampled view of an event-driven population cannot be stepped")
+    }
+
+    func value(ofVariable variable: Int, neuron: Int) -> Double {
+        neurons.value(ofVariable: variable, neuron: neuron, at: clock.timeMs)
+    }
+}

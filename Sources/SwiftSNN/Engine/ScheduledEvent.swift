@@ -1,0 +1,35 @@
+/// A pending event of the event-driven engine.
+///
+/// Events are ordered by (time, kind, population, neuron, stream, index), a total order over everything the engine
+/// schedules, so the order in which events were inserted never matters and equal times are resolved the same way
+/// in every run. At one instant, generator currents switch first, then spikes arrive (from neurons, then from
+/// Poisson generators), then neurons whose membrane reached threshold fire: like a clock step, which sums its input
+/// before it tests the threshold.
+struct ScheduledEvent: Comparable {
+    enum Kind: UInt8 {
+        /// A generator current switches on or off at one target: `stream` is the generator projection, `index`
+        /// 2·synapse (on) or 2·synapse + 1 (off).
+        case current = 0
+        /// A spike of `neuron` of `population` reaches its targets through static projection `stream`: all of its
+        /// row, from synapse `index` on, when the projection has one delay; otherwise synapse `index` alone.
+        case arrival = 1
+        /// A Poisson spike reaches synapse `index` of generator projection `stream`.
+        case poisson = 2
+        /// `neuron` of `population` fires: a predicted threshold crossing (`index` is the neuron's version when
+        /// predicted; a stale prediction is dropped) or a spike generator's spike (`index` is its position in the
+        /// generator's list).
+        case spike = 3
+    }
+
+    var timeMs: Double
+    var kind: Kind
+    var population: Int32
+    var neuron: Int32
+    var stream: Int32
+    var index: Int64
+
+    static func < (a: ScheduledEvent, b: ScheduledEvent) -> Bool {
+        (a.timeMs, a.kind.rawValue, a.population, a.neuron, a.stream, a.index)
+            < (b.timeMs, b.kind.rawValue, b.population, b.neuron, b.stream, b.index)
+    }
+}

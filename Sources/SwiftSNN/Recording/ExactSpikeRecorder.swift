@@ -1,0 +1,43 @@
+import Foundation
+
+/// Records the spikes of one population (optionally of some of its neurons) at the times the engine gives: exact
+/// times from the event-driven engine, which calls `observe(exactSpikes:ids:)`, or the step stamps (k+1)·dt when
+/// a clock-driven engine calls `observe(step:spikes:populations:)`. Writes the same file as `SpikeRecorder`: a
+/// structured array with fields `t` (float64, ms) and `id` (int32), sorted by time then id.
+public struct ExactSpikeRecorder: Recorder {
+    public var name: String
+    public var population: Int
+    public let grid: TimeGrid
+    private var recorded: [Bool]?
+    public private(set) var times: [Double] = []
+    public private(set) var ids: [Int32] = []
+
+    public init(name: String, population: Int, count: Int, neurons: [Int]? = nil, grid: TimeGrid) {
+        self.name = name
+        self.population = population
+        self.grid = grid
+        if let neurons {
+            var mask = [Bool](repeating: false, count: count)
+            for n in neurons { mask[n] = true }
+            recorded = mask
+        }
+    }
+
+    public mutating func observe(step: Int, spikes: [[Int32]], populations: [any Population]) {
+        let t = grid.spikeTime(step: step)
+        for id in spikes[population] where recorded?[Int(id)] ?? true {
+            times.append(t)
+            ids.append(id)
+        }
+    }
+
+    /// Appends spikes of this recorder's population, given in (time, id) order and later than any recorded.
+    public mutating func observe(exactSpikes spikeTimes: [Double], ids spikeIds: [Int32]) {
+        for (t, id) in zip(spikeTimes, spikeIds) where recorded?[Int(id)] ?? true {
+            times.append(t)
+            ids.append(id)
+        }
+    }
+
+    public func output(grid: TimeGrid) -> Data { NpyWriter.spikes(times: times, ids: ids) }
+}
