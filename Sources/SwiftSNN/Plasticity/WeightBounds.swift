@@ -7,6 +7,6 @@ extension ClosedRange where Bound == Double {
     /// The weight at fraction `normalised` of these bounds, clipped to them (hard bounds).
     @inline(__always)
     func weight(_ normalised: Double) -> Float {
-        Float(lowerBound + min(max(normalised, 0), 1) * (upperBound - lowerBound))
+        Float(lowerBound + Swift.min(Swift.max(normalised, 0), 1) * (upperBound - lowerBound))
     }
 }
