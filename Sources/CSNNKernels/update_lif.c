@@ -84,3 +84,31 @@ void snn_integrate_iaf_cond_exp(const snn_iaf_cond_exp *p, double *restrict v, d
         i_stim[i] = currents[i];
     }
 }
+
+SNN_CLONES
+size_t snn_fire(double *restrict v, int32_t *restrict refractory, int64_t begin, int64_t end, double threshold,
+                double reset, int32_t refractory_steps, int32_t *restrict fired) {
+    size_t count = 0;
+    int64_t i = begin;
+    /* Most blocks of 8 have no neuron at threshold: test them with a vectorised reduction first. */
+    for (; i + 8 <= end; i += 8) {
+        int any = 0;
+        for (int j = 0; j < 8; ++j) any |= v[i + j] >= threshold;
+        if (!any) continue;
+        for (int j = 0; j < 8; ++j) {
+            if (v[i + j] >= threshold) {
+                v[i + j] = reset;
+                refractory[i + j] = refractory_steps;
+                fired[count++] = (int32_t)(i + j);
+            }
+        }
+    }
+    for (; i < end; ++i) {
+        if (v[i] >= threshold) {
+            v[i] = reset;
+            refractory[i] = refractory_steps;
+            fired[count++] = (int32_t)i;
+        }
+    }
+    return count;
+}

@@ -62,6 +62,12 @@ void snn_integrate_iaf_cond_exp(const snn_iaf_cond_exp *p, double *v, double *g_
                                 int32_t *refractory, const double *in_ex, const double *in_in,
                                 const double *currents, int64_t begin, int64_t end);
 
+/* The threshold pass of the LIF family over neurons begin .. end - 1: every neuron with v >= threshold is reset,
+   made refractory and its index written to fired (room for end - begin entries), in ascending order. Returns
+   the number of neurons that fired. */
+size_t snn_fire(double *v, int32_t *refractory, int64_t begin, int64_t end, double threshold, double reset,
+                int32_t refractory_steps, int32_t *fired);
+
 /* Threads the OpenMP runtime would use by default (OMP_NUM_THREADS or the number of cores). */
 int snn_default_thread_count(void);
 

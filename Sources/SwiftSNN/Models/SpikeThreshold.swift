@@ -1,3 +1,5 @@
+import CSNNKernels
+
 /// The spike condition shared by the LIF family, applied after a model's integration pass:
 /// V ≥ V_th → spike, V ← V_reset, refractory for t_ref (rounded to whole steps, as NEST does).
 public struct SpikeThreshold: Sendable, Equatable {
@@ -25,10 +27,11 @@ public struct SpikeThreshold: Sendable, Equatable {
     @inline(__always)
     func fire(v: UnsafeMutablePointer<Double>, refractory: UnsafeMutablePointer<Int32>, range: Range<Int>,
               spikes: inout [Int32]) {
-        for i in range where v[i] >= thresholdMV {
-            refractory[i] = refractorySteps
-            v[i] = resetMV
-            spikes.append(Int32(i))
+        // The C loop (CSNNKernels/update_lif.c) tests blocks of neurons with vector instructions.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: range.count) { fired in
+            let count = snn_fire(v, refractory, Int64(range.lowerBound), Int64(range.upperBound), thresholdMV, resetMV,
+                                 refractorySteps, fired.baseAddress!)
+            spikes.append(contentsOf: UnsafeBufferPointer(rebasing: fired[..<count]))
         }
     }
 }
