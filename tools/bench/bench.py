@@ -3,9 +3,10 @@
 
 Usage (from the repository root; tools/bench/run.sh creates the venv and calls this):
 
-    tools/bench/run.sh                          # CUBA, COBA, Brunel; 1 and 2 threads; 3 reps
+    tools/bench/run.sh                          # CUBA, COBA, Brunel, plastic Brunel; 1 and 2 threads; 3 reps
     tools/bench/run.sh --quick                  # 100 ms per workload, 1 rep, short micro-benchmarks
-    tools/bench/run.sh --scale 0.2 --reps 5     # Brunel with 0.2 x N (in-degrees kept)
+    tools/bench/run.sh --scale 0.2 --reps 5     # Brunel (static and plastic) with 0.2 x N (in-degrees kept)
+    tools/bench/run.sh --workloads brunel brunel_plastic --no-micro --label plastic
     tools/bench/run.sh --callgrind              # add the callgrind instruction split (2 threads vs 1)
     tools/bench/run.sh --callgrind-only         # only that
 
@@ -25,6 +26,10 @@ Reported per (workload, simulator, threads), medians over reps:
 * mean rate and mean ISI CV per recorded population over [--t-start, duration] (compare_nest.spike_stats), so
   a speed-up can be checked against unchanged dynamics.
 * peak RSS (maximum resident set size of the process; for Brian2 standalone the compiled binary's own).
+* slowdown plastic/static: brunel_plastic (configs/brunel_plastic.json: brunel with pair STDP on E->E) run_s /
+  brunel run_s of the same simulator and thread count, from the same invocation (both workloads must run). The
+  plastic network runs in NEST as stdp_synapse (whole delay dendritic, see nest_worker.py) and in Brian2 with
+  event-driven traces per synapse (brian2_worker.py; check_stdp.py shows it gives SwiftSNN's weights).
 * machine load: /proc/loadavg before and after each run, and `other_cores`: CPU time that other processes used
   during the run (from /proc/stat minus the run's own user+sys time) divided by its wall time; coarse for
   processes shorter than a second (the kernel counts CPU time in 10 ms ticks). Runs with
@@ -33,7 +38,7 @@ Reported per (workload, simulator, threads), medians over reps:
   processes use at most 0.5 cores.
 
 Outputs: tools/bench/results/<date>.json (every run, all settings, versions, machine) and <date>.md (tables);
---quick writes <date>-quick.*. Work files (configs, spikes, Brian2 projects) go to --work (default out/bench).
+--label L writes <date>-L.*, --quick <date>[-L]-quick.*. Work files (configs, spikes, Brian2 projects) go to --work (default out/bench).
 """
 
 from __future__ import annotations
@@ -55,8 +60,12 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 sys.path.insert(0, str(REPO / "tools"))
 import compare_nest as cn  # noqa: E402
+import stdp_config  # noqa: E402
 
-WORKLOADS = ["cuba", "coba", "brunel"]
+WORKLOADS = ["cuba", "coba", "brunel", "brunel_plastic"]
+# A plastic workload -> the static network it is compared with.
+STATIC_OF = {"brunel_plastic": "brunel"}
+SCALABLE = ("brunel", "brunel_plastic")
 SIMULATORS = ["snn", "nest", "brian2-runtime", "brian2-standalone"]
 SIM_LABEL = {"snn": "SwiftSNN", "nest": "NEST", "brian2-runtime": "Brian2 runtime",
              "brian2-standalone": "Brian2 standalone"}
@@ -144,8 +153,8 @@ def prepare_workloads(args, work: Path) -> dict[str, tuple[Path, dict]]:
     out = {}
     (work / "configs").mkdir(parents=True, exist_ok=True)
     for name in args.workloads:
-        cfg = cn.load_config(cn.resolve_config(name))
-        if name == "brunel" and args.scale != 1.0:
+        cfg = stdp_config.load_config(cn.resolve_config(name))
+        if name in SCALABLE and args.scale != 1.0:
             cfg = scaled(cfg, args.scale)
         if args.duration_ms is not None:
             cfg["simulation"]["duration_ms"] = args.duration_ms
@@ -411,6 +420,13 @@ def summarize(records: list[dict]) -> list[dict]:
             row["error"] = rs[-1].get("error")
         rows.append(row)
     for row in rows:
+        static = next((r for r in rows if r["workload"] == STATIC_OF.get(row["workload"])
+                       and r["simulator"] == row["simulator"] and r["threads"] == row["threads"]), None)
+        if static and static.get("run_s") and row.get("run_s"):
+            row["plastic_over_static_run"] = row["run_s"] / static["run_s"]
+            if static.get("events_per_s") and row.get("events_per_s"):
+                row["static_over_plastic_events_per_s"] = static["events_per_s"] / row["events_per_s"]
+    for row in rows:
         ref_threads = row["threads"]
         ref = next((r for r in rows if r["workload"] == row["workload"] and r["simulator"] == "snn"
                     and r["threads"] == ref_threads and r.get("run_s")), None)
@@ -468,6 +484,25 @@ def markdown(report: dict) -> str:
             f"| {fmt(r.get('snn_over_peer_run'))} | {fmt(r.get('events_per_s'), '.3g')} "
             f"| {fmt(r['max_rss_kb'] / 1024 if r.get('max_rss_kb') else None, '.0f')} | {rates} | {cvs} |")
     lines.append("")
+    plastic = [r for r in report["summary"] if r["workload"] in STATIC_OF]
+    if plastic:
+        lines += ["## Plasticity: slowdown plastic / static", "",
+                  "slowdown = median run time of the plastic network / that of the static network, same simulator "
+                  "and thread count, same invocation; per event = static events/s / plastic events/s (the plastic "
+                  "network fires a little less, so it has fewer events); ratio = SwiftSNN plastic run time / peer "
+                  "plastic run time, < 1 means SwiftSNN is faster.", "",
+                  "| network | simulator | threads | static run [s] | plastic run [s] | slowdown | slowdown per event "
+                  "| plastic synaptic events/s | SwiftSNN/peer (plastic run) |",
+                  "|---|---|---|---|---|---|---|---|---|"]
+        for r in plastic:
+            static = next((x for x in report["summary"] if x["workload"] == STATIC_OF[r["workload"]]
+                           and x["simulator"] == r["simulator"] and x["threads"] == r["threads"]), {})
+            lines.append(f"| {r['workload']} | {SIM_LABEL[r['simulator']]} | {r['threads']} "
+                         f"| {fmt(static.get('run_s'), '.3f')} | {fmt(r.get('run_s'), '.3f')} "
+                         f"| **{fmt(r.get('plastic_over_static_run'))}** "
+                         f"| {fmt(r.get('static_over_plastic_events_per_s'))} | {fmt(r.get('events_per_s'), '.3g')} "
+                         f"| {fmt(r.get('snn_over_peer_run'))} |")
+        lines.append("")
     if report.get("micro"):
         lines += ["## Micro-benchmarks (`snn bench`)", ""]
         lines += ["| engine threads | model update alone, always 1 thread [ns/neuron-step] delta / exp / cond "
@@ -520,6 +555,20 @@ def markdown(report: dict) -> str:
               "exact conductances).",
               "- Peak RSS: maximum resident set size from `/usr/bin/time -v` (Python processes include the "
               "interpreter and the simulator module; Brian2 standalone: the compiled binary).", ""]
+    if plastic:
+        lines[-1:-1] = [
+            "- brunel_plastic = brunel with pair STDP on E→E (configs/brunel_plastic.json): NEST `stdp_synapse`'s "
+            "defaults (lambda 0.01, alpha 1, mu_plus = mu_minus = 1, i.e. multiplicative, tau_plus = tau_minus = "
+            "20 ms, all-to-all pairing) with w_max = 0.2 mV = 2 J, so that the initial weight J is the fixed point "
+            "ŵ = tau_plus / (tau_plus + alpha tau_minus) = 0.5 of multiplicative STDP for uncorrelated spike trains "
+            "and the rate stays near the static network's.",
+            "- The plastic network in NEST: `stdp_synapse` (Wmax = w_max, tau_minus on the neurons). NEST's delay "
+            "is dendritic: it pairs with Δt = t_post + d − t_pre where SwiftSNN and Brian2 use t_post − (t_pre + d), "
+            "a 2d = 3 ms shift of the STDP window; transmission is the same.",
+            "- The plastic network in Brian2: the rule written with event-driven traces per synapse (Brian2's STDP "
+            "example), delay on the pre pathway; tools/bench/check_stdp.py shows it gives SwiftSNN's spikes and "
+            "final weights (to 1e-5 w_max) on small networks.",
+        ]
     return "\n".join(lines)
 
 
@@ -573,6 +622,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-build", action="store_true", help="use the existing snn binary")
     ap.add_argument("--work", default=str(REPO / "out" / "bench"), help="work directory")
     ap.add_argument("--results", default=str(HERE / "results"), help="where <date>.json/.md go")
+    ap.add_argument("--label", help="name the results <date>-LABEL.json/.md (a day's results stay)")
     ap.add_argument("--keep-spikes", action="store_true", help="keep every run's spike files")
     ap.add_argument("--render", metavar="JSON", help="only rewrite the Markdown report of an earlier results file")
     args = ap.parse_args(argv)
@@ -651,7 +701,7 @@ def main(argv=None) -> int:
 
     results = Path(args.results)
     results.mkdir(parents=True, exist_ok=True)
-    stem = date + ("-quick" if args.quick else "")
+    stem = date + (f"-{args.label}" if args.label else "") + ("-quick" if args.quick else "")
     (results / f"{stem}.json").write_text(json.dumps(report, indent=1, default=str) + "\n")
     md = markdown(report)
     (results / f"{stem}.md").write_text(md + "\n")

@@ -3,6 +3,7 @@
 
     python tools/bench/brian2_worker.py CONFIG --mode runtime --out DIR
     python tools/bench/brian2_worker.py CONFIG --mode standalone --threads 2 --project DIR --out DIR
+    python tools/bench/brian2_worker.py CONFIG --mode runtime --out DIR --save-weights
 
 Called by bench.py; writes DIR/result.json and DIR/<recorder>.npy (fields t [ms], id) like SwiftSNN and
 NEST. The network comes from the same JSON file as the other simulators, so parameters cannot drift: every
@@ -30,6 +31,18 @@ Dynamics kept equal to SwiftSNN/NEST (checked against NEST spike times on small 
   the first delay ms of the run.
 * fixed_indegree with multapses: the i, j arrays are drawn with NumPy exactly as the rule says (K sources per
   target with replacement) and passed to connect(); pairwise_bernoulli uses Brian2's own connect(p=...).
+* plastic projections ("plasticity": {"rule": "stdp"}, see stdp_config.py): SwiftSNN's PairSTDP written the way
+  Brian2's STDP example writes it, with event-driven traces per synapse and the normalised weight
+  wn = (w - w_min)/(w_max - w_min) per synapse:
+      on_pre  (at t_pre + d):  wn = clip(wn - alpha*lambda*wn**mu_minus*apost, 0, 1);  apre += 1;  transmit w
+      on_post (at t_post):     wn = clip(wn + lambda*(1 - wn)**mu_plus*apre, 0, 1);     apost += 1
+  (a power with exponent 1 or 0 is written out, as a user would). The delay sits on the on_pre pathway, so the
+  rule sees Δt = t_post - (t_pre + d), SwiftSNN's convention. With delta synapses (synapses scheduled before
+  thresholds) a post spike reaches on_post one step late, in the step where it must precede that step's
+  arrivals: on_post then runs before on_pre, adds exp(-dt/tau_minus) instead of 1 to apost and reads apre
+  times exp(dt/tau_plus), i.e. both traces as they were at the spike. With the default schedule on_pre runs
+  before on_post in the step of the spike, as SwiftSNN processes arrivals before post spikes. Nearest pairing
+  sets the traces instead of adding. --save-weights writes the final weights (check_stdp.py compares them).
 Populations with identical model, parameters and initial values are merged into one NeuronGroup (sliced into
 subgroups), as a Brian2 user would write them.
 
@@ -58,6 +71,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import compare_nest as cn  # noqa: E402  (the shared config checker and spike format)
+import stdp_config  # noqa: E402
 
 # NEST's defaults for the parameters a config may omit (the same values as SwiftSNN's ParameterSpec tables).
 DEFAULTS = {
@@ -104,6 +118,49 @@ def on_pre(model: str, w: float) -> str:
     return f"g_{'ex' if w >= 0 else 'in'}_post += {abs(w)!r}*{unit}"
 
 
+def transmit(model: str, w: str, excitatory: bool) -> str:
+    """The statement that adds the weight expression w (>= 0 if excitatory, else <= 0) to the target."""
+    unit = WEIGHT_UNIT[model]
+    if model == "iaf_psc_delta":
+        return f"v_post += {w}*{unit}"
+    if model == "iaf_psc_exp":
+        return f"I_{'ex' if excitatory else 'in'}_post += {w}*{unit}"
+    return f"g_{'ex' if excitatory else 'in'}_post += {'' if excitatory else '-'}{w}*{unit}"
+
+
+def power(base: str, exponent: float) -> str:
+    return {0.0: "1", 1.0: base}.get(exponent, f"{base}**{exponent!r}")
+
+
+def stdp(model: str, w: float, block: dict, post_lag_ms: float) -> dict:
+    """Synapses arguments and the initial normalised weight of a plastic projection (see the module docstring);
+    post spikes reach on_post post_lag_ms after they happened."""
+    p = stdp_config.stdp_params(block)
+    if p["w_min"] < 0 < p["w_max"]:
+        raise Unsupported("plastic weights whose bounds allow both signs are not translated")
+    span = p["w_max"] - p["w_min"]
+    update = "=" if block.get("pairing", "all_to_all") == "nearest" else "+="
+    post_trace_now = math.exp(-post_lag_ms / p["tau_minus"])
+    pre_trace_back = math.exp(post_lag_ms / p["tau_plus"])
+    model_eqs = f"""
+        wn : 1
+        dapre/dt = -apre/({p['tau_plus']!r}*ms) : 1 (event-driven)
+        dapost/dt = -apost/({p['tau_minus']!r}*ms) : 1 (event-driven)
+    """
+    pre = f"""
+        wn = clip(wn - {p['alpha'] * p['lambda']!r}*{power('wn', p['mu_minus'])}*apost, 0, 1)
+        apre {update} 1
+        {transmit(model, f"({p['w_min']!r} + {span!r}*wn)", excitatory=p['w_max'] > 0)}
+    """
+    post = f"""
+        wn = clip(wn + {p['lambda']!r}*{power('(1 - wn)', p['mu_plus'])}*apre*{pre_trace_back!r}, 0, 1)
+        apost {update} {post_trace_now!r}
+    """
+    initial = (min(max(w, p["w_min"]), p["w_max"]) - p["w_min"]) / span
+    return {"model": model_eqs, "on_pre": pre, "on_post": post, "initial_wn": initial,
+            "span": span, "w_min": p["w_min"]}
+
+
 def poisson_weight(model: str, w: float) -> tuple[str, str]:
     """(target variable, weight expression) of a PoissonInput."""
     unit = WEIGHT_UNIT[model]
@@ -130,7 +187,8 @@ def initial_expression(spec, unit: str) -> str:
 
 
 def build(b2, cfg: dict):
-    """Creates the Brian2 objects of cfg; returns (Network, {recorder: (monitor, size)}, uses_delta)."""
+    """Creates the Brian2 objects of cfg; returns the Network, {recorder: monitor}, dt [ms] and
+    {plastic projection index: (Synapses, stdp() result)}."""
     sim = cfg["simulation"]
     dt_ms = float(sim.get("dt_ms", 0.1))
     b2.defaultclock.dt = dt_ms * b2.ms
@@ -143,6 +201,7 @@ def build(b2, cfg: dict):
 
     # Merge runs of populations that differ only in size into one group.
     views = {}          # population name -> (group or subgroup, model)
+    plastic = {}        # projection index -> (Synapses, stdp() result)
     objects = []
     i = 0
     while i < len(neuron_pops):
@@ -189,8 +248,16 @@ def build(b2, cfg: dict):
         if src["model"] not in EQUATIONS:
             raise Unsupported(f"{where}: source model {src['model']} is not translated")
         source, _ = views[proj["source"]]
-        s = b2.Synapses(source, target, on_pre=on_pre(model, w), delay=(delay - delay_shift) * b2.ms,
-                        name=f"synapses_{k}")
+        if "plasticity" in proj:
+            spec = stdp(model, w, proj["plasticity"], post_lag_ms=delay_shift)
+            s = b2.Synapses(source, target, model=spec["model"], on_pre=spec["on_pre"], on_post=spec["on_post"],
+                            delay={"pre": (delay - delay_shift) * b2.ms}, name=f"synapses_{k}")
+            if delay_shift:
+                s.post.order = s.pre.order - 1
+            plastic[k] = (s, spec)
+        else:
+            s = b2.Synapses(source, target, on_pre=on_pre(model, w), delay=(delay - delay_shift) * b2.ms,
+                            name=f"synapses_{k}")
         same = proj["source"] == proj["target"]
         rule = conn["rule"]
         if rule == "pairwise_bernoulli":
@@ -210,6 +277,8 @@ def build(b2, cfg: dict):
             s.connect()
         else:
             raise Unsupported(f"{where}: rule {rule} is not translated")
+        if k in plastic:
+            s.wn = plastic[k][1]["initial_wn"]
         objects.append(s)
 
     monitors = {}
@@ -224,7 +293,7 @@ def build(b2, cfg: dict):
     net = b2.Network(*objects)
     if uses_delta:
         net.schedule = ["start", "groups", "synapses", "thresholds", "resets", "end"]
-    return net, monitors, dt_ms
+    return net, monitors, dt_ms, plastic
 
 
 def save_spikes(b2, monitors: dict, out: Path, dt_ms: float) -> dict:
@@ -235,6 +304,16 @@ def save_spikes(b2, monitors: dict, out: Path, dt_ms: float) -> dict:
         np.save(out / f"{name}.npy", arr)
         counts[name] = int(len(arr))
     return counts
+
+
+def save_weights(plastic: dict, out: Path):
+    """Final weights of each plastic projection k as DIR/weights_<k>.npy, fields source, target (population-local
+    ids) and w (weight units of the config)."""
+    for k, (s, spec) in plastic.items():
+        arr = np.empty(len(s), dtype=[("source", "<i4"), ("target", "<i4"), ("w", "<f8")])
+        arr["source"], arr["target"] = s.i[:], s.j[:]
+        arr["w"] = spec["w_min"] + spec["span"] * np.asarray(s.wn[:])
+        np.save(out / f"weights_{k}.npy", arr)
 
 
 def max_rss_kb(time_file: Path) -> int | None:
@@ -255,10 +334,11 @@ def main() -> int:
                     help="standalone only: OpenMP threads (1 = Brian2's plain serial code, openmp_threads=0)")
     ap.add_argument("--project", help="standalone project directory (reused: make recompiles only changes)")
     ap.add_argument("--out", required=True)
+    ap.add_argument("--save-weights", action="store_true", help="write the final weights of plastic projections")
     args = ap.parse_args()
 
     t_start = time.perf_counter()
-    cfg = cn.load_config(Path(args.config))
+    cfg = stdp_config.load_config(Path(args.config))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     import brian2 as b2  # noqa: PLC0415
@@ -271,7 +351,7 @@ def main() -> int:
             ap.error("runtime mode is single-threaded")
         b2.prefs.codegen.target = "cython"
         t0 = time.perf_counter()
-        net, monitors, dt_ms = build(b2, cfg)
+        net, monitors, dt_ms, plastic = build(b2, cfg)
         result["build_s"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         net.run(duration)
@@ -286,7 +366,7 @@ def main() -> int:
         time_file = out / "binary_time.txt"
         b2.prefs.devices.cpp_standalone.run_cmd_unix = ["/usr/bin/time", "-v", "-o", str(time_file), "./main"]
         t0 = time.perf_counter()
-        net, monitors, dt_ms = build(b2, cfg)
+        net, monitors, dt_ms, plastic = build(b2, cfg)
         net.run(duration)
         result["describe_s"] = time.perf_counter() - t0
         t0 = time.perf_counter()
@@ -302,6 +382,8 @@ def main() -> int:
         result["threads"] = args.threads
 
     result["spike_counts"] = save_spikes(b2, monitors, out, dt_ms)
+    if args.save_weights:
+        save_weights(plastic, out)
     result["process_s"] = time.perf_counter() - t_start
     (out / "result.json").write_text(json.dumps(result, indent=2) + "\n")
     return 0

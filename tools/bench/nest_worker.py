@@ -6,6 +6,14 @@
 Called by bench.py; writes DIR/result.json and DIR/<recorder>.npy. The network is built by
 tools/compare_nest.py's translator (the same one the NEST comparison uses), with local_num_threads = N.
 
+Plastic projections (`"plasticity": {"rule": "stdp", ...}`, see stdp_config.py) become `stdp_synapse`, NEST's
+pair STDP with all-to-all pairing and the same weight dependence: Wmax = w_max (NEST has no w_min: it must be
+0), lambda, alpha, mu_plus, mu_minus, tau_plus on the synapse, tau_minus on the postsynaptic neurons. The one
+difference is the delay: SwiftSNN makes the whole delay d axonal (a rule sees Δt = t_post − (t_pre + d)),
+NEST's stdp_synapse makes it dendritic (post spikes reach the synapse at t_post + d, so Δt = t_post + d − t_pre).
+Both transmit the spike after d; NEST's STDP window is shifted by 2d against SwiftSNN's (3 ms in brunel_plastic).
+The NEST 3.10 build used here has no STDP synapse with axonal delay.
+
 Timing (wall clock): build_s = ResetKernel, Create, Connect and recorders (compare_nest.build_nest), plus
 nest.Prepare(), which builds NEST's connection infrastructure (prepare_s, also reported alone); run_s =
 nest.Run(duration). NEST's own kernel timers (time_construction_*, time_simulate, ...) are copied as they are.
@@ -23,6 +31,46 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import compare_nest as cn  # noqa: E402
+import stdp_config  # noqa: E402
+
+
+class PlasticConnect:
+    """The nest module for compare_nest.build_nest, except that Connect makes the config's plastic projections
+    stdp_synapse. build_nest connects the projections in config order with static_synapse, then the recorders;
+    `connected` counts the projections so that the caller can check that this held."""
+
+    def __init__(self, nest, cfg: dict):
+        self._nest = nest
+        self._projections = cfg.get("projections", [])
+        self.connected = 0
+
+    def __getattr__(self, name):
+        return getattr(self._nest, name)
+
+    def Connect(self, pre, post, conn_spec=None, syn_spec=None):  # noqa: N802  (NEST's name)
+        if isinstance(syn_spec, dict) and syn_spec.get("synapse_model") == "static_synapse":
+            proj = self._projections[self.connected]
+            self.connected += 1
+            if "plasticity" in proj:
+                syn_spec = stdp_synapse(proj, post)
+        return self._nest.Connect(pre, post, conn_spec, syn_spec)
+
+
+def stdp_synapse(proj: dict, post) -> dict:
+    """The syn_spec of a plastic projection; sets tau_minus on its targets."""
+    block = proj["plasticity"]
+    p = stdp_config.stdp_params(block)
+    if block.get("pairing", "all_to_all") != "all_to_all":
+        raise cn.ConfigError("NEST's stdp_synapse pairs all to all; nearest pairing is not translated")
+    if p["w_min"] != 0 or p["w_max"] <= 0:
+        raise cn.ConfigError("NEST's stdp_synapse has weights in [0, Wmax]: w_min must be 0 and w_max > 0")
+    syn = proj.get("synapse", {})
+    post.set(tau_minus=p["tau_minus"])
+    return {"synapse_model": "stdp_synapse",
+            # SwiftSNN clips initial weights to the bounds; NEST would not.
+            "weight": min(max(float(syn.get("weight", 1.0)), p["w_min"]), p["w_max"]),
+            "delay": float(syn.get("delay_ms", 1.0)), "Wmax": p["w_max"], "lambda": p["lambda"],
+            "alpha": p["alpha"], "mu_plus": p["mu_plus"], "mu_minus": p["mu_minus"], "tau_plus": p["tau_plus"]}
 
 
 def main() -> int:
@@ -33,14 +81,18 @@ def main() -> int:
     args = ap.parse_args()
 
     t_start = time.perf_counter()
-    cfg = cn.load_config(Path(args.config))
+    cfg = stdp_config.load_config(Path(args.config))
     cfg["simulation"]["threads"] = args.threads
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     nest = cn.import_nest()
 
     t0 = time.perf_counter()
-    net = cn.build_nest(nest, cfg)
+    connect = PlasticConnect(nest, cfg)
+    net = cn.build_nest(connect, cfg)
+    if connect.connected != len(cfg.get("projections", [])):
+        raise RuntimeError(f"compare_nest.build_nest connected {connect.connected} projections with static_synapse, "
+                           f"the config has {len(cfg.get('projections', []))}: PlasticConnect no longer matches it")
     create_connect = time.perf_counter() - t0
     t0 = time.perf_counter()
     nest.Prepare()

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Benchmark SwiftSNN against NEST and Brian2 on configs/{cuba,coba,brunel}.json; see tools/bench/bench.py.
+# Benchmark SwiftSNN against NEST and Brian2 on configs/{cuba,coba,brunel,brunel_plastic}.json; see tools/bench/bench.py.
 #
 #   tools/bench/run.sh                 # full suite: 3 reps, 1 and 2 threads, writes tools/bench/results/<date>.{json,md}
 #   tools/bench/run.sh --quick         # 100 ms of each workload, 1 rep (development)
 #   tools/bench/run.sh --callgrind     # also the per-thread instruction split of Brunel under callgrind
+#   tools/bench/run.sh --workloads brunel brunel_plastic --label plastic   # only these; results <date>-plastic.*
 #   tools/bench/run.sh --help
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
