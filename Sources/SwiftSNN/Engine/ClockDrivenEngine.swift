@@ -103,7 +103,10 @@ public struct ClockDrivenEngine: Engine {
         let streamBases = poissonStreams.indices.map { poissonStreams[$0].mutablePointer() }
         let plasticWorkers = network.plasticProjections.indices.map { network.plasticProjections[$0].makeWorker(grid: network.grid) }
         let weightBases = network.plasticProjections.indices.map { network.plasticProjections[$0].weights.baseAddress }
-        let weightRecorders = recorders.indices.filter { recorders[$0] is WeightRecorder }
+        // Weight recorders are sampled from a typed copy, put back at the end: mutating them through the
+        // existential array would copy their growing sample buffer at every sample.
+        let weightRecorderIndices = recorders.indices.filter { recorders[$0] is WeightRecorder }
+        var weightRecorders = weightRecorderIndices.map { recorders[$0] as! WeightRecorder }
         let pendingMask = (pendingArrivals.first?.count ?? 1) - 1
         let work = Work(partition: partition, steppers: steppers, ringBases: ringBases, layouts: layouts, livePlanes: livePlanes,
                         projections: network.projections, projectionSplits: projectionSplits,
@@ -155,10 +158,8 @@ public struct ClockDrivenEngine: Engine {
                 for r in recorders.indices {
                     recorders[r].observe(step: step, spikes: stepSpikes, populations: network.populations)
                 }
-                for r in weightRecorders {
-                    var recorder = recorders[r] as! WeightRecorder
-                    recorder.sample(step: step, weights: weightBases[recorder.plastic])
-                    recorders[r] = recorder
+                for w in weightRecorders.indices {
+                    weightRecorders[w].sample(step: step, weights: weightBases[weightRecorders[w].plastic])
                 }
                 self.step += 1
                 if self.step % reportEvery == 0 { observer?(Double(self.step) * network.grid.dtMs) }
@@ -178,6 +179,7 @@ public struct ClockDrivenEngine: Engine {
             }
         }
         for part in 0..<parts { statistics.synapticEvents += partEvents[part] }
+        for (r, recorder) in zip(weightRecorderIndices, weightRecorders) { recorders[r] = recorder }
         statistics.simulatedMs = Double(step) * network.grid.dtMs
     }
 
