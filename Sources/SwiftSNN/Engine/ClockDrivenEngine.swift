@@ -16,6 +16,9 @@ import CSNNKernels
 /// thread counts (see `ThreadPartition`).
 public struct ClockDrivenEngine: Engine {
     public static let kind = EngineKind.clock
+    /// With `threads: 0`, networks get one thread per this many neurons at most (CUBA's 4000 neurons gained
+    /// nothing from a second thread in tools/bench; Brunel's 12 500 ran 1.7× faster).
+    public static let neuronsPerAutomaticThread = 5000
 
     public private(set) var network: Network
     public private(set) var statistics: RunStatistics
@@ -36,7 +39,8 @@ public struct ClockDrivenEngine: Engine {
     private let poissonSamplers: [PoissonDistribution?]
     private var step = 0
 
-    /// - Parameter threads: worker threads; 0 means the OpenMP runtime's default (all cores).
+    /// - Parameter threads: worker threads; 0 means the OpenMP runtime's default (all cores), but at most one
+    ///   thread per `neuronsPerAutomaticThread` neurons: below that a step's work is shorter than a fork/join.
     public init(network: Network, threads: Int = 1) throws {
         self.network = network
         let minDelay = (network.projections.map(\.synapses.minDelaySteps)
@@ -47,7 +51,9 @@ public struct ClockDrivenEngine: Engine {
         // Long slices only postpone delivery; 100 steps bounds the spike buffers of delay-free networks.
         let slice = max(1, min(minDelay, 100))
         sliceSteps = slice
-        partition = ThreadPartition(parts: threads > 0 ? threads : ThreadTeam.defaultThreadCount,
+        let neurons = network.populations.reduce(0) { $0 + $1.count }
+        let automatic = min(ThreadTeam.defaultThreadCount, max(1, neurons / Self.neuronsPerAutomaticThread))
+        partition = ThreadPartition(parts: threads > 0 ? threads : automatic,
                                     populationSizes: network.populations.map(\.count))
         rings = network.populations.map { pop in
             pop.ports.map { InputRing(ports: $0, count: pop.count, minimumSlots: slice + maxDelay + 1) }
