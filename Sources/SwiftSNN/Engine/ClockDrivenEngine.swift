@@ -140,8 +140,9 @@ public struct ClockDrivenEngine: Engine {
             while step < sliceEnd {
                 let step = self.step
                 let arrivals = pendingArrivals.map { $0[step & pendingMask] }
-                for (q, worker) in plasticWorkers.enumerated() where !arrivals[q].isEmpty {
-                    worker.beginStep(arrivals: arrivals[q])
+                for (q, worker) in plasticWorkers.enumerated() {
+                    worker.decayTraces()
+                    if !arrivals[q].isEmpty { worker.beginStep(arrivals: arrivals[q]) }
                 }
                 ThreadTeam.run(parts: parts) { part in
                     partEvents[part] += work.advance(step: step, part: part, spikes: partSpikes + part * populationCount,

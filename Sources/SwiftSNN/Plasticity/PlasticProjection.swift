@@ -25,6 +25,8 @@ public protocol PlasticWorker: Sendable {
     /// Serially, before the step's parallel part: counts the arrivals of step k per source (`arrivals` is in
     /// ascending source order, repeats adjacent).
     func beginStep(arrivals: [Int32])
+    /// Serially, at the start of every step: all traces decay by one step.
+    func decayTraces()
     /// Serially, after the step's parallel part: the presynaptic traces take the arrivals of step k.
     func endStep(arrivals: [Int32], step: Int)
     /// In each thread's part: depression of the synapses `rowBegin[s]..<rowEnd[s]` of every arriving source s,
@@ -45,16 +47,13 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
     public var weights: Column<Float>
     public var rule: Rule
     public let ruleName: String
-    /// Per source neuron: the two trace values at its last arrival and the step of that arrival (Int.min: none
-    /// yet), and how many of its spikes arrive in the current step.
+    /// Per source neuron: the two trace values now, and how many of its spikes arrive in the current step.
     var preTrace1: Column<Double>
     var preTrace2: Column<Double>
-    var preLastStep: Column<Int>
     var arrivalsThisStep: Column<Int32>
-    /// Per target neuron: the two trace values at its last spike and the step of that spike.
+    /// Per target neuron: the two trace values now.
     var postTrace1: Column<Double>
     var postTrace2: Column<Double>
-    var postLastStep: Column<Int>
     /// Incoming synapses per target (the transpose of the rows): `incomingStart[i]..<incomingStart[i+1]` index
     /// `incomingSynapse` (synapse index) and `incomingSource`.
     var incomingStart: Column<Int>
@@ -72,11 +71,9 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
         weights = Column(synapses.weight.map { Float(min(max(Double($0), rule.weightBounds.lowerBound), rule.weightBounds.upperBound)) })
         preTrace1 = Column(repeating: 0, count: synapses.sourceCount)
         preTrace2 = Column(repeating: 0, count: synapses.sourceCount)
-        preLastStep = Column(repeating: Int.min, count: synapses.sourceCount)
         arrivalsThisStep = Column(repeating: 0, count: synapses.sourceCount)
         postTrace1 = Column(repeating: 0, count: targetCount)
         postTrace2 = Column(repeating: 0, count: targetCount)
-        postLastStep = Column(repeating: Int.min, count: targetCount)
         var start = [Int](repeating: 0, count: targetCount + 1)
         for t in synapses.target { start[Int(t) + 1] += 1 }
         for i in 0..<targetCount { start[i + 1] += start[i] }
@@ -102,10 +99,10 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
     public mutating func makeWorker(grid: TimeGrid) -> any PlasticWorker {
         Worker(rule: rule, dtMs: grid.dtMs, target: synapses.target, weights: weights.mutablePointer(),
                pre: TraceColumns(first: preTrace1.mutablePointer(), second: preTrace2.mutablePointer(),
-                                 lastStep: preLastStep.mutablePointer(), taus: rule.preTraceTausMs, dtMs: grid.dtMs,
+                                 count: preTrace1.count, taus: rule.preTraceTausMs, dtMs: grid.dtMs,
                                  nearest: rule.nearestSpike),
                post: TraceColumns(first: postTrace1.mutablePointer(), second: postTrace2.mutablePointer(),
-                                  lastStep: postLastStep.mutablePointer(), taus: rule.postTraceTausMs, dtMs: grid.dtMs,
+                                  count: postTrace1.count, taus: rule.postTraceTausMs, dtMs: grid.dtMs,
                                   nearest: rule.nearestSpike),
                arrivalsThisStep: arrivalsThisStep.mutablePointer(),
                incomingStart: incomingStart.mutablePointer(), incomingSynapse: incomingSynapse.mutablePointer(),
@@ -124,6 +121,11 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
         let incomingSynapse: UnsafeMutablePointer<Int>
         let incomingSource: UnsafeMutablePointer<Int32>
 
+        func decayTraces() {
+            pre.decay()
+            post.decay()
+        }
+
         func beginStep(arrivals: [Int32]) {
             for s in arrivals { arrivalsThisStep[Int(s)] += 1 }
         }
@@ -131,7 +133,7 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
         func endStep(arrivals: [Int32], step: Int) {
             for s in arrivals where arrivalsThisStep[Int(s)] > 0 {
                 let j = Int(s)
-                pre.record(j, spikes: Int(arrivalsThisStep[j]), step: step)
+                pre.record(j, spikes: Int(arrivalsThisStep[j]))
                 arrivalsThisStep[j] = 0
             }
         }
@@ -145,13 +147,13 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
                     // Repeated arrivals of one source in a step are adjacent; each sees the ones before it.
                     earlier = s == previous ? earlier + 1 : 0
                     previous = s
-                    let preBefore = pre.value(Int(s), step: step, plusSpikes: earlier)
+                    let preBefore = pre.value(Int(s), plusSpikes: earlier)
                     let begin = Int(rowBegin[Int(s)]), end = Int(rowEnd[Int(s)])
                     events += UInt64(end - begin)
                     for k in begin..<end {
                         let i = Int(target[k])
                         let w = rule.onPresynapticArrival(weight: weights[k], pre: preBefore,
-                                                          post: post.value(i, step: step, plusSpikes: 0))
+                                                          post: post.value(i, plusSpikes: 0))
                         weights[k] = w
                         input[(w < 0 ? inhibitoryPlane : excitatoryPlane) + i] += Double(w)
                     }
@@ -163,50 +165,58 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
         func postsynapticSpikes(_ targets: ArraySlice<Int32>, step: Int) {
             for t in targets {
                 let i = Int(t)
-                let postBefore = post.value(i, step: step, plusSpikes: 0)
+                let postBefore = post.value(i, plusSpikes: 0)
                 for m in incomingStart[i]..<incomingStart[i + 1] {
                     let j = Int(incomingSource[m])
-                    let preNow = pre.value(j, step: step, plusSpikes: Int(arrivalsThisStep[j]))
+                    let preNow = pre.value(j, plusSpikes: Int(arrivalsThisStep[j]))
                     weights[incomingSynapse[m]] = rule.onPostsynapticSpike(weight: weights[incomingSynapse[m]],
                                                                            pre: preNow, post: postBefore)
                 }
-                post.record(i, spikes: 1, step: step)
+                post.record(i, spikes: 1)
             }
         }
     }
 }
 
-/// Two exponentially decaying traces per neuron, stored as their values at the neuron's last spike and decayed
-/// when read.
+/// Two exponentially decaying traces per neuron, kept at their current values: every step multiplies them by
+/// their one-step decay (a vectorisable pass, instead of an exp per synapse when they are read).
 struct TraceColumns: @unchecked Sendable {
     let first: UnsafeMutablePointer<Double>
     let second: UnsafeMutablePointer<Double>
-    let lastStep: UnsafeMutablePointer<Int>
-    let taus: Traces
-    let dtMs: Double
+    let count: Int
+    let stepDecay: Traces
     let nearest: Bool
 
-    /// The traces of neuron `i` at step `step`, as if `plusSpikes` more spikes had just happened.
-    @inline(__always)
-    func value(_ i: Int, step: Int, plusSpikes: Int) -> Traces {
-        var t = Traces(0, 0)
-        if lastStep[i] != Int.min {
-            let elapsedMs = Double(step - lastStep[i]) * dtMs
-            t = Traces(first[i] * exp(-elapsedMs / taus.first), second[i] * exp(-elapsedMs / taus.second))
-        }
-        if plusSpikes > 0 {
-            let add = Double(plusSpikes)
-            t = nearest ? Traces(1, 1) : Traces(t.first + add, t.second + add)
-        }
-        return t
+    init(first: UnsafeMutablePointer<Double>, second: UnsafeMutablePointer<Double>, count: Int, taus: Traces,
+         dtMs: Double, nearest: Bool) {
+        self.first = first
+        self.second = second
+        self.count = count
+        stepDecay = Traces(exp(-dtMs / taus.first), exp(-dtMs / taus.second))
+        self.nearest = nearest
     }
 
-    /// Stores `spikes` spikes of neuron `i` at step `step`.
+    func decay() {
+        for i in 0..<count {
+            first[i] *= stepDecay.first
+            second[i] *= stepDecay.second
+        }
+    }
+
+    /// The traces of neuron `i` now, as if `plusSpikes` more spikes had just happened.
     @inline(__always)
-    func record(_ i: Int, spikes: Int, step: Int) {
-        let t = value(i, step: step, plusSpikes: spikes)
+    func value(_ i: Int, plusSpikes: Int) -> Traces {
+        let t = Traces(first[i], second[i])
+        if plusSpikes == 0 { return t }
+        let add = Double(plusSpikes)
+        return nearest ? Traces(1, 1) : Traces(t.first + add, t.second + add)
+    }
+
+    /// Stores `spikes` spikes of neuron `i` now.
+    @inline(__always)
+    func record(_ i: Int, spikes: Int) {
+        let t = value(i, plusSpikes: spikes)
         first[i] = t.first
         second[i] = t.second
-        lastStep[i] = step
     }
 }
