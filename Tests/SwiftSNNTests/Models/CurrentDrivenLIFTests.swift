@@ -64,4 +64,16 @@ import Testing
                     "interval \(interval) ms, analytic \(refractoryMs + climb) ms")
         }
     }
+
+    /// Reference: NEST semantics of t_ref: V_m is held at V_reset from the spike time t_s through t_s + t_ref and
+    /// integrates again in the step after.
+    @Test(arguments: models, [0.0, 0.5, 2.0])
+    func membraneStaysAtResetForExactlyTheRefractoryPeriod(model: String, refractoryMs: Double) throws {
+        let dt = 0.1, resetMV = -65.0
+        let trace = try Self.run(model, ["I_e": 1000, "t_ref": refractoryMs, "V_reset": resetMV], dtMs: dt, ms: 40)
+        let spike = try #require(trace.spikeSteps.first)
+        let held = TimeGrid(dtMs: dt).steps(refractoryMs)
+        #expect(trace.vm[spike...(spike + held)].allSatisfy { $0 == resetMV })
+        #expect(trace.vm[spike + held + 1] > resetMV)
+    }
 }

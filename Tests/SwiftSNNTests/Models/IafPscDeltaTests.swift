@@ -24,19 +24,6 @@ import Testing
                                      scale: { _ in abs(weight) }) < 1e-9)
     }
 
-    /// Reference: NEST semantics of t_ref: V_m is held at V_reset from the spike time t_s through t_s + t_ref and
-    /// integrates again in the step after.
-    @Test(arguments: [0.0, 0.5, 2.0])
-    func membraneStaysAtResetForExactlyTheRefractoryPeriod(refractoryMs: Double) throws {
-        let dt = 0.1, resetMV = -65.0
-        var driver = try Driver(["I_e": 1000, "t_ref": refractoryMs, "V_reset": resetMV], dtMs: dt)
-        let trace = driver.run(steps: driver.steps(40))
-        let spike = try #require(trace.spikeSteps.first)
-        let held = driver.steps(refractoryMs)
-        #expect(trace.vm[spike...(spike + held)].allSatisfy { $0 == resetMV })
-        #expect(trace.vm[spike + held + 1] > resetMV)
-    }
-
     /// Reference: NEST iaf_psc_delta with refractory_input = false (its default): spikes that arrive while the
     /// neuron is refractory are discarded, and the first one after it counts in full.
     @Test func inputsDuringRefractorinessAreLost() throws {
