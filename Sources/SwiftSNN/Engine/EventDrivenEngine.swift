@@ -1,14 +1,14 @@
 import Foundation
 import HeapModule
 
-/// The event-driven engine: spike times are real numbers, not grid points. A single priority queue (swift-collections
-/// `Heap`) holds every pending event in the total order of `ScheduledEvent`; the engine pops the earliest and
-/// handles it:
+/// The event-driven engine: spike times are real numbers, not grid points. Two priority queues hold the pending
+/// events: a swift-collections `Heap` of `ScheduledEvent`s for spike arrivals and inputs, and a `CrossingQueue`
+/// with each neuron's predicted threshold crossing. The engine takes the earlier of their heads in the total
+/// order of `ScheduledEvent` and handles it:
 /// - an arrival advances each target from its last event to now with its model's exact solution
-///   (`ExactlySolvable`), adds the input and predicts the target's next threshold crossing, which goes into the
-///   queue tagged with the neuron's version (a later input makes it stale; stale ones are dropped when popped);
-/// - a crossing that is still current fires: the neuron resets, is refractory for exactly t_ref, and its spike
-///   reaches each target t + d later, d being the synapse's delay in ms as configured (not rounded to dt);
+///   (`ExactlySolvable`), adds the input and replaces the target's predicted crossing;
+/// - a crossing fires: the neuron resets, is refractory for exactly t_ref, and its spike reaches each target
+///   t + d later, d being the synapse's delay in ms as configured (not rounded to dt);
 /// - inputs emit at exact times: spike generators at their listed times, Poisson generators as an independent
 ///   train per synapse with exponential intervals (one random stream per synapse, keyed like the clock engine's),
 ///   DC generators switch their current on at start + d and off at stop + d.
@@ -27,6 +27,8 @@ public struct EventDrivenEngine: Engine {
     public private(set) var statistics: RunStatistics
     public var threads: Int { 1 }
     private let neurons: [(any EventDrivenNeurons)?]
+    /// The first `CrossingQueue` id of each event-driven population, ascending, with the population's index.
+    private let firstIds: [(id: Int, population: Int)]
     /// Static projections by source population.
     private let outgoing: [[Int]]
     /// Per population: the spike generator's spikes, sorted by (time, id); nil for other populations.
@@ -34,6 +36,7 @@ public struct EventDrivenEngine: Engine {
     private var poissonStreams: [[RandomStream]]
     private let poissonRatesPerMs: [Double]
     private var queue = Heap<ScheduledEvent>()
+    private var crossings: CrossingQueue
     private var step = 0
     private var started = false
     // Spikes being collected: of the current step, and of the whole run for exact recorders.
@@ -46,11 +49,15 @@ public struct EventDrivenEngine: Engine {
         self.network = network
         var neurons: [(any EventDrivenNeurons)?] = []
         var trains: [[(timeMs: Double, id: Int32)]?] = []
+        var firstIds: [(id: Int, population: Int)] = []
+        var ids = 0
         for (p, population) in network.populations.enumerated() {
             switch population {
             case let group as any EventDrivenPopulation:
-                neurons.append(try group.makeEventDrivenNeurons(populationIndex: p))
+                neurons.append(try group.makeEventDrivenNeurons(populationIndex: p, firstId: ids))
                 trains.append(nil)
+                firstIds.append((ids, p))
+                ids += population.count
             case let generator as SpikeGenerator:
                 neurons.append(nil)
                 trains.append(generator.exactSpikes)
@@ -76,6 +83,8 @@ public struct EventDrivenEngine: Engine {
             throw SNNError("the network's per-synapse delays were rounded to steps; build it with exact delays (NetworkBuilder does when simulation.engine is \"event\")")
         }
         self.neurons = neurons
+        self.firstIds = firstIds
+        crossings = CrossingQueue(neuronCount: ids)
         spikeTrains = trains
         outgoing = network.populations.indices.map { p in network.projections.indices.filter { network.projections[$0].source == p } }
         poissonStreams = network.generatorProjections.map { g in
@@ -110,7 +119,20 @@ public struct EventDrivenEngine: Engine {
         }
         while step < end {
             let stepEnd = grid.spikeTime(step: step)
-            while let next = queue.min, next.timeMs <= stepEnd {
+            while true {
+                let event = queue.min
+                if let crossing = crossings.first, crossing.timeMs <= stepEnd {
+                    let (population, neuron) = owner(ofId: crossing.id)
+                    let spike = ScheduledEvent(timeMs: crossing.timeMs, kind: .spike, population: Int32(population),
+                                               neuron: Int32(neuron), stream: 0, index: 0)
+                    if event.map({ spike < $0 }) ?? true {
+                        crossings.removeFirst()
+                        neurons[population]!.fire(neuron, at: spike.timeMs, crossings: &crossings)
+                        emit(population: population, neuron: spike.neuron, at: spike.timeMs)
+                        continue
+                    }
+                }
+                guard let event, event.timeMs <= stepEnd else { break }
                 handle(queue.removeMin())
             }
             clock.timeMs = stepEnd
@@ -138,7 +160,7 @@ public struct EventDrivenEngine: Engine {
     /// Everything that happens on its own from t = 0: crossings predicted from the initial state, the first spike
     /// of each spike generator and of each Poisson train, generator currents switching on.
     private mutating func scheduleStart() {
-        for n in neurons { if let n { for e in n.start(at: 0) { queue.insert(e) } } }
+        for n in neurons { n?.start(at: 0, crossings: &crossings) }
         for (p, train) in spikeTrains.enumerated() {
             if let first = train?.first {
                 queue.insert(ScheduledEvent(timeMs: first.timeMs, kind: .spike, population: Int32(p), neuron: first.id, stream: 0, index: 0))
@@ -169,6 +191,12 @@ public struct EventDrivenEngine: Engine {
         }
     }
 
+    /// The population and index of the neuron with `CrossingQueue` id `id`.
+    private func owner(ofId id: Int) -> (population: Int, neuron: Int) {
+        let first = firstIds.last { $0.id <= id }!
+        return (first.population, id - first.id)
+    }
+
     private func exactDelay(_ table: SynapseTable, _ k: Int) -> Double {
         table.delaySteps.isEmpty ? table.uniformDelayMs : table.delayMs[k]
     }
@@ -183,15 +211,13 @@ public struct EventDrivenEngine: Engine {
         case .arrival:
             let projection = network.projections[Int(e.stream)]
             let table = projection.synapses
-            let targets = neurons[projection.target]!
             let first = Int(e.index)
             let last = table.delaySteps.isEmpty ? Int(table.rowStart[Int(e.neuron) + 1]) : first + 1
-            for k in first..<last { deliver(to: targets, Int(table.target[k]), weight: Double(table.weight[k]), at: t) }
+            deliver(to: projection.target, table, first..<last, at: t)
         case .poisson:
             let g = Int(e.stream), k = Int(e.index)
             let projection = network.generatorProjections[g]
-            let table = projection.synapses
-            deliver(to: neurons[projection.target]!, Int(table.target[k]), weight: Double(table.weight[k]), at: t)
+            deliver(to: projection.target, projection.synapses, k..<k + 1, at: t)
             var next = e
             next.timeMs = t + nextPoissonInterval(g, k)
             queue.insert(next)
@@ -200,9 +226,8 @@ public struct EventDrivenEngine: Engine {
             guard case .current(let dc) = projection.drive else { preconditionFailure("a current event from a Poisson generator") }
             let k = Int(e.index / 2), off = e.index % 2 == 1
             let amount = dc.amplitudePA * Double(projection.synapses.weight[k])
-            if let c = neurons[projection.target]!.changeCurrent(Int(projection.synapses.target[k]), by: off ? -amount : amount, at: t) {
-                queue.insert(c)
-            }
+            neurons[projection.target]!.changeCurrent(Int(projection.synapses.target[k]), by: off ? -amount : amount, at: t,
+                                                      crossings: &crossings)
             // A stop beyond any representable time (the default) never comes.
             if !off && dc.stopMs < .greatestFiniteMagnitude {
                 var stop = e
@@ -212,11 +237,7 @@ public struct EventDrivenEngine: Engine {
             }
         case .spike:
             let p = Int(e.population)
-            if let n = neurons[p] {
-                let outcome = n.fire(Int(e.neuron), version: e.index, at: t)
-                guard outcome.fired else { return }
-                if let next = outcome.next { queue.insert(next) }
-            } else if let train = spikeTrains[p], Int(e.index) + 1 < train.count {
+            if let train = spikeTrains[p], Int(e.index) + 1 < train.count {
                 let next = train[Int(e.index) + 1]
                 queue.insert(ScheduledEvent(timeMs: next.timeMs, kind: .spike, population: e.population, neuron: next.id,
                                             stream: 0, index: e.index + 1))
@@ -225,9 +246,15 @@ public struct EventDrivenEngine: Engine {
         }
     }
 
-    private mutating func deliver(to targets: any EventDrivenNeurons, _ i: Int, weight: Double, at t: Double) {
-        statistics.synapticEvents += 1
-        if let crossing = targets.receive(i, weight: weight, at: t) { queue.insert(crossing) }
+    /// Synapses `synapses` of `table` deliver their input to population `p` at `t`.
+    private mutating func deliver(to p: Int, _ table: SynapseTable, _ synapses: Range<Int>, at t: Double) {
+        statistics.synapticEvents += UInt64(synapses.count)
+        table.target.withUnsafeBufferPointer { targets in
+            table.weight.withUnsafeBufferPointer { weights in
+                neurons[p]!.receive(targets: UnsafeBufferPointer(rebasing: targets[synapses]),
+                                    weights: UnsafeBufferPointer(rebasing: weights[synapses]), at: t, crossings: &crossings)
+            }
+        }
     }
 
     private mutating func emit(population p: Int, neuron i: Int32, at t: Double) {

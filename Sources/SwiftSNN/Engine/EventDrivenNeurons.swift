@@ -1,49 +1,59 @@
 /// The neurons of one population as the event-driven engine drives them: each neuron's state as of its last
-/// event, advanced lazily with the model's exact solution when the next event reaches it.
+/// event, advanced lazily with the model's exact solution when the next event reaches it. Every change to a
+/// neuron's future replaces its predicted threshold crossing in the engine's `CrossingQueue`, where the neuron's
+/// id is `firstId` + its index.
 protocol EventDrivenNeurons: AnyObject {
     /// The population with the neurons' current state (each neuron as of its last event).
     var population: any Population { get }
-    /// Starts every neuron's clock at `t` and returns the threshold crossings predicted from the initial state.
-    func start(at t: Double) -> [ScheduledEvent]
-    /// A synaptic input of weight `w` reaches neuron `i` at `t`. Returns the neuron's new predicted crossing; nil
-    /// if there is none or the input was lost (then the earlier prediction stands).
-    func receive(_ i: Int, weight w: Double, at t: Double) -> ScheduledEvent?
-    /// The generator current into neuron `i` changes by `pA` at `t`. Returns the new predicted crossing, if any.
-    func changeCurrent(_ i: Int, by pA: Double, at t: Double) -> ScheduledEvent?
-    /// Neuron `i` fires at `t` if `version` is still its version (no input since the prediction). Returns whether
-    /// it fired and, if so, the crossing predicted after its refractory period.
-    func fire(_ i: Int, version: Int64, at t: Double) -> (fired: Bool, next: ScheduledEvent?)
+    /// Starts every neuron's clock at `t` and queues the crossings predicted from the initial state.
+    func start(at t: Double, crossings: inout CrossingQueue)
+    /// One spike's synaptic inputs reach neurons `targets[k]` with weights `weights[k]` at `t`, in that order (a
+    /// whole row of a projection in one call, so the loop runs without a dynamic call per synapse). An input that
+    /// is lost leaves the neuron's earlier prediction standing.
+    func receive(targets: UnsafeBufferPointer<UInt32>, weights: UnsafeBufferPointer<Float>, at t: Double,
+                 crossings: inout CrossingQueue)
+    /// The generator current into neuron `i` changes by `pA` at `t`.
+    func changeCurrent(_ i: Int, by pA: Double, at t: Double, crossings: inout CrossingQueue)
+    /// Neuron `i`, whose predicted crossing is `t` and has just left the queue, fires: it resets, is refractory,
+    /// and its crossing after the refractory period is queued.
+    func fire(_ i: Int, at t: Double, crossings: inout CrossingQueue)
     /// Variable `v` of neuron `i` at `t` (not before its last event), from a copy evolved to `t`.
     func value(ofVariable v: Int, neuron i: Int, at t: Double) -> Double
 }
 
 /// `EventDrivenNeurons` for a group of an exactly solvable model.
 final class ExactNeurons<Model: ExactlySolvable>: EventDrivenNeurons {
-    private var group: NeuronGroup<Model>
+    private let group: NeuronGroup<Model>
     private let model: Model
-    private let populationIndex: Int32
+    private let firstId: Int
     private let count: Int
+    // Raw buffers rather than arrays: this is a class, and mutating an array property of a class pays a runtime
+    // exclusivity check on every write.
     private let state: UnsafeMutablePointer<Double>
-    private var lastUpdateMs: [Double]
+    private let lastUpdateMs: UnsafeMutablePointer<Double>
     /// The end of the current or last refractory period; −∞ before the first spike.
-    private var refractoryUntilMs: [Double]
-    /// Bumped whenever a neuron's future changes, so that crossings predicted before are recognised as stale.
-    private var version: [Int64]
+    private let refractoryUntilMs: UnsafeMutablePointer<Double>
     private let scratch: UnsafeMutablePointer<Double>
 
-    init(_ group: NeuronGroup<Model>, populationIndex: Int) {
+    init(_ group: NeuronGroup<Model>, firstId: Int) {
+        var group = group
+        state = group.state.mutablePointer()
         self.group = group
         model = group.model
-        self.populationIndex = Int32(populationIndex)
+        self.firstId = firstId
         count = group.count
-        state = self.group.state.mutablePointer()
-        lastUpdateMs = [Double](repeating: 0, count: count)
-        refractoryUntilMs = [Double](repeating: -.infinity, count: count)
-        version = [Int64](repeating: 0, count: count)
+        lastUpdateMs = .allocate(capacity: count)
+        lastUpdateMs.initialize(repeating: 0, count: count)
+        refractoryUntilMs = .allocate(capacity: count)
+        refractoryUntilMs.initialize(repeating: -.infinity, count: count)
         scratch = .allocate(capacity: Model.stateVariables.count)
     }
 
-    deinit { scratch.deallocate() }
+    deinit {
+        lastUpdateMs.deallocate()
+        refractoryUntilMs.deallocate()
+        scratch.deallocate()
+    }
 
     var population: any Population {
         var snapshot = group
@@ -51,31 +61,34 @@ final class ExactNeurons<Model: ExactlySolvable>: EventDrivenNeurons {
         return snapshot
     }
 
-    func start(at t: Double) -> [ScheduledEvent] {
-        (0..<count).compactMap { i in
+    func start(at t: Double, crossings: inout CrossingQueue) {
+        for i in 0..<count {
             lastUpdateMs[i] = t
-            return predict(i, at: t)
+            crossings.set(firstId + i, to: predict(i, at: t))
         }
     }
 
-    func receive(_ i: Int, weight w: Double, at t: Double) -> ScheduledEvent? {
-        advance(i, to: t)
-        guard model.receive(slot(i), weight: w, refractory: t <= refractoryUntilMs[i]) else { return nil }
-        return predict(i, at: t)
+    func receive(targets: UnsafeBufferPointer<UInt32>, weights: UnsafeBufferPointer<Float>, at t: Double,
+                 crossings: inout CrossingQueue) {
+        for k in targets.indices {
+            let i = Int(targets[k])
+            advance(i, to: t)
+            guard model.receive(slot(i), weight: Double(weights[k]), refractory: t <= refractoryUntilMs[i]) else { continue }
+            crossings.set(firstId + i, to: predict(i, at: t))
+        }
     }
 
-    func changeCurrent(_ i: Int, by pA: Double, at t: Double) -> ScheduledEvent? {
+    func changeCurrent(_ i: Int, by pA: Double, at t: Double, crossings: inout CrossingQueue) {
         advance(i, to: t)
         slot(i)[Model.stimulusVariable] += pA
-        return predict(i, at: t)
+        crossings.set(firstId + i, to: predict(i, at: t))
     }
 
-    func fire(_ i: Int, version expected: Int64, at t: Double) -> (fired: Bool, next: ScheduledEvent?) {
-        guard version[i] == expected else { return (false, nil) }
+    func fire(_ i: Int, at t: Double, crossings: inout CrossingQueue) {
         advance(i, to: t)
         model.reset(slot(i))
         refractoryUntilMs[i] = t + model.refractoryMs
-        return (true, predict(i, at: t))
+        crossings.set(firstId + i, to: predict(i, at: t))
     }
 
     func value(ofVariable v: Int, neuron i: Int, at t: Double) -> Double {
@@ -109,35 +122,29 @@ final class ExactNeurons<Model: ExactlySolvable>: EventDrivenNeurons {
         }
     }
 
-    /// Neuron `i`'s next threshold crossing from its state at `t`, under a new version.
-    private func predict(_ i: Int, at t: Double) -> ScheduledEvent? {
-        version[i] += 1
+    /// The time of neuron `i`'s next threshold crossing from its state at `t`, if there is one.
+    private func predict(_ i: Int, at t: Double) -> Double? {
         let r = refractoryUntilMs[i]
-        let from: Double, wait: Double?
         if t < r {
             let copy = copied(i)
             model.evolveRefractory(copy, by: r - t)
-            from = r
-            wait = model.timeToThreshold(copy)
-        } else {
-            from = t
-            wait = model.timeToThreshold(slot(i))
+            return model.timeToThreshold(copy).map { r + $0 }
         }
-        guard let wait else { return nil }
-        return ScheduledEvent(timeMs: from + wait, kind: .spike, population: populationIndex, neuron: Int32(i),
-                              stream: 0, index: version[i])
+        return model.timeToThreshold(slot(i)).map { t + $0 }
     }
 }
 
 /// Populations the event-driven engine can drive: groups of exactly solvable models.
 protocol EventDrivenPopulation {
-    func makeEventDrivenNeurons(populationIndex: Int) throws -> any EventDrivenNeurons
+    /// Checks the parameters (`populationIndex` names them in errors); `firstId`: the id of neuron 0 in the
+    /// engine's `CrossingQueue`.
+    func makeEventDrivenNeurons(populationIndex: Int, firstId: Int) throws -> any EventDrivenNeurons
 }
 
 extension NeuronGroup: EventDrivenPopulation where Model: ExactlySolvable {
-    func makeEventDrivenNeurons(populationIndex: Int) throws -> any EventDrivenNeurons {
+    func makeEventDrivenNeurons(populationIndex: Int, firstId: Int) throws -> any EventDrivenNeurons {
         try model.checkExactSolution(paramsPath: "populations[\(populationIndex)].params")
-        return ExactNeurons(self, populationIndex: populationIndex)
+        return ExactNeurons(self, firstId: firstId)
     }
 }
 

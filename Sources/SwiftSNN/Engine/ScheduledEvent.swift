@@ -15,9 +15,9 @@ struct ScheduledEvent: Comparable {
         case arrival = 1
         /// A Poisson spike reaches synapse `index` of generator projection `stream`.
         case poisson = 2
-        /// `neuron` of `population` fires: a predicted threshold crossing (`index` is the neuron's version when
-        /// predicted; a stale prediction is dropped) or a spike generator's spike (`index` is its position in the
-        /// generator's list).
+        /// `neuron` of `population` fires: a spike generator's spike (`index` is its position in the generator's
+        /// list), or a neuron's predicted threshold crossing (`index` 0), which the engine keeps in its
+        /// `CrossingQueue` and compares with the other events in this form.
         case spike = 3
     }
 
