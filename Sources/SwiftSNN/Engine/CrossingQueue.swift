@@ -4,6 +4,10 @@
 /// change a prediction (cuba_event), those stale entries made the queue hundreds of times larger than the set of
 /// live events, and popping them took most of the run.
 ///
+/// An entry may hold a lower bound on the crossing time instead of the time itself (`ExactlySolvable.
+/// thresholdLowerBound`), to be replaced by the exact time when it reaches the head: every entry behind the head
+/// is at or after it, so a bound at the head that is resolved and moves back never lets an event overtake another.
+///
 /// Neurons are named by an id that numbers the neurons of all event-driven populations, population after
 /// population, so ordering entries by (time, id) orders them by (time, population, neuron), as `ScheduledEvent`
 /// orders spikes.
@@ -11,6 +15,7 @@ struct CrossingQueue {
     private struct Entry {
         var timeMs: Double
         var id: Int32
+        var exact: Bool
 
         @inline(__always)
         static func < (a: Entry, b: Entry) -> Bool { a.timeMs < b.timeMs || (a.timeMs == b.timeMs && a.id < b.id) }
@@ -25,17 +30,26 @@ struct CrossingQueue {
         heap.reserveCapacity(neuronCount)
     }
 
-    /// The earliest crossing.
-    var first: (timeMs: Double, id: Int)? { heap.first.map { ($0.timeMs, Int($0.id)) } }
+    /// The earliest entry; `exact` is false when `timeMs` is a lower bound.
+    var first: (timeMs: Double, id: Int, exact: Bool)? { heap.first.map { ($0.timeMs, Int($0.id), $0.exact) } }
 
     /// Makes `timeMs` neuron `id`'s only predicted crossing, or, if nil, leaves it without one.
     mutating func set(_ id: Int, to timeMs: Double?) {
-        let at = Int(position[id])
         guard let timeMs else {
+            let at = Int(position[id])
             if at >= 0 { remove(at: at) }
             return
         }
-        let entry = Entry(timeMs: timeMs, id: Int32(id))
+        place(Entry(timeMs: timeMs, id: Int32(id), exact: true))
+    }
+
+    /// Replaces neuron `id`'s prediction by a time before which it does not cross.
+    mutating func set(_ id: Int, notBefore timeMs: Double) {
+        place(Entry(timeMs: timeMs, id: Int32(id), exact: false))
+    }
+
+    private mutating func place(_ entry: Entry) {
+        let at = Int(position[Int(entry.id)])
         if at < 0 {
             heap.append(entry)
             siftUp(entry, from: heap.count - 1)

@@ -126,6 +126,10 @@ public struct EventDrivenEngine: Engine {
                     let spike = ScheduledEvent(timeMs: crossing.timeMs, kind: .spike, population: Int32(population),
                                                neuron: Int32(neuron), stream: 0, index: 0)
                     if event.map({ spike < $0 }) ?? true {
+                        guard crossing.exact else {
+                            neurons[population]!.resolveCrossing(neuron, crossings: &crossings)
+                            continue
+                        }
                         crossings.removeFirst()
                         neurons[population]!.fire(neuron, at: spike.timeMs, crossings: &crossings)
                         emit(population: population, neuron: spike.neuron, at: spike.timeMs)

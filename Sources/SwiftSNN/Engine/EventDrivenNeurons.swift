@@ -17,6 +17,8 @@ protocol EventDrivenNeurons: AnyObject {
     /// Neuron `i`, whose predicted crossing is `t` and has just left the queue, fires: it resets, is refractory,
     /// and its crossing after the refractory period is queued.
     func fire(_ i: Int, at t: Double, crossings: inout CrossingQueue)
+    /// Replaces neuron `i`'s queued lower bound on its crossing by the exact time (or removes it if it has none).
+    func resolveCrossing(_ i: Int, crossings: inout CrossingQueue)
     /// Variable `v` of neuron `i` at `t` (not before its last event), from a copy evolved to `t`.
     func value(ofVariable v: Int, neuron i: Int, at t: Double) -> Double
 }
@@ -64,7 +66,7 @@ final class ExactNeurons<Model: ExactlySolvable>: EventDrivenNeurons {
     func start(at t: Double, crossings: inout CrossingQueue) {
         for i in 0..<count {
             lastUpdateMs[i] = t
-            crossings.set(firstId + i, to: predict(i, at: t))
+            predict(i, at: t, crossings: &crossings)
         }
     }
 
@@ -74,21 +76,28 @@ final class ExactNeurons<Model: ExactlySolvable>: EventDrivenNeurons {
             let i = Int(targets[k])
             advance(i, to: t)
             guard model.receive(slot(i), weight: Double(weights[k]), refractory: t <= refractoryUntilMs[i]) else { continue }
-            crossings.set(firstId + i, to: predict(i, at: t))
+            predict(i, at: t, crossings: &crossings)
         }
     }
 
     func changeCurrent(_ i: Int, by pA: Double, at t: Double, crossings: inout CrossingQueue) {
         advance(i, to: t)
         slot(i)[Model.stimulusVariable] += pA
-        crossings.set(firstId + i, to: predict(i, at: t))
+        predict(i, at: t, crossings: &crossings)
     }
 
     func fire(_ i: Int, at t: Double, crossings: inout CrossingQueue) {
         advance(i, to: t)
         model.reset(slot(i))
         refractoryUntilMs[i] = t + model.refractoryMs
-        crossings.set(firstId + i, to: predict(i, at: t))
+        predict(i, at: t, crossings: &crossings)
+    }
+
+    /// The neuron's state has not changed since the bound was queued (any change queues a new prediction; an
+    /// input lost in the refractory period only moves its clock, which the refractory solution makes no
+    /// difference to), so this is the time the prediction would have had if computed then.
+    func resolveCrossing(_ i: Int, crossings: inout CrossingQueue) {
+        crossings.set(firstId + i, to: exactCrossing(i, at: lastUpdateMs[i]))
     }
 
     func value(ofVariable v: Int, neuron i: Int, at t: Double) -> Double {
@@ -122,8 +131,18 @@ final class ExactNeurons<Model: ExactlySolvable>: EventDrivenNeurons {
         }
     }
 
+    /// Queues neuron `i`'s next threshold crossing from its state at `t`: the model's lower bound if it has one.
+    private func predict(_ i: Int, at t: Double, crossings: inout CrossingQueue) {
+        let r = refractoryUntilMs[i]
+        if t >= r, let bound = model.thresholdLowerBound(slot(i)) {
+            crossings.set(firstId + i, notBefore: t + bound)
+        } else {
+            crossings.set(firstId + i, to: exactCrossing(i, at: t))
+        }
+    }
+
     /// The time of neuron `i`'s next threshold crossing from its state at `t`, if there is one.
-    private func predict(_ i: Int, at t: Double) -> Double? {
+    private func exactCrossing(_ i: Int, at t: Double) -> Double? {
         let r = refractoryUntilMs[i]
         if t < r {
             let copy = copied(i)

@@ -19,6 +19,12 @@ public protocol ExactlySolvable: NeuronModel {
     /// The time in ms from now until V first reaches V_th if no further input arrives: 0 if V ≥ V_th now, nil if
     /// never.
     func timeToThreshold(_ neuron: NeuronSlot) -> Double?
+    /// A time in ms before which V cannot reach V_th if no further input arrives, for a model that can bound
+    /// `timeToThreshold` more cheaply than compute it; nil means no such bound (the default). The engine queues
+    /// the bound and computes the exact time only if the bound comes due before the neuron's next input, which
+    /// for most predictions in a network never happens. The bound must not exceed what `timeToThreshold`
+    /// returns, rounding included, and may be returned where that is nil.
+    func thresholdLowerBound(_ neuron: NeuronSlot) -> Double?
     /// Sets V to V_reset (the neuron just fired).
     func reset(_ neuron: NeuronSlot)
     /// Throws a `ConfigError` under `paramsPath` if these parameters lie outside what the exact solution covers.
@@ -27,6 +33,7 @@ public protocol ExactlySolvable: NeuronModel {
 
 extension ExactlySolvable {
     public func checkExactSolution(paramsPath: String) throws {}
+    public func thresholdLowerBound(_ neuron: NeuronSlot) -> Double? { nil }
 }
 
 /// The state variables of one neuron inside a population's structure-of-arrays state (variable v at
