@@ -70,6 +70,8 @@ final class ExactNeurons<Model: ExactlySolvable>: EventDrivenNeurons {
         }
     }
 
+    @_specialize(where Model == IafPscDelta)
+    @_specialize(where Model == IafPscExp)
     func receive(targets: UnsafeBufferPointer<UInt32>, weights: UnsafeBufferPointer<Float>, at t: Double,
                  crossings: inout CrossingQueue) {
         for k in targets.indices {
