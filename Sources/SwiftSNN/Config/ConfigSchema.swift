@@ -20,12 +20,14 @@ public enum ConfigSchema {
             "plasticity": plasticity(plasticityRules),
             "connectivity": connectivity,
             "recorder": recorder,
+            "modulator": modulator,
+            "parameter_binding": parameterBinding,
             "value": value(.any),
             "positive_value": value(.positive),
             "probabilities": probabilities,
         ]
         for (name, rule) in plasticityRules.rules {
-            defs["\(name).params"] = parameters(rule.parameters)
+            defs["\(name).params"] = ruleParameters(rule.parameters)
         }
         for model in registry.models {
             defs["\(model.name).params"] = parameters(model.parameters)
@@ -47,6 +49,7 @@ public enum ConfigSchema {
                 "simulation": ref("simulation"),
                 "populations": array(of: ref("population")),
                 "projections": array(of: ref("projection")),
+                "modulators": array(of: ref("modulator")),
                 "recorders": array(of: ref("recorder")),
             ]),
             "$defs": .object(defs),
@@ -251,6 +254,54 @@ public enum ConfigSchema {
 
     private static var bernoulliParams: JSONValue {
         object([("p", ref("probabilities"))], required: ["p"])
+    }
+
+    /// A named signal for plasticity parameters; each type's `then` admits only its own keys.
+    private static var modulator: JSONValue {
+        let own: [String: [String]] = ["volume_transmitter": ["population", "tau_ms", "increment", "baseline"],
+                                       "schedule": ["times_ms", "values"], "external": []]
+        let common = ["name", "type", "initial"]
+        var schema = object([
+            ("name", .object(["type": "string", "description": "Name that plasticity parameters refer to"])),
+            ("type", .object(["enum": .array(NetworkConfig.ModulatorEntry.kinds.map(JSONValue.string)),
+                              "description": "volume_transmitter: decaying trace of a population's spikes (NEST volume_transmitter); schedule: piecewise constant in time; external: set from Swift"])),
+            ("initial", number(.any, "Value before anything drives it (default 0; a volume transmitter's baseline)")),
+            ("population", .object(["type": "string", "description": "Population whose spikes drive the volume transmitter"])),
+            ("tau_ms", number(.positive, "Decay time constant of the volume transmitter [ms]")),
+            ("increment", number(.any, "Added per spike", default: 1)),
+            ("baseline", number(.any, "Value the volume transmitter relaxes to", default: 0)),
+            ("times_ms", .object(["type": "array", "items": number(.nonNegative), "description": "Increasing switch times [ms]"])),
+            ("values", .object(["type": "array", "items": .object(["type": "number"]), "description": "Value from each switch time on"])),
+        ], required: ["name", "type"])
+        schema["allOf"] = .array(NetworkConfig.ModulatorEntry.kinds.map { kind in
+            var then: [String: JSONValue] = ["propertyNames": .object(["enum": .array((common + own[kind]!).map(JSONValue.string))])]
+            if kind == "volume_transmitter" { then["required"] = ["population", "tau_ms"] }
+            if kind == "schedule" { then["required"] = ["times_ms", "values"] }
+            return .object([
+                "if": .object(["properties": .object(["type": .object(["const": .string(kind)])]), "required": ["type"]]),
+                "then": .object(then),
+            ])
+        })
+        return schema
+    }
+
+    /// A plasticity parameter that follows a modulator or a multiplicative schedule (`ParameterBinding`).
+    private static var parameterBinding: JSONValue {
+        .object(["oneOf": [
+            object([("modulator", .object(["type": "string", "description": "Name of the modulator whose value the parameter takes"])),
+                    ("scale", number(.any, "Factor applied to the modulator's value", default: 1))], required: ["modulator"]),
+            object([("initial", number(.any, "Value at t = 0")),
+                    ("factor", number(.positive, "Factor applied every every_ms")),
+                    ("every_ms", number(.positive, "Interval of the factor [ms]", default: 1))], required: ["initial", "factor"]),
+        ]])
+    }
+
+    /// A rule's parameters: numbers in their range, or bindings.
+    private static func ruleParameters(_ specs: [ParameterSpec]) -> JSONValue {
+        object(specs.map { spec in
+            (spec.key, .object(["description": .string("\(spec.summary) [\(spec.unit)]"), "default": .number(spec.defaultValue),
+                                "anyOf": [number(spec.constraint), ref("parameter_binding")]]))
+        })
     }
 
     private static func parameters(_ specs: [ParameterSpec]) -> JSONValue {

@@ -60,6 +60,7 @@ public struct NetworkConfig: Sendable {
     public var populations: [Population]
     public var projections: [Projection]
     public var recorders: [Recorder]
+    public var modulators: [ModulatorEntry]
     /// The config file's name without extension: the default output folder is `out/<name>`.
     public var name: String
 
@@ -79,11 +80,12 @@ public struct NetworkConfig: Sendable {
         guard case .object = root.value else {
             throw ConfigError(path: "\(name).json", problem: "must be an object with simulation and populations, got \(root.value.described)")
         }
-        let top = try root.object(allowed: ["simulation", "populations", "projections", "recorders"],
+        let top = try root.object(allowed: ["simulation", "populations", "projections", "modulators", "recorders"],
                                   required: ["simulation", "populations"])
         simulation = try Self.simulation(top["simulation"]!)
         populations = try top["populations"]!.array().map(Self.population)
         projections = try top["projections"]?.array().map(Self.projection) ?? []
+        modulators = try top["modulators"]?.array().map(ModulatorEntry.init) ?? []
         recorders = try top["recorders"]?.array().map(Self.recorder) ?? []
         try checkUniqueNames()
     }
@@ -182,6 +184,10 @@ public struct NetworkConfig: Sendable {
         var seen = Set<String>()
         for p in populations where !seen.insert(p.name).inserted {
             throw ConfigError(path: "\(p.path).name", problem: "duplicate population name '\(p.name)'")
+        }
+        seen = []
+        for m in modulators where !seen.insert(m.name).inserted {
+            throw ConfigError(path: "\(m.path).name", problem: "duplicate modulator name '\(m.name)'")
         }
         seen = []
         for r in recorders {

@@ -90,6 +90,9 @@ public struct ParameterValues: Sendable {
         }
     }
 
+    /// Changes a value without checking it: a bound parameter during a run (`ParameterBinding`).
+    mutating func set(_ key: String, to value: Double) { values[key] = value }
+
     /// The value of a key that is in the table this was checked against.
     public subscript(_ key: String) -> Double {
         guard let value = values[key] else { preconditionFailure("parameter \(key) is not in the model's table") }

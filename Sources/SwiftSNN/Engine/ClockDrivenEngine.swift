@@ -97,6 +97,10 @@ public struct ClockDrivenEngine: Engine {
         statistics = RunStatistics(spikes: [Int](repeating: 0, count: network.populations.count))
     }
 
+    public mutating func setModulator(_ name: String, to value: Double) throws {
+        try network.setModulator(name, to: value)
+    }
+
     public mutating func run(durationMs: Double, recorders: inout [any Recorder],
                              observer: ((_ simulatedMs: Double) -> Void)?) throws {
         let end = step + network.grid.steps(durationMs)
@@ -140,7 +144,9 @@ public struct ClockDrivenEngine: Engine {
             while step < sliceEnd {
                 let step = self.step
                 let arrivals = pendingArrivals.map { $0[step & pendingMask] }
+                for m in network.modulators.indices { network.modulators[m].begin(step: step) }
                 for (q, worker) in plasticWorkers.enumerated() {
+                    try worker.prepare(step: step, modulators: network.modulators)
                     worker.decayTraces()
                     if !arrivals[q].isEmpty { worker.beginStep(arrivals: arrivals[q]) }
                 }
@@ -162,6 +168,7 @@ public struct ClockDrivenEngine: Engine {
                     sliceSources[p].append(contentsOf: stepSpikes[p])
                     sliceSteps[p].append(contentsOf: repeatElement(Int64(step), count: stepSpikes[p].count))
                 }
+                for m in network.modulators.indices { network.modulators[m].observe(spikes: stepSpikes) }
                 for r in recorders.indices {
                     recorders[r].observe(step: step, spikes: stepSpikes, populations: network.populations)
                 }
@@ -209,11 +216,19 @@ public struct ClockDrivenEngine: Engine {
         let plasticWorkers: [any PlasticWorker]
         let plasticSplits: [[[Int64]]]
 
-        /// Phase 1 for one part: plastic arrivals of this step (depression, then their input), the update of its
+        /// Phase 1 for one part: per-step synapse updates of rules that want them, plastic arrivals of this step
+        /// (depression, then their input), the update of its
         /// neurons (clearing their ring entries), potentiation at their spikes, generator input.
         /// Returns the synaptic events of plastic arrivals and Poisson spikes.
         func advance(step: Int, part: Int, spikes: UnsafeMutablePointer<[Int32]>, plasticArrivals: [[Int32]]) -> UInt64 {
             var events: UInt64 = 0
+            for q in plasticWorkers.indices where plasticWorkers[q].updatesEveryStep {
+                plasticSplits[q][part].withUnsafeBufferPointer { begin in
+                    plasticSplits[q][part + 1].withUnsafeBufferPointer { end in
+                        plasticWorkers[q].stepSynapses(rowBegin: begin.baseAddress!, rowEnd: end.baseAddress!)
+                    }
+                }
+            }
             for q in plasticWorkers.indices where !plasticArrivals[q].isEmpty {
                 let t = plastic[q].target
                 let layout = layouts[t]!

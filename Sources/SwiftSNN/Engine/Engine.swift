@@ -9,6 +9,8 @@ public protocol Engine {
     var threads: Int { get }
     /// Counts so far (spikes per population, synaptic events), for the run summary.
     var statistics: RunStatistics { get }
+    /// Sets an `external` modulator (`Network.setModulator`) for the steps that follow.
+    mutating func setModulator(_ name: String, to value: Double) throws
     /// Advances the simulation by `durationMs`; `observer` is told the simulated time now and then.
     mutating func run(durationMs: Double, recorders: inout [any Recorder], observer: ((_ simulatedMs: Double) -> Void)?) throws
 }

@@ -102,6 +102,10 @@ public struct EventDrivenEngine: Engine {
         runSpikeIds = [[Int32]](repeating: [], count: network.populations.count)
     }
 
+    public mutating func setModulator(_ name: String, to value: Double) throws {
+        try network.setModulator(name, to: value)
+    }
+
     public mutating func run(durationMs: Double, recorders: inout [any Recorder],
                              observer: ((_ simulatedMs: Double) -> Void)?) throws {
         if !started {

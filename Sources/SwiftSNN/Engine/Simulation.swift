@@ -44,9 +44,20 @@ public struct Simulation {
 
     /// Runs for the config's duration; `observer` receives the simulated time now and then.
     public mutating func run(observer: ((_ simulatedMs: Double) -> Void)? = nil) throws {
+        try run(durationMs: config.simulation.durationMs, observer: observer)
+    }
+
+    /// Runs for `durationMs` more, from where the last run stopped: code that drives an `external` modulator
+    /// runs in chunks and sets it in between (e.g. a reward computed from the spikes so far).
+    public mutating func run(durationMs: Double, observer: ((_ simulatedMs: Double) -> Void)? = nil) throws {
         let start = DispatchTime.now()
-        try engine.run(durationMs: config.simulation.durationMs, recorders: &recorders, observer: observer)
+        try engine.run(durationMs: durationMs, recorders: &recorders, observer: observer)
         runSeconds += Self.seconds(since: start)
+    }
+
+    /// Sets the `external` modulator `name` to `value` from the next step on.
+    public mutating func setModulator(_ name: String, to value: Double) throws {
+        try engine.setModulator(name, to: value)
     }
 
     public var summary: RunSummary {

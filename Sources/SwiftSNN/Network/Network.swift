@@ -10,6 +10,8 @@ public struct Network: Sendable {
     public var generatorProjections: [GeneratorProjection]
     /// Synapses whose weights a plasticity rule changes.
     public var plasticProjections: [any PlasticSynapses] = []
+    /// Named signals that plasticity parameters follow, in the config's order.
+    public var modulators: [Modulator] = []
     /// How many projections the config listed (static, generator and plastic).
     public var projectionCount: Int { projections.count + generatorProjections.count + plasticProjections.count }
 
@@ -28,6 +30,17 @@ public struct Network: Sendable {
     }
 
     public func populationIndex(named name: String) -> Int? { populations.firstIndex { $0.name == name } }
+
+    /// Sets an `external` modulator; the value holds from the next step on.
+    public mutating func setModulator(_ name: String, to value: Double) throws {
+        guard let m = modulators.firstIndex(where: { $0.name == name }) else {
+            throw SNNError("unknown modulator '\(name)'; known: \(modulators.map(\.name).joined(separator: ", "))")
+        }
+        guard modulators[m].drive == .external else {
+            throw SNNError("modulator '\(name)' follows its \(modulators[m].drive.kindName) and cannot be set from code; use an external modulator")
+        }
+        modulators[m].value = value
+    }
 }
 
 /// Synapses from population `source` to population `target`.

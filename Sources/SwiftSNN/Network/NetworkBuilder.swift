@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lowers a checked `NetworkConfig` into a `Network`: creates populations with their initial state, runs the
 /// connection rules and draws weights and delays. Every problem found here (unknown model or parameter, unknown
 /// population, bad delay, out-of-range index, missing file) is a `ConfigError` naming its JSON path.
@@ -17,10 +19,34 @@ public struct NetworkBuilder: Sendable {
         for (index, pop) in config.populations.enumerated() {
             network.populations.append(try makePopulation(pop, index: index, grid: grid, seed: sim.seed))
         }
+        for entry in config.modulators {
+            network.modulators.append(try makeModulator(entry, network: network))
+        }
         for (index, proj) in config.projections.enumerated() {
             try addProjection(proj, index: index, to: &network, config: config)
         }
         return network
+    }
+
+    private func makeModulator(_ entry: NetworkConfig.ModulatorEntry, network: Network) throws -> Modulator {
+        switch entry.kind {
+        case let .volumeTransmitter(name, tauMs, increment, baseline):
+            guard let p = network.populationIndex(named: name) else {
+                throw ConfigError(path: "\(entry.path).population",
+                                  problem: "unknown population '\(name)'; known: \(network.populations.map(\.name).joined(separator: ", "))")
+            }
+            guard network.populations[p].emitsSpikes else {
+                throw ConfigError(path: "\(entry.path).population", problem: "'\(name)' feeds its targets directly and emits no spikes to count")
+            }
+            return Modulator(name: entry.name, drive: .volumeTransmitter(population: p, stepDecay: exp(-network.grid.dtMs / tauMs),
+                                                                         increment: increment, baseline: baseline),
+                             initial: entry.initial)
+        case let .schedule(timesMs, values):
+            return Modulator(name: entry.name, drive: .schedule(steps: timesMs.map(network.grid.steps), values: values),
+                             initial: entry.initial)
+        case .external:
+            return Modulator(name: entry.name, drive: .external, initial: entry.initial)
+        }
     }
 
     private func makePopulation(_ pop: NetworkConfig.Population, index: Int, grid: TimeGrid, seed: UInt64) throws -> any Population {
@@ -100,7 +126,7 @@ public struct NetworkBuilder: Sendable {
                 throw ConfigError(path: "\(proj.path).synapse.delay_ms", problem: "plastic projections need one delay for all synapses (per-synapse delays are not supported with plasticity yet)")
             }
             network.plasticProjections.append(try makePlastic(plasticity, source: s, target: t, targetCount: target.count,
-                                                              projectionIndex: index, table: table))
+                                                              projectionIndex: index, table: table, network: network))
             return
         }
         switch source {
@@ -116,23 +142,73 @@ public struct NetworkBuilder: Sendable {
     }
 
     private func makePlastic(_ plasticity: NetworkConfig.Plasticity, source: Int, target: Int, targetCount: Int,
-                             projectionIndex: Int, table: SynapseTable) throws -> any PlasticSynapses {
+                             projectionIndex: Int, table: SynapseTable, network: Network) throws -> any PlasticSynapses {
         guard let rule = plasticityRules.rule(named: plasticity.rule) else {
             throw ConfigError(path: "\(plasticity.path).rule",
                               problem: "unknown plasticity rule '\(plasticity.rule)'; known: \(plasticityRules.names.joined(separator: ", "))")
         }
-        var given: [String: Double] = [:]
-        for entry in try plasticity.params?.entries() ?? [] { given[entry.key] = try entry.node.number() }
-        let values = try ParameterValues(given, specs: rule.parameters, path: "\(plasticity.path).params")
-        return try makePlastic(rule, values, plasticity, source: source, target: target, targetCount: targetCount,
-                               projectionIndex: projectionIndex, table: table)
+        return try makePlastic(rule, plasticity, source: source, target: target, targetCount: targetCount,
+                               projectionIndex: projectionIndex, table: table, network: network)
     }
 
-    private func makePlastic<R: PlasticityRule>(_: R.Type, _ values: ParameterValues, _ plasticity: NetworkConfig.Plasticity,
-                                                source: Int, target: Int, targetCount: Int, projectionIndex: Int,
-                                                table: SynapseTable) throws -> any PlasticSynapses {
-        PlasticProjection(source: source, target: target, targetCount: targetCount, projectionIndex: projectionIndex,
-                          synapses: table, rule: try R(values, nearestSpike: plasticity.nearestSpike),
-                          ruleName: plasticity.rule)
+    private func makePlastic<R: PlasticityRule>(_: R.Type, _ plasticity: NetworkConfig.Plasticity, source: Int, target: Int,
+                                                targetCount: Int, projectionIndex: Int, table: SynapseTable,
+                                                network: Network) throws -> any PlasticSynapses {
+        let paramsPath = "\(plasticity.path).params"
+        var given: [String: Double] = [:]
+        var bound: [(key: String, binding: ParameterBinding, node: ConfigNode)] = []
+        for entry in try plasticity.params?.entries() ?? [] {
+            guard case .object = entry.node.value else {
+                given[entry.key] = try entry.node.number()
+                continue
+            }
+            let binding = try ParameterBinding(entry.node)
+            bound.append((entry.key, binding, entry.node))
+            switch binding {
+            case .schedule(let initial, _, _): given[entry.key] = initial
+            // Checked against the table as its default; the modulator's values are used unchecked.
+            case .modulator: given[entry.key] = R.parameters.first { $0.key == entry.key }?.defaultValue ?? .nan
+            }
+        }
+        var values = try ParameterValues(given, specs: R.parameters, path: paramsPath)
+        let options = PlasticityOptions(nearestSpike: plasticity.nearestSpike, dtMs: network.grid.dtMs)
+        var bindings: [BoundParameter] = []
+        for (key, binding, node) in bound {
+            var modulatorIndex = -1, stepsPerUpdate = 1
+            switch binding {
+            case .modulator(let name, let scale):
+                guard let m = network.modulators.firstIndex(where: { $0.name == name }) else {
+                    let known = network.modulators.map(\.name)
+                    throw ConfigError(path: "\(node.path).modulator",
+                                      problem: "unknown modulator '\(name)'; known: \(known.isEmpty ? "none (add \"modulators\" to the config)" : known.joined(separator: ", "))")
+                }
+                modulatorIndex = m
+                values.set(key, to: scale * network.modulators[m].value)
+            case .schedule(_, _, let everyMs):
+                stepsPerUpdate = max(1, network.grid.steps(everyMs))
+            }
+            try Self.requireStructureIndependent(of: key, R.self, values, options, path: node.path)
+            bindings.append(BoundParameter(key: key, binding: binding, modulatorIndex: modulatorIndex,
+                                           stepsPerUpdate: stepsPerUpdate))
+        }
+        return try PlasticProjection<R>(source: source, target: target, targetCount: targetCount,
+                                        projectionIndex: projectionIndex, synapses: table, parameters: values,
+                                        options: options, bindings: bindings, ruleName: plasticity.rule)
+    }
+
+    /// Refuses to bind a parameter that the weight bounds, the trace time constants or the pairing depend on: the
+    /// engine fixes those for a run. Found by building the rule with the parameter changed.
+    private static func requireStructureIndependent<R: PlasticityRule>(of key: String, _: R.Type, _ values: ParameterValues,
+                                                                       _ options: PlasticityOptions, path: String) throws {
+        let rule = try R(values, options: options)
+        var probe = values
+        probe.set(key, to: values[key] * 2 + 1)
+        let changed = (try? R(probe, options: options)).map {
+            $0.weightBounds != rule.weightBounds || $0.preTraceTausMs != rule.preTraceTausMs
+                || $0.postTraceTausMs != rule.postTraceTausMs || $0.nearestSpike != rule.nearestSpike
+        } ?? true
+        if changed {
+            throw ConfigError(path: path, problem: "\(key) cannot follow a modulator or schedule: the weight bounds and trace time constants it sets are fixed for a run")
+        }
     }
 }

@@ -35,7 +35,7 @@ public struct PairSTDP: PlasticityRule {
     public var nearestSpike: Bool
     public var weightBounds: ClosedRange<Double>
 
-    public init(_ p: ParameterValues, nearestSpike: Bool) throws {
+    public init(_ p: ParameterValues, options: PlasticityOptions) throws {
         try p.require("w_min", below: "w_max")
         learningRate = p["lambda"]
         depressionRatio = p["alpha"]
@@ -44,22 +44,22 @@ public struct PairSTDP: PlasticityRule {
         // The second trace of each side is unused: pair STDP needs one per side.
         preTraceTausMs = Traces(p["tau_plus"], p["tau_plus"])
         postTraceTausMs = Traces(p["tau_minus"], p["tau_minus"])
-        self.nearestSpike = nearestSpike
+        nearestSpike = options.nearestSpike
         weightBounds = p["w_min"]...p["w_max"]
     }
 
     @inline(__always)
-    public func onPresynapticArrival(weight w: Float, pre: Traces, post: Traces) -> Float {
-        if post.first == 0 { return w }
-        let x = weightBounds.normalised(w)
-        return weightBounds.weight(x - depressionRatio * learningRate * Self.power(x, muMinus) * post.first)
+    public func onPresynapticArrival(_ synapse: inout SynapseState, pre: Traces, post: Traces) {
+        if post.first == 0 { return }
+        let x = weightBounds.normalised(synapse.weight)
+        synapse.weight = weightBounds.weight(x - depressionRatio * learningRate * Self.power(x, muMinus) * post.first)
     }
 
     @inline(__always)
-    public func onPostsynapticSpike(weight w: Float, pre: Traces, post: Traces) -> Float {
-        if pre.first == 0 { return w }
-        let x = weightBounds.normalised(w)
-        return weightBounds.weight(x + learningRate * Self.power(1 - x, muPlus) * pre.first)
+    public func onPostsynapticSpike(_ synapse: inout SynapseState, pre: Traces, post: Traces) {
+        if pre.first == 0 { return }
+        let x = weightBounds.normalised(synapse.weight)
+        synapse.weight = weightBounds.weight(x + learningRate * Self.power(1 - x, muPlus) * pre.first)
     }
 
     /// x^μ, with the additive (μ = 0) and multiplicative (μ = 1) cases spared a call to pow.

@@ -22,6 +22,14 @@ public protocol PlasticSynapses: Sendable {
 
 /// The steps of plasticity inside one clock step k (arrivals and post spikes both at time (k+1)·dt).
 public protocol PlasticWorker: Sendable {
+    /// Serially, at the start of every step: the rule's bound parameters take their values for step k
+    /// (`ParameterBinding`); throws if the rule refuses them.
+    func prepare(step: Int, modulators: [Modulator]) throws
+    /// Whether `stepSynapses` has anything to do (the rule's `updatesEveryStep`).
+    var updatesEveryStep: Bool { get }
+    /// In each thread's part, before arrivals: the rule's `onStep` for the synapses `rowBegin[s]..<rowEnd[s]` of
+    /// every source s.
+    func stepSynapses(rowBegin: UnsafePointer<Int64>, rowEnd: UnsafePointer<Int64>)
     /// Serially, before the step's parallel part: counts the arrivals of step k per source (`arrivals` is in
     /// ascending source order, repeats adjacent).
     func beginStep(arrivals: [Int32])
@@ -45,8 +53,17 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
     public var projectionIndex: Int
     public var synapses: SynapseTable
     public var weights: Column<Float>
+    /// The rule's per-synapse variable (`SynapseState.trace`), in the order of `synapses`; empty unless the rule
+    /// `usesSynapseTrace`.
+    public var synapseTraces: Column<Double>
+    /// The weights in double precision, for rules that `keepsExactWeights` (empty otherwise).
+    var exactWeights: Column<Double>
+    /// The rule as built from the config's values; bound parameters change it during a run.
     public var rule: Rule
     public let ruleName: String
+    let parameters: ParameterValues
+    let options: PlasticityOptions
+    let bindings: [BoundParameter]
     /// Per source neuron: the two trace values now, and how many of its spikes arrive in the current step.
     var preTrace1: Column<Double>
     var preTrace2: Column<Double>
@@ -60,15 +77,21 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
     var incomingSynapse: Column<Int>
     var incomingSource: Column<Int32>
 
-    public init(source: Int, target: Int, targetCount: Int, projectionIndex: Int, synapses: SynapseTable, rule: Rule,
-                ruleName: String) {
+    init(source: Int, target: Int, targetCount: Int, projectionIndex: Int, synapses: SynapseTable,
+         parameters: ParameterValues, options: PlasticityOptions, bindings: [BoundParameter], ruleName: String) throws {
         self.source = source
         self.target = target
         self.projectionIndex = projectionIndex
         self.synapses = synapses
+        let rule = try Rule(parameters, options: options)
         self.rule = rule
+        self.parameters = parameters
+        self.options = options
+        self.bindings = bindings
         self.ruleName = ruleName
-        weights = Column(synapses.weight.map { Float(min(max(Double($0), rule.weightBounds.lowerBound), rule.weightBounds.upperBound)) })
+        weights = Column(synapses.weight.map { Float(rule.weightBounds.clipped(Double($0))) })
+        exactWeights = Rule.keepsExactWeights ? Column(weights.map(Double.init)) : Column([])
+        synapseTraces = Column(repeating: 0, count: Rule.usesSynapseTrace ? synapses.count : 0)
         preTrace1 = Column(repeating: 0, count: synapses.sourceCount)
         preTrace2 = Column(repeating: 0, count: synapses.sourceCount)
         arrivalsThisStep = Column(repeating: 0, count: synapses.sourceCount)
@@ -97,29 +120,87 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
     public var canBeInhibitory: Bool { rule.weightBounds.lowerBound < 0 }
 
     public mutating func makeWorker(grid: TimeGrid) -> any PlasticWorker {
-        Worker(rule: rule, dtMs: grid.dtMs, target: synapses.target, weights: weights.mutablePointer(),
+        Worker(rule: rule, parameters: parameters, options: options, bindings: bindings, target: synapses.target,
+               weights: weights.mutablePointer(), exactWeights: Rule.keepsExactWeights ? exactWeights.mutablePointer() : nil,
+               synapseTraces: Rule.usesSynapseTrace ? synapseTraces.mutablePointer() : nil,
                pre: TraceColumns(first: preTrace1.mutablePointer(), second: preTrace2.mutablePointer(),
                                  count: preTrace1.count, taus: rule.preTraceTausMs, dtMs: grid.dtMs,
                                  nearest: rule.nearestSpike),
                post: TraceColumns(first: postTrace1.mutablePointer(), second: postTrace2.mutablePointer(),
                                   count: postTrace1.count, taus: rule.postTraceTausMs, dtMs: grid.dtMs,
                                   nearest: rule.nearestSpike),
-               arrivalsThisStep: arrivalsThisStep.mutablePointer(),
+               arrivalsThisStep: arrivalsThisStep.mutablePointer(), sourceCount: synapses.sourceCount,
                incomingStart: incomingStart.mutablePointer(), incomingSynapse: incomingSynapse.mutablePointer(),
                incomingSource: incomingSource.mutablePointer())
     }
 
-    struct Worker: PlasticWorker, @unchecked Sendable {
-        let rule: Rule
-        let dtMs: Double
+    /// A class, so that `prepare` can swap the rule between steps; the parallel methods copy it into a local first.
+    final class Worker: PlasticWorker, @unchecked Sendable {
+        private var rule: Rule
+        private var parameters: ParameterValues
+        let options: PlasticityOptions
+        let bindings: [BoundParameter]
         let target: [UInt32]
         let weights: UnsafeMutablePointer<Float>
+        let exactWeights: UnsafeMutablePointer<Double>?
+        let synapseTraces: UnsafeMutablePointer<Double>?
         let pre: TraceColumns
         let post: TraceColumns
         let arrivalsThisStep: UnsafeMutablePointer<Int32>
+        let sourceCount: Int
         let incomingStart: UnsafeMutablePointer<Int>
         let incomingSynapse: UnsafeMutablePointer<Int>
         let incomingSource: UnsafeMutablePointer<Int32>
+
+        init(rule: Rule, parameters: ParameterValues, options: PlasticityOptions, bindings: [BoundParameter],
+             target: [UInt32], weights: UnsafeMutablePointer<Float>, exactWeights: UnsafeMutablePointer<Double>?,
+             synapseTraces: UnsafeMutablePointer<Double>?,
+             pre: TraceColumns, post: TraceColumns, arrivalsThisStep: UnsafeMutablePointer<Int32>, sourceCount: Int,
+             incomingStart: UnsafeMutablePointer<Int>, incomingSynapse: UnsafeMutablePointer<Int>,
+             incomingSource: UnsafeMutablePointer<Int32>) {
+            self.rule = rule
+            self.parameters = parameters
+            self.options = options
+            self.bindings = bindings
+            self.target = target
+            self.weights = weights
+            self.exactWeights = exactWeights
+            self.synapseTraces = synapseTraces
+            self.pre = pre
+            self.post = post
+            self.arrivalsThisStep = arrivalsThisStep
+            self.sourceCount = sourceCount
+            self.incomingStart = incomingStart
+            self.incomingSynapse = incomingSynapse
+            self.incomingSource = incomingSource
+        }
+
+        var updatesEveryStep: Bool { Rule.updatesEveryStep }
+
+        func prepare(step: Int, modulators: [Modulator]) throws {
+            var changed = false
+            for b in bindings {
+                let value = b.value(step: step, modulators: modulators)
+                if value != parameters[b.key] {
+                    parameters.set(b.key, to: value)
+                    changed = true
+                }
+            }
+            if changed { rule = try Rule(parameters, options: options) }
+        }
+
+        @inline(__always)
+        private func load(_ k: Int) -> SynapseState {
+            SynapseState(weight: Rule.keepsExactWeights ? exactWeights![k] : Double(weights[k]),
+                         trace: Rule.usesSynapseTrace ? synapseTraces![k] : 0)
+        }
+
+        @inline(__always)
+        private func store(_ synapse: SynapseState, _ k: Int) {
+            weights[k] = Float(synapse.weight)
+            if Rule.keepsExactWeights { exactWeights![k] = synapse.weight }
+            if Rule.usesSynapseTrace { synapseTraces![k] = synapse.trace }
+        }
 
         func decayTraces() {
             pre.decay()
@@ -138,8 +219,20 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
             }
         }
 
+        func stepSynapses(rowBegin: UnsafePointer<Int64>, rowEnd: UnsafePointer<Int64>) {
+            let rule = self.rule
+            for s in 0..<sourceCount {
+                for k in Int(rowBegin[s])..<Int(rowEnd[s]) {
+                    var synapse = load(k)
+                    rule.onStep(&synapse)
+                    store(synapse, k)
+                }
+            }
+        }
+
         func arrive(arrivals: [Int32], step: Int, rowBegin: UnsafePointer<Int64>, rowEnd: UnsafePointer<Int64>,
                     input: UnsafeMutablePointer<Double>, excitatoryPlane: Int, inhibitoryPlane: Int) -> UInt64 {
+            let rule = self.rule
             var events: UInt64 = 0
             var previous: Int32 = -1, earlier = 0
             target.withUnsafeBufferPointer { target in
@@ -152,10 +245,11 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
                     events += UInt64(end - begin)
                     for k in begin..<end {
                         let i = Int(target[k])
-                        let w = rule.onPresynapticArrival(weight: weights[k], pre: preBefore,
-                                                          post: post.value(i, plusSpikes: 0))
-                        weights[k] = w
-                        input[(w < 0 ? inhibitoryPlane : excitatoryPlane) + i] += Double(w)
+                        var synapse = load(k)
+                        rule.onPresynapticArrival(&synapse, pre: preBefore, post: post.value(i, plusSpikes: 0))
+                        store(synapse, k)
+                        let w = Double(weights[k])
+                        input[(w < 0 ? inhibitoryPlane : excitatoryPlane) + i] += w
                     }
                 }
             }
@@ -163,14 +257,17 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
         }
 
         func postsynapticSpikes(_ targets: ArraySlice<Int32>, step: Int) {
+            let rule = self.rule
             for t in targets {
                 let i = Int(t)
                 let postBefore = post.value(i, plusSpikes: 0)
                 for m in incomingStart[i]..<incomingStart[i + 1] {
                     let j = Int(incomingSource[m])
-                    let preNow = pre.value(j, plusSpikes: Int(arrivalsThisStep[j]))
-                    weights[incomingSynapse[m]] = rule.onPostsynapticSpike(weight: weights[incomingSynapse[m]],
-                                                                           pre: preNow, post: postBefore)
+                    let k = incomingSynapse[m]
+                    var synapse = load(k)
+                    rule.onPostsynapticSpike(&synapse, pre: pre.value(j, plusSpikes: Int(arrivalsThisStep[j])),
+                                             post: postBefore)
+                    store(synapse, k)
                 }
                 post.record(i, spikes: 1)
             }

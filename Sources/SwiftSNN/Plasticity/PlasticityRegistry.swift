@@ -12,6 +12,10 @@ public struct PlasticityRegistry: Sendable {
         var r = PlasticityRegistry()
         r.register(PairSTDP.self, as: PairSTDP.name)
         r.register(TripletSTDP.self, as: TripletSTDP.name)
+        r.register(SignedSTDP.self, as: SignedSTDP.name)
+        r.register(HebbianOja.self, as: HebbianOja.name)
+        r.register(BCM.self, as: BCM.name)
+        r.register(ThreeFactor.self, as: ThreeFactor.name)
         return r
     }()
 

@@ -33,7 +33,7 @@ public struct TripletSTDP: PlasticityRule {
     public var nearestSpike: Bool
     public var weightBounds: ClosedRange<Double>
 
-    public init(_ p: ParameterValues, nearestSpike: Bool) throws {
+    public init(_ p: ParameterValues, options: PlasticityOptions) throws {
         try p.require("w_min", below: "w_max")
         pairPotentiation = p["Aplus"]
         tripletPotentiation = p["Aplus_triplet"]
@@ -41,22 +41,19 @@ public struct TripletSTDP: PlasticityRule {
         tripletDepression = p["Aminus_triplet"]
         preTraceTausMs = Traces(p["tau_plus"], p["tau_plus_triplet"])
         postTraceTausMs = Traces(p["tau_minus"], p["tau_minus_triplet"])
-        self.nearestSpike = nearestSpike
+        nearestSpike = options.nearestSpike
         weightBounds = p["w_min"]...p["w_max"]
     }
 
     @inline(__always)
-    private func clipped(_ w: Double) -> Float { Float(min(max(w, weightBounds.lowerBound), weightBounds.upperBound)) }
-
-    @inline(__always)
-    public func onPresynapticArrival(weight w: Float, pre: Traces, post: Traces) -> Float {
-        if post.first == 0 { return w }
-        return clipped(Double(w) - post.first * (pairDepression + tripletDepression * pre.second))
+    public func onPresynapticArrival(_ synapse: inout SynapseState, pre: Traces, post: Traces) {
+        if post.first == 0 { return }
+        synapse.weight = weightBounds.clipped(synapse.weight - post.first * (pairDepression + tripletDepression * pre.second))
     }
 
     @inline(__always)
-    public func onPostsynapticSpike(weight w: Float, pre: Traces, post: Traces) -> Float {
-        if pre.first == 0 { return w }
-        return clipped(Double(w) + pre.first * (pairPotentiation + tripletPotentiation * post.second))
+    public func onPostsynapticSpike(_ synapse: inout SynapseState, pre: Traces, post: Traces) {
+        if pre.first == 0 { return }
+        synapse.weight = weightBounds.clipped(synapse.weight + pre.first * (pairPotentiation + tripletPotentiation * post.second))
     }
 }

@@ -30,6 +30,10 @@ import Testing
         #"{\#(sim), "populations": [\#(n3)], "recorders": [\#(recorder)]}"#
     }
 
+    static func modulator(_ modulators: String) -> String {
+        #"{\#(sim), "populations": [\#(n3)], "modulators": [\#(modulators)]}"#
+    }
+
     static func population(_ population: String) -> String {
         #"{\#(sim), "populations": [\#(population)]}"#
     }
@@ -55,7 +59,7 @@ import Testing
 
         // Unknown keys, at every level.
         Case("unknown top-level key", #"{\#(sim), "populations": [], "recorder": []}"#,
-             "recorder: unknown key; allowed: populations, projections, recorders, simulation"),
+             "recorder: unknown key; allowed: modulators, populations, projections, recorders, simulation"),
         Case("unknown simulation key", #"{"simulation": {"duration_ms": 10, "dt": 0.1}, "populations": []}"#,
              "simulation.dt: unknown key; allowed: dt_ms, duration_ms, engine, seed, threads"),
         Case("unknown population key", population(#"{"name": "n", "size": 3, "model": "iaf_psc_delta", "parmas": {}}"#),
@@ -162,6 +166,26 @@ import Testing
              "projections[0].plasticity.pairing: unknown pairing 'closest'; known: all_to_all, nearest"),
         Case("unknown plasticity parameter", #"{\#(sim), "populations": [\#(n3)], "projections": [{"source": "n", "target": "n", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1}, "plasticity": {"rule": "stdp", "params": {"lamda": 0.1}}}]}"#,
              "projections[0].plasticity.params.lamda: unknown parameter; known: alpha, lambda, mu_minus, mu_plus, tau_minus, tau_plus, w_max, w_min"),
+        Case("unknown modulator type", modulator(#"{"name": "m", "type": "dopamine"}"#),
+             "modulators[0].type: unknown modulator type 'dopamine'; known: volume_transmitter, schedule, external"),
+        Case("volume transmitter without tau", modulator(#"{"name": "m", "type": "volume_transmitter", "population": "n"}"#),
+             "modulators[0].tau_ms: is required for volume_transmitter modulators"),
+        Case("volume transmitter of an unknown population", modulator(#"{"name": "m", "type": "volume_transmitter", "population": "da", "tau_ms": 200}"#),
+             "modulators[0].population: unknown population 'da'; known: n"),
+        Case("schedule key on an external modulator", modulator(#"{"name": "m", "type": "external", "times_ms": [1]}"#),
+             "modulators[0].times_ms: not allowed for external modulators"),
+        Case("schedule times not increasing", modulator(#"{"name": "m", "type": "schedule", "times_ms": [5, 5], "values": [1, 2]}"#),
+             "modulators[0].times_ms[1]: times must increase, got 5 after 5"),
+        Case("schedule values not matching times", modulator(#"{"name": "m", "type": "schedule", "times_ms": [5, 6], "values": [1]}"#),
+             "modulators[0].values: must have one value per entry of times_ms (2), got 1"),
+        Case("duplicate modulator", modulator(#"{"name": "m", "type": "external"}, {"name": "m", "type": "external"}"#),
+             "modulators[1].name: duplicate modulator name 'm'"),
+        Case("binding with both modulator and schedule", #"{\#(sim), "populations": [\#(n3)], "projections": [{"source": "n", "target": "n", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1}, "plasticity": {"rule": "stdp", "params": {"lambda": {"modulator": "m", "factor": 0.5}}}}]}"#,
+             "projections[0].plasticity.params.lambda.factor: not allowed with 'modulator' (a parameter follows either a modulator or a schedule)"),
+        Case("schedule with a non-positive factor", #"{\#(sim), "populations": [\#(n3)], "projections": [{"source": "n", "target": "n", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1}, "plasticity": {"rule": "stdp", "params": {"lambda": {"initial": 0.1, "factor": -1}}}}]}"#,
+             "projections[0].plasticity.params.lambda.factor: must be > 0, got -1"),
+        Case("binding a trace time constant", #"{\#(sim), "populations": [\#(n3)], "projections": [{"source": "n", "target": "n", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1}, "plasticity": {"rule": "stdp", "params": {"tau_plus": {"initial": 20, "factor": 0.9}}}}]}"#,
+             "projections[0].plasticity.params.tau_plus: tau_plus cannot follow a modulator or schedule: the weight bounds and trace time constants it sets are fixed for a run"),
         Case("reserved recorder name", recorder(#"{"name": "summary", "type": "spikes", "population": "n"}"#),
              "recorders[0].name: 'summary' is reserved for summary.json"),
     ]

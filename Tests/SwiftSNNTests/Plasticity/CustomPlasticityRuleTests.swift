@@ -15,13 +15,13 @@ struct PostSpikeCounterRule: PlasticityRule {
     var postTraceTausMs: Traces { Traces(1, 1) }
     var weightBounds: ClosedRange<Double> { 0...1000 }
 
-    init(_ p: ParameterValues, nearestSpike: Bool) throws {
+    init(_ p: ParameterValues, options: PlasticityOptions) throws {
         step = p["step"]
-        self.nearestSpike = nearestSpike
+        nearestSpike = options.nearestSpike
     }
 
-    func onPresynapticArrival(weight: Float, pre: Traces, post: Traces) -> Float { weight }
-    func onPostsynapticSpike(weight: Float, pre: Traces, post: Traces) -> Float { weight + Float(step) }
+    func onPresynapticArrival(_ synapse: inout SynapseState, pre: Traces, post: Traces) {}
+    func onPostsynapticSpike(_ synapse: inout SynapseState, pre: Traces, post: Traces) { synapse.weight += step }
 }
 
 @Suite struct CustomPlasticityRuleTests {
@@ -50,7 +50,7 @@ struct PostSpikeCounterRule: PlasticityRule {
 
     @Test func unregisteredRuleIsAConfigErrorListingTheKnownRules() throws {
         #expect(throws: ConfigError(path: "projections[0].plasticity.rule",
-                                    problem: "unknown plasticity rule 'post_counter'; known: stdp, stdp_triplet")) {
+                                    problem: "unknown plasticity rule 'post_counter'; known: bcm, hebbian, stdp, stdp_signed, stdp_triplet, three_factor")) {
             _ = try Simulation(config: InlineConfig.config(Self.json))
         }
     }

@@ -1,0 +1,63 @@
+/// `stdp_signed`: additive pair STDP for projections of either sign, the rule of NALSM's liquid (Ivanov &
+/// Michmizos, NeurIPS 2021, `NALSM_STDP.py`). With x₊ the presynaptic trace (τ₊) and x₋ the postsynaptic trace (τ₋),
+/// both jumping by 1 per spike:
+///
+///     excitatory (w_min ≥ 0):  post spike  w ← w + A₊ x₊     pre arrival  w ← w − A₋ x₋
+///     inhibitory (w_max ≤ 0):  post spike  w ← w − A₋ x₊     pre arrival  w ← w + A₊ x₋
+///     then w is clipped to [w_min, w_max]
+///
+/// so causal pairing strengthens either kind of synapse (an inhibitory weight grows more negative) with the
+/// amplitude A₋ for inhibition: in NALSM, A₋ is the astrocyte's state, bound here with
+/// `"Aminus": {"modulator": "astrocyte", "scale": a}` (NALSM's traces jump by a = 0.1, so its A± map to 0.1·A±).
+/// For one pair, Δt = t_post − (t_pre + d): Δw = A₊ e^{−Δt/τ₊} (Δt ≥ 0) and −A₋ e^{Δt/τ₋} (Δt < 0) for excitatory
+/// synapses, −A₋ e^{−Δt/τ₊} and +A₊ e^{Δt/τ₋} for inhibitory ones. (NALSM updates traces after weights, so its
+/// same-step pairs do nothing; here Δt = 0 pairs causally, as in every rule of this library.)
+public struct SignedSTDP: PlasticityRule {
+    public static let name = "stdp_signed"
+    public static let summary = "additive pair STDP for excitatory or inhibitory synapses, A± from modulators (NALSM)"
+    public static let parameters: [ParameterSpec] = [
+        ParameterSpec("Aplus", unit: "w", default: 0.015, "Potentiation amplitude A₊ (excitatory causal, inhibitory anti-causal)"),
+        ParameterSpec("Aminus", unit: "w", default: 0.015, "Depression amplitude A₋ (excitatory anti-causal, inhibitory causal)"),
+        ParameterSpec("tau_plus", unit: "ms", default: 10, .positive, "Presynaptic trace time constant τ₊"),
+        ParameterSpec("tau_minus", unit: "ms", default: 10, .positive, "Postsynaptic trace time constant τ₋"),
+        ParameterSpec("w_min", unit: "w", default: 0, "Lower weight bound; ≥ 0 for excitatory projections"),
+        ParameterSpec("w_max", unit: "w", default: 3, "Upper weight bound; ≤ 0 for inhibitory projections"),
+    ]
+
+    public var potentiation: Double
+    public var depression: Double
+    /// +1 for excitatory synapses, −1 for inhibitory ones.
+    public var sign: Double
+    public var preTraceTausMs: Traces
+    public var postTraceTausMs: Traces
+    public var nearestSpike: Bool
+    public var weightBounds: ClosedRange<Double>
+
+    public init(_ p: ParameterValues, options: PlasticityOptions) throws {
+        try p.require("w_min", below: "w_max")
+        guard p["w_min"] >= 0 || p["w_max"] <= 0 else {
+            throw ConfigError(path: "\(p.path).w_max", problem: "stdp_signed needs bounds of one sign (w_min ≥ 0 for excitatory, w_max ≤ 0 for inhibitory synapses), got [\(formatNumber(p["w_min"])), \(formatNumber(p["w_max"]))]")
+        }
+        potentiation = p["Aplus"]
+        depression = p["Aminus"]
+        sign = p["w_min"] >= 0 ? 1 : -1
+        preTraceTausMs = Traces(p["tau_plus"], p["tau_plus"])
+        postTraceTausMs = Traces(p["tau_minus"], p["tau_minus"])
+        nearestSpike = options.nearestSpike
+        weightBounds = p["w_min"]...p["w_max"]
+    }
+
+    @inline(__always)
+    public func onPresynapticArrival(_ synapse: inout SynapseState, pre: Traces, post: Traces) {
+        if post.first == 0 { return }
+        let amplitude = sign > 0 ? -depression : potentiation
+        synapse.weight = weightBounds.clipped(synapse.weight + amplitude * post.first)
+    }
+
+    @inline(__always)
+    public func onPostsynapticSpike(_ synapse: inout SynapseState, pre: Traces, post: Traces) {
+        if pre.first == 0 { return }
+        let amplitude = sign > 0 ? potentiation : -depression
+        synapse.weight = weightBounds.clipped(synapse.weight + amplitude * pre.first)
+    }
+}
