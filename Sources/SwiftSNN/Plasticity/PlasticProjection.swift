@@ -74,7 +74,7 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
     /// Incoming synapses per target (the transpose of the rows): `incomingStart[i]..<incomingStart[i+1]` index
     /// `incomingSynapse` (synapse index) and `incomingSource`.
     var incomingStart: Column<Int>
-    var incomingSynapse: Column<Int>
+    var incomingSynapse: Column<UInt32>
     var incomingSource: Column<Int32>
 
     init(source: Int, target: Int, targetCount: Int, projectionIndex: Int, synapses: SynapseTable,
@@ -101,12 +101,15 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
         for t in synapses.target { start[Int(t) + 1] += 1 }
         for i in 0..<targetCount { start[i + 1] += start[i] }
         var fill = start
-        var synapseIndex = [Int](repeating: 0, count: synapses.count)
+        guard synapses.count <= Int(UInt32.max) else {
+            throw SNNError("a plastic projection holds at most 2^32 − 1 synapses, got \(synapses.count)")
+        }
+        var synapseIndex = [UInt32](repeating: 0, count: synapses.count)
         var sourceIndex = [Int32](repeating: 0, count: synapses.count)
         for s in 0..<synapses.sourceCount {
             for k in Int(synapses.rowStart[s])..<Int(synapses.rowStart[s + 1]) {
                 let t = Int(synapses.target[k])
-                synapseIndex[fill[t]] = k
+                synapseIndex[fill[t]] = UInt32(k)
                 sourceIndex[fill[t]] = Int32(s)
                 fill[t] += 1
             }
@@ -135,6 +138,8 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
     }
 
     /// A class, so that `prepare` can swap the rule between steps; the parallel methods copy it into a local first.
+    /// Projections are built from a rule type chosen at run time, so the hot methods are pre-specialised for the
+    /// built-in rules (a registered rule runs the generic code, with the rule's callbacks called through witnesses).
     final class Worker: PlasticWorker, @unchecked Sendable {
         private var rule: Rule
         private var parameters: ParameterValues
@@ -149,14 +154,14 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
         let arrivalsThisStep: UnsafeMutablePointer<Int32>
         let sourceCount: Int
         let incomingStart: UnsafeMutablePointer<Int>
-        let incomingSynapse: UnsafeMutablePointer<Int>
+        let incomingSynapse: UnsafeMutablePointer<UInt32>
         let incomingSource: UnsafeMutablePointer<Int32>
 
         init(rule: Rule, parameters: ParameterValues, options: PlasticityOptions, bindings: [BoundParameter],
              target: [UInt32], weights: UnsafeMutablePointer<Float>, exactWeights: UnsafeMutablePointer<Double>?,
              synapseTraces: UnsafeMutablePointer<Double>?,
              pre: TraceColumns, post: TraceColumns, arrivalsThisStep: UnsafeMutablePointer<Int32>, sourceCount: Int,
-             incomingStart: UnsafeMutablePointer<Int>, incomingSynapse: UnsafeMutablePointer<Int>,
+             incomingStart: UnsafeMutablePointer<Int>, incomingSynapse: UnsafeMutablePointer<UInt32>,
              incomingSource: UnsafeMutablePointer<Int32>) {
             self.rule = rule
             self.parameters = parameters
@@ -219,6 +224,12 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
             }
         }
 
+        @_specialize(where Rule == PairSTDP)
+        @_specialize(where Rule == TripletSTDP)
+        @_specialize(where Rule == SignedSTDP)
+        @_specialize(where Rule == HebbianOja)
+        @_specialize(where Rule == BCM)
+        @_specialize(where Rule == ThreeFactor)
         func stepSynapses(rowBegin: UnsafePointer<Int64>, rowEnd: UnsafePointer<Int64>) {
             let rule = self.rule
             for s in 0..<sourceCount {
@@ -230,6 +241,12 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
             }
         }
 
+        @_specialize(where Rule == PairSTDP)
+        @_specialize(where Rule == TripletSTDP)
+        @_specialize(where Rule == SignedSTDP)
+        @_specialize(where Rule == HebbianOja)
+        @_specialize(where Rule == BCM)
+        @_specialize(where Rule == ThreeFactor)
         func arrive(arrivals: [Int32], step: Int, rowBegin: UnsafePointer<Int64>, rowEnd: UnsafePointer<Int64>,
                     input: UnsafeMutablePointer<Double>, excitatoryPlane: Int, inhibitoryPlane: Int) -> UInt64 {
             let rule = self.rule
@@ -256,6 +273,12 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
             return events
         }
 
+        @_specialize(where Rule == PairSTDP)
+        @_specialize(where Rule == TripletSTDP)
+        @_specialize(where Rule == SignedSTDP)
+        @_specialize(where Rule == HebbianOja)
+        @_specialize(where Rule == BCM)
+        @_specialize(where Rule == ThreeFactor)
         func postsynapticSpikes(_ targets: ArraySlice<Int32>, step: Int) {
             let rule = self.rule
             for t in targets {
@@ -263,7 +286,7 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
                 let postBefore = post.value(i, plusSpikes: 0)
                 for m in incomingStart[i]..<incomingStart[i + 1] {
                     let j = Int(incomingSource[m])
-                    let k = incomingSynapse[m]
+                    let k = Int(incomingSynapse[m])
                     var synapse = load(k)
                     rule.onPostsynapticSpike(&synapse, pre: pre.value(j, plusSpikes: Int(arrivalsThisStep[j])),
                                              post: postBefore)
