@@ -154,7 +154,8 @@ public struct ClockDrivenEngine: Engine {
                     partEvents[part] += work.advance(step: step, part: part, spikes: partSpikes + part * populationCount,
                                                      plasticArrivals: arrivals)
                 }
-                for (q, worker) in plasticWorkers.enumerated() where !arrivals[q].isEmpty {
+                // Every step, also without arrivals: matrix rules end their periods here.
+                for (q, worker) in plasticWorkers.enumerated() {
                     worker.endStep(arrivals: arrivals[q], step: step)
                     pendingArrivals[q][step & pendingMask].removeAll(keepingCapacity: true)
                 }
@@ -172,7 +173,8 @@ public struct ClockDrivenEngine: Engine {
                 for r in recorders.indices {
                     recorders[r].observe(step: step, spikes: stepSpikes, populations: network.populations)
                 }
-                for w in weightRecorders.indices {
+                for w in weightRecorders.indices where weightRecorders[w].isDue(step: step) {
+                    plasticWorkers[weightRecorders[w].plastic].flush()
                     weightRecorders[w].sample(step: step, weights: weightBases[weightRecorders[w].plastic])
                 }
                 self.step += 1
@@ -192,6 +194,7 @@ public struct ClockDrivenEngine: Engine {
                 sliceSteps[p].removeAll(keepingCapacity: true)
             }
         }
+        for worker in plasticWorkers { worker.flush() }
         for part in 0..<parts { statistics.synapticEvents += partEvents[part] }
         for (r, recorder) in zip(weightRecorderIndices, weightRecorders) { recorders[r] = recorder }
         statistics.simulatedMs = Double(step) * network.grid.dtMs

@@ -42,8 +42,15 @@ public protocol PlasticWorker: Sendable {
     func arrive(arrivals: [Int32], step: Int, rowBegin: UnsafePointer<Int64>, rowEnd: UnsafePointer<Int64>,
                 input: UnsafeMutablePointer<Double>, excitatoryPlane: Int, inhibitoryPlane: Int) -> UInt64
     /// In each thread's part, after the neuron update: potentiation of the incoming synapses of the part's target
-    /// neurons that fired (ascending), then their postsynaptic traces.
+    /// neurons that fired (ascending), now or deferred (`PostSpikeHistory`), then their postsynaptic traces.
     func postsynapticSpikes(_ targets: ArraySlice<Int32>, step: Int)
+    /// Serially, after a step: applies deferred potentiation, so that the weights are current for whoever reads them.
+    func flush()
+}
+
+extension PlasticWorker {
+    /// Workers that apply every update at once have nothing to flush.
+    public func flush() {}
 }
 
 /// The synapses of one plastic projection, their rule, the traces and the index of incoming synapses per target.
@@ -71,6 +78,10 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
     /// Per target neuron: the two trace values now.
     var postTrace1: Column<Double>
     var postTrace2: Column<Double>
+    /// Postsynaptic spikes not yet applied to their synapses. Empty for rules updated every step and for rules
+    /// with bound parameters: deferred, a spike would meet the parameters of a later step.
+    var history: PostSpikeHistory
+    var defersPotentiation: Bool { !Rule.updatesEveryStep && bindings.isEmpty }
     /// Incoming synapses per target (the transpose of the rows): `incomingStart[i]..<incomingStart[i+1]` index
     /// `incomingSynapse` (synapse index) and `incomingSource`.
     var incomingStart: Column<Int>
@@ -97,6 +108,9 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
         arrivalsThisStep = Column(repeating: 0, count: synapses.sourceCount)
         postTrace1 = Column(repeating: 0, count: targetCount)
         postTrace2 = Column(repeating: 0, count: targetCount)
+        history = !Rule.updatesEveryStep && bindings.isEmpty
+            ? PostSpikeHistory(sourceCount: synapses.sourceCount, targetCount: targetCount)
+            : PostSpikeHistory(sourceCount: 0, targetCount: 0)
         var start = [Int](repeating: 0, count: targetCount + 1)
         for t in synapses.target { start[Int(t) + 1] += 1 }
         for i in 0..<targetCount { start[i + 1] += start[i] }
@@ -133,6 +147,7 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
                                   count: postTrace1.count, taus: rule.postTraceTausMs, dtMs: grid.dtMs,
                                   nearest: rule.nearestSpike),
                arrivalsThisStep: arrivalsThisStep.mutablePointer(), sourceCount: synapses.sourceCount,
+               history: defersPotentiation ? history.cursor(preTaus: rule.preTraceTausMs, dtMs: grid.dtMs) : nil,
                incomingStart: incomingStart.mutablePointer(), incomingSynapse: incomingSynapse.mutablePointer(),
                incomingSource: incomingSource.mutablePointer())
     }
@@ -153,6 +168,8 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
         let post: TraceColumns
         let arrivalsThisStep: UnsafeMutablePointer<Int32>
         let sourceCount: Int
+        /// Set when potentiation is deferred.
+        let history: PostSpikeHistory.Cursor?
         let incomingStart: UnsafeMutablePointer<Int>
         let incomingSynapse: UnsafeMutablePointer<UInt32>
         let incomingSource: UnsafeMutablePointer<Int32>
@@ -161,7 +178,7 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
              target: [UInt32], weights: UnsafeMutablePointer<Float>, exactWeights: UnsafeMutablePointer<Double>?,
              synapseTraces: UnsafeMutablePointer<Double>?,
              pre: TraceColumns, post: TraceColumns, arrivalsThisStep: UnsafeMutablePointer<Int32>, sourceCount: Int,
-             incomingStart: UnsafeMutablePointer<Int>, incomingSynapse: UnsafeMutablePointer<UInt32>,
+             history: PostSpikeHistory.Cursor?, incomingStart: UnsafeMutablePointer<Int>, incomingSynapse: UnsafeMutablePointer<UInt32>,
              incomingSource: UnsafeMutablePointer<Int32>) {
             self.rule = rule
             self.parameters = parameters
@@ -175,6 +192,7 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
             self.post = post
             self.arrivalsThisStep = arrivalsThisStep
             self.sourceCount = sourceCount
+            self.history = history
             self.incomingStart = incomingStart
             self.incomingSynapse = incomingSynapse
             self.incomingSource = incomingSource
@@ -220,6 +238,7 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
             for s in arrivals where arrivalsThisStep[Int(s)] > 0 {
                 let j = Int(s)
                 pre.record(j, spikes: Int(arrivalsThisStep[j]))
+                history?.recordArrival(source: j, step: step, traces: pre.value(j, plusSpikes: 0))
                 arrivalsThisStep[j] = 0
             }
         }
@@ -259,10 +278,16 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
                     previous = s
                     let preBefore = pre.value(Int(s), plusSpikes: earlier)
                     let begin = Int(rowBegin[Int(s)]), end = Int(rowEnd[Int(s)])
+                    let since = history?.lastArrival[Int(s)] ?? 0
                     events += UInt64(end - begin)
                     for k in begin..<end {
                         let i = Int(target[k])
                         var synapse = load(k)
+                        if let history, earlier == 0, history.hasPending(i, since: since) {
+                            history.forEachPending(target: i, source: Int(s)) { pre, post in
+                                rule.onPostsynapticSpike(&synapse, pre: pre, post: post)
+                            }
+                        }
                         rule.onPresynapticArrival(&synapse, pre: preBefore, post: post.value(i, plusSpikes: 0))
                         store(synapse, k)
                         let w = Double(weights[k])
@@ -284,16 +309,47 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
             for t in targets {
                 let i = Int(t)
                 let postBefore = post.value(i, plusSpikes: 0)
-                for m in incomingStart[i]..<incomingStart[i + 1] {
-                    let j = Int(incomingSource[m])
-                    let k = Int(incomingSynapse[m])
-                    var synapse = load(k)
-                    rule.onPostsynapticSpike(&synapse, pre: pre.value(j, plusSpikes: Int(arrivalsThisStep[j])),
-                                             post: postBefore)
-                    store(synapse, k)
+                if let history {
+                    if history.isFull(i) {
+                        // This step's arrivals have already taken the history in.
+                        applyHistory(of: i, history, rule: rule, skippingArrivalsOfThisStep: true)
+                    }
+                    history.append(target: i, step: step, post: postBefore)
+                } else {
+                    for m in incomingStart[i]..<incomingStart[i + 1] {
+                        let j = Int(incomingSource[m])
+                        let k = Int(incomingSynapse[m])
+                        var synapse = load(k)
+                        rule.onPostsynapticSpike(&synapse, pre: pre.value(j, plusSpikes: Int(arrivalsThisStep[j])),
+                                                 post: postBefore)
+                        store(synapse, k)
+                    }
                 }
                 post.record(i, spikes: 1)
             }
+        }
+
+        func flush() {
+            guard let history else { return }
+            let rule = self.rule
+            for i in 0..<post.count where history.counts[i] > 0 {
+                applyHistory(of: i, history, rule: rule, skippingArrivalsOfThisStep: false)
+            }
+        }
+
+        /// Applies target `i`'s waiting spikes to all its incoming synapses and empties its history.
+        private func applyHistory(of i: Int, _ history: PostSpikeHistory.Cursor, rule: Rule, skippingArrivalsOfThisStep: Bool) {
+            for m in incomingStart[i]..<incomingStart[i + 1] {
+                let j = Int(incomingSource[m])
+                if skippingArrivalsOfThisStep && arrivalsThisStep[j] > 0 { continue }
+                let k = Int(incomingSynapse[m])
+                var synapse = load(k)
+                history.forEachPending(target: i, source: j) { pre, post in
+                    rule.onPostsynapticSpike(&synapse, pre: pre, post: post)
+                }
+                store(synapse, k)
+            }
+            history.clear(i)
         }
     }
 }

@@ -30,9 +30,12 @@ public struct WeightRecorder: Recorder {
     /// Spikes do not concern this recorder; the engine calls `sample` with the weights.
     public mutating func observe(step: Int, spikes: [[Int32]], populations: [any Population]) {}
 
+    /// Whether a sample is due after step `step`.
+    public func isDue(step: Int) -> Bool { (step + 1) % intervalSteps == 0 }
+
     /// Appends the weights after step `step` if a sample is due.
     public mutating func sample(step: Int, weights: UnsafePointer<Float>) {
-        guard (step + 1) % intervalSteps == 0 else { return }
+        guard isDue(step: step) else { return }
         for k in 0..<sources.count { samples.append(Double(weights[k])) }
     }
 

@@ -1,0 +1,123 @@
+import Foundation
+
+/// Deferred potentiation, as NEST does for STDP (its archiving nodes keep each neuron's recent spikes and a synapse
+/// reads them at the next presynaptic spike): a postsynaptic spike is written into its neuron's history instead of
+/// visiting the neuron's incoming synapses at once, which are scattered across the rows. Each synapse applies the
+/// postsynaptic spikes since its source's last arrival when that source's next spike arrives — walking the row in
+/// storage order — and then the arrival itself, so every synapse sees its events in their original order, with
+/// the traces they had then:
+/// - the postsynaptic traces of each spike are stored with it;
+/// - the presynaptic traces at postsynaptic spike p are those right after the source's last arrival a (kept per
+///   source) decayed over p − a steps, e^{−(p−a)·dt/τ}; a spike in the arrival's own step comes after it.
+/// A neuron whose history is full has it applied to all its incoming synapses at once (through the transposed
+/// index, as without deferral), and `flush` applies every history before weights are read. Not deferred: rules
+/// that update synapses every step (`updatesEveryStep`), whose per-step update must see each spike in time, and
+/// rules with bound parameters, whose spikes must meet the parameters of their own step.
+struct PostSpikeHistory: Sendable {
+    /// Spikes kept per neuron before its history is applied at once.
+    static let depth = 16
+    /// Per target neuron: `depth` slots of (step, the two postsynaptic traces before the spike), oldest first.
+    var steps: Column<Int>
+    var postTrace1: Column<Double>
+    var postTrace2: Column<Double>
+    var counts: Column<Int32>
+    /// Per source neuron: the step of its last arrival (0 before any) and its traces right after it.
+    var lastArrival: Column<Int>
+    var preTrace1: Column<Double>
+    var preTrace2: Column<Double>
+
+    init(sourceCount: Int, targetCount: Int) {
+        steps = Column(repeating: 0, count: targetCount * Self.depth)
+        postTrace1 = Column(repeating: 0, count: targetCount * Self.depth)
+        postTrace2 = Column(repeating: 0, count: targetCount * Self.depth)
+        counts = Column(repeating: 0, count: targetCount)
+        lastArrival = Column(repeating: 0, count: sourceCount)
+        preTrace1 = Column(repeating: 0, count: sourceCount)
+        preTrace2 = Column(repeating: 0, count: sourceCount)
+    }
+
+    mutating func cursor(preTaus: Traces, dtMs: Double) -> Cursor {
+        Cursor(steps: steps.mutablePointer(), postTrace1: postTrace1.mutablePointer(),
+               postTrace2: postTrace2.mutablePointer(), counts: counts.mutablePointer(),
+               lastArrival: lastArrival.mutablePointer(), preTrace1: preTrace1.mutablePointer(),
+               preTrace2: preTrace2.mutablePointer(), decay: DecayTable(taus: preTaus, dtMs: dtMs))
+    }
+
+    /// Raw access for one run; a target's slots are touched only by the thread that owns the target, the
+    /// per-source values only serially.
+    struct Cursor: @unchecked Sendable {
+        let steps: UnsafeMutablePointer<Int>
+        let postTrace1: UnsafeMutablePointer<Double>
+        let postTrace2: UnsafeMutablePointer<Double>
+        let counts: UnsafeMutablePointer<Int32>
+        let lastArrival: UnsafeMutablePointer<Int>
+        let preTrace1: UnsafeMutablePointer<Double>
+        let preTrace2: UnsafeMutablePointer<Double>
+        let decay: DecayTable
+
+        /// Whether target `i` has spikes at or after step `since` waiting.
+        @inline(__always)
+        func hasPending(_ i: Int, since: Int) -> Bool {
+            let n = Int(counts[i])
+            return n > 0 && steps[i * PostSpikeHistory.depth + n - 1] >= since
+        }
+
+        /// Calls `body` with (presynaptic traces, postsynaptic traces) of each waiting spike of target `i` at or
+        /// after the last arrival of source `j`, oldest first.
+        @inline(__always)
+        func forEachPending(target i: Int, source j: Int, _ body: (Traces, Traces) -> Void) {
+            let base = i * PostSpikeHistory.depth
+            let a = lastArrival[j]
+            var first = Int(counts[i])
+            while first > 0 && steps[base + first - 1] >= a { first -= 1 }
+            for r in first..<Int(counts[i]) {
+                let factor = decay.factors(steps: steps[base + r] - a)
+                body(Traces(preTrace1[j] * factor.first, preTrace2[j] * factor.second),
+                     Traces(postTrace1[base + r], postTrace2[base + r]))
+            }
+        }
+
+        @inline(__always)
+        func isFull(_ i: Int) -> Bool { Int(counts[i]) == PostSpikeHistory.depth }
+
+        @inline(__always)
+        func append(target i: Int, step: Int, post: Traces) {
+            let slot = i * PostSpikeHistory.depth + Int(counts[i])
+            steps[slot] = step
+            postTrace1[slot] = post.first
+            postTrace2[slot] = post.second
+            counts[i] += 1
+        }
+
+        @inline(__always)
+        func clear(_ i: Int) { counts[i] = 0 }
+
+        /// Source `j`'s arrivals of `step` are in: its traces right after them are `traces`.
+        @inline(__always)
+        func recordArrival(source j: Int, step: Int, traces: Traces) {
+            lastArrival[j] = step
+            preTrace1[j] = traces.first
+            preTrace2[j] = traces.second
+        }
+    }
+
+    /// e^{−n·dt/τ} for the two presynaptic time constants, tabulated for the short intervals that dominate.
+    struct DecayTable: @unchecked Sendable {
+        static let size = 4096
+        let table: [Traces]
+        let stepsPerTau: Traces
+
+        init(taus: Traces, dtMs: Double) {
+            stepsPerTau = Traces(dtMs / taus.first, dtMs / taus.second)
+            table = (0..<Self.size).map { [stepsPerTau] in
+                Traces(exp(-Double($0) * stepsPerTau.first), exp(-Double($0) * stepsPerTau.second))
+            }
+        }
+
+        @inline(__always)
+        func factors(steps n: Int) -> Traces {
+            n < Self.size ? table.withUnsafeBufferPointer { $0[n] }
+                : Traces(exp(-Double(n) * stepsPerTau.first), exp(-Double(n) * stepsPerTau.second))
+        }
+    }
+}
