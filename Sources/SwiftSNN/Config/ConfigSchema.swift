@@ -26,8 +26,8 @@ public enum ConfigSchema {
             "positive_value": value(.positive),
             "probabilities": probabilities,
         ]
-        for (name, rule) in plasticityRules.rules {
-            defs["\(name).params"] = ruleParameters(rule.parameters)
+        for rule in plasticityRules.tables {
+            defs["\(rule.name).params"] = ruleParameters(rule.parameters)
         }
         for model in registry.models {
             defs["\(model.name).params"] = parameters(model.parameters)

@@ -29,8 +29,8 @@ public struct ModelCatalog: Sendable {
         lines.append("    p            [1]   a probability, or one per neuron (array, {\"array\": [...]}, {\"file\": ...})")
         lines.append("")
         lines.append("Plasticity rules (\"plasticity\": {\"rule\": ..., \"params\": {...}, \"pairing\": \"all_to_all\" | \"nearest\"}):")
-        for (name, rule) in plasticityRules.rules.sorted(by: { $0.name < $1.name }) {
-            lines.append("  \(name): \(rule.summary)")
+        for rule in plasticityRules.tables {
+            lines.append("  \(rule.name): \(rule.summary)")
             lines += rule.parameters.map(Self.row)
         }
         lines.append("")

@@ -143,17 +143,54 @@ public struct NetworkBuilder: Sendable {
 
     private func makePlastic(_ plasticity: NetworkConfig.Plasticity, source: Int, target: Int, targetCount: Int,
                              projectionIndex: Int, table: SynapseTable, network: Network) throws -> any PlasticSynapses {
-        guard let rule = plasticityRules.rule(named: plasticity.rule) else {
-            throw ConfigError(path: "\(plasticity.path).rule",
-                              problem: "unknown plasticity rule '\(plasticity.rule)'; known: \(plasticityRules.names.joined(separator: ", "))")
+        if let rule = plasticityRules.rule(named: plasticity.rule) {
+            return try makePlastic(rule, plasticity, source: source, target: target, targetCount: targetCount,
+                                   projectionIndex: projectionIndex, table: table, network: network)
         }
-        return try makePlastic(rule, plasticity, source: source, target: target, targetCount: targetCount,
-                               projectionIndex: projectionIndex, table: table, network: network)
+        if let rule = plasticityRules.matrixRule(named: plasticity.rule) {
+            return try makeMatrixPlastic(rule, plasticity, source: source, target: target, targetCount: targetCount,
+                                         projectionIndex: projectionIndex, table: table, network: network)
+        }
+        throw ConfigError(path: "\(plasticity.path).rule",
+                          problem: "unknown plasticity rule '\(plasticity.rule)'; known: \(plasticityRules.names.joined(separator: ", "))")
     }
 
     private func makePlastic<R: PlasticityRule>(_: R.Type, _ plasticity: NetworkConfig.Plasticity, source: Int, target: Int,
                                                 targetCount: Int, projectionIndex: Int, table: SynapseTable,
                                                 network: Network) throws -> any PlasticSynapses {
+        let options = PlasticityOptions(nearestSpike: plasticity.nearestSpike, dtMs: network.grid.dtMs)
+        let (values, bindings) = try ruleParameters(plasticity, specs: R.parameters, network: network) { key, values, path in
+            try Self.requireStructureIndependent(of: key, R.self, values, options, path: path)
+        }
+        return try PlasticProjection<R>(source: source, target: target, targetCount: targetCount,
+                                        projectionIndex: projectionIndex, synapses: table, parameters: values,
+                                        options: options, bindings: bindings, ruleName: plasticity.rule)
+    }
+
+    private func makeMatrixPlastic<R: MatrixPlasticityRule>(_: R.Type, _ plasticity: NetworkConfig.Plasticity, source: Int,
+                                                            target: Int, targetCount: Int, projectionIndex: Int,
+                                                            table: SynapseTable, network: Network) throws -> any PlasticSynapses {
+        if plasticity.nearestSpike {
+            throw ConfigError(path: "\(plasticity.path).pairing", problem: "\(plasticity.rule) counts spikes per period and has no traces to pair")
+        }
+        let options = PlasticityOptions(dtMs: network.grid.dtMs)
+        let (values, bindings) = try ruleParameters(plasticity, specs: R.parameters, network: network) { key, values, path in
+            var probe = values
+            probe.set(key, to: values[key] * 2 + 1)
+            if (try? R(probe, options: options))?.periodMs != (try R(values, options: options)).periodMs {
+                throw ConfigError(path: path, problem: "\(key) cannot follow a modulator or schedule: the period it sets is fixed for a run")
+            }
+        }
+        return try MatrixPlasticProjection<R>(source: source, target: target, targetCount: targetCount,
+                                              projectionIndex: projectionIndex, synapses: table, parameters: values,
+                                              options: options, bindings: bindings, ruleName: plasticity.rule)
+    }
+
+    /// A rule's `params` checked against its table, with the parameters bound to modulators or schedules
+    /// (`ParameterBinding`); `requireBindable(key, values, path)` refuses bindings the rule cannot follow.
+    private func ruleParameters(_ plasticity: NetworkConfig.Plasticity, specs: [ParameterSpec], network: Network,
+                                requireBindable: (String, ParameterValues, String) throws -> Void)
+        throws -> (ParameterValues, [BoundParameter]) {
         let paramsPath = "\(plasticity.path).params"
         var given: [String: Double] = [:]
         var bound: [(key: String, binding: ParameterBinding, node: ConfigNode)] = []
@@ -167,11 +204,10 @@ public struct NetworkBuilder: Sendable {
             switch binding {
             case .schedule(let initial, _, _): given[entry.key] = initial
             // Checked against the table as its default; the modulator's values are used unchecked.
-            case .modulator: given[entry.key] = R.parameters.first { $0.key == entry.key }?.defaultValue ?? .nan
+            case .modulator: given[entry.key] = specs.first { $0.key == entry.key }?.defaultValue ?? .nan
             }
         }
-        var values = try ParameterValues(given, specs: R.parameters, path: paramsPath)
-        let options = PlasticityOptions(nearestSpike: plasticity.nearestSpike, dtMs: network.grid.dtMs)
+        var values = try ParameterValues(given, specs: specs, path: paramsPath)
         var bindings: [BoundParameter] = []
         for (key, binding, node) in bound {
             var modulatorIndex = -1, stepsPerUpdate = 1
@@ -187,13 +223,11 @@ public struct NetworkBuilder: Sendable {
             case .schedule(_, _, let everyMs):
                 stepsPerUpdate = max(1, network.grid.steps(everyMs))
             }
-            try Self.requireStructureIndependent(of: key, R.self, values, options, path: node.path)
+            try requireBindable(key, values, node.path)
             bindings.append(BoundParameter(key: key, binding: binding, modulatorIndex: modulatorIndex,
                                            stepsPerUpdate: stepsPerUpdate))
         }
-        return try PlasticProjection<R>(source: source, target: target, targetCount: targetCount,
-                                        projectionIndex: projectionIndex, synapses: table, parameters: values,
-                                        options: options, bindings: bindings, ruleName: plasticity.rule)
+        return (values, bindings)
     }
 
     /// Refuses to bind a parameter that the weight bounds, the trace time constants or the pairing depend on: the

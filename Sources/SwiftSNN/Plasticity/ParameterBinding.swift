@@ -7,8 +7,8 @@ import Foundation
 ///
 /// The engine builds the rule anew from the current values whenever one changes, so any parameter of any rule,
 /// built in or registered from Swift, can be bound — except those that fix the run's structure (weight bounds,
-/// trace time constants), which `NetworkBuilder` refuses. Values from modulators are used as they come, without
-/// the parameter's range check (an astrocyte's state may go negative).
+/// trace time constants, a matrix rule's period), which `NetworkBuilder` refuses. Values from modulators are used
+/// as they come, without the parameter's range check (an astrocyte's state may go negative).
 public enum ParameterBinding: Sendable, Equatable {
     case modulator(name: String, scale: Double)
     case schedule(initial: Double, factor: Double, everyMs: Double)
@@ -46,5 +46,21 @@ struct BoundParameter: Sendable {
         case .modulator(_, let scale): return scale * modulators[modulatorIndex].value
         case .schedule(let initial, let factor, _): return initial * pow(factor, Double(step / stepsPerUpdate))
         }
+    }
+}
+
+extension [BoundParameter] {
+    /// Sets the bound parameters in `parameters` to their values at the start of `step`; returns whether any
+    /// changed, i.e. whether the rule must be built anew.
+    func apply(step: Int, modulators: [Modulator], to parameters: inout ParameterValues) -> Bool {
+        var changed = false
+        for b in self {
+            let value = b.value(step: step, modulators: modulators)
+            if value != parameters[b.key] {
+                parameters.set(b.key, to: value)
+                changed = true
+            }
+        }
+        return changed
     }
 }

@@ -1,10 +1,12 @@
-/// The plasticity rules a config can name. Built-in rules are in `builtIn`; code that embeds the library adds its
-/// own rule type with `register(_:as:)` and passes the registry to `Simulation(config:registry:)`:
+/// The plasticity rules a config can name: per-synapse rules (`PlasticityRule`) and rules over a whole weight
+/// matrix (`MatrixPlasticityRule`), in one name space. Built-in rules are in `builtIn`; code that embeds the
+/// library adds its own rule type with `register(_:as:)` and passes the registry to `Simulation(config:registry:)`:
 ///
 ///     var rules = PlasticityRegistry.builtIn
 ///     rules.register(MyRule.self, as: "my_rule")
 public struct PlasticityRegistry: Sendable {
     public private(set) var rules: [(name: String, type: any PlasticityRule.Type)] = []
+    public private(set) var matrixRules: [(name: String, type: any MatrixPlasticityRule.Type)] = []
 
     public init() {}
 
@@ -16,15 +18,36 @@ public struct PlasticityRegistry: Sendable {
         r.register(HebbianOja.self, as: HebbianOja.name)
         r.register(BCM.self, as: BCM.name)
         r.register(ThreeFactor.self, as: ThreeFactor.name)
+        r.register(OjaSubspace.self, as: OjaSubspace.name)
         return r
     }()
 
     public mutating func register(_ rule: any PlasticityRule.Type, as name: String) {
-        rules.removeAll { $0.name == name }
+        remove(name)
         rules.append((name, rule))
+    }
+
+    public mutating func register(_ rule: any MatrixPlasticityRule.Type, as name: String) {
+        remove(name)
+        matrixRules.append((name, rule))
+    }
+
+    private mutating func remove(_ name: String) {
+        rules.removeAll { $0.name == name }
+        matrixRules.removeAll { $0.name == name }
     }
 
     public func rule(named name: String) -> (any PlasticityRule.Type)? { rules.first { $0.name == name }?.type }
 
-    public var names: [String] { rules.map(\.name).sorted() }
+    public func matrixRule(named name: String) -> (any MatrixPlasticityRule.Type)? {
+        matrixRules.first { $0.name == name }?.type
+    }
+
+    /// Every rule of either kind, by name: what `snn models` and the schema list.
+    public var tables: [(name: String, summary: String, parameters: [ParameterSpec])] {
+        (rules.map { ($0.name, $0.type.summary, $0.type.parameters) }
+            + matrixRules.map { ($0.name, $0.type.summary, $0.type.parameters) }).sorted { $0.name < $1.name }
+    }
+
+    public var names: [String] { tables.map(\.name) }
 }

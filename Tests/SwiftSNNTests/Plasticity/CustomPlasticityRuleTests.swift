@@ -50,7 +50,7 @@ struct PostSpikeCounterRule: PlasticityRule {
 
     @Test func unregisteredRuleIsAConfigErrorListingTheKnownRules() throws {
         #expect(throws: ConfigError(path: "projections[0].plasticity.rule",
-                                    problem: "unknown plasticity rule 'post_counter'; known: bcm, hebbian, stdp, stdp_signed, stdp_triplet, three_factor")) {
+                                    problem: "unknown plasticity rule 'post_counter'; known: bcm, hebbian, oja_subspace, stdp, stdp_signed, stdp_triplet, three_factor")) {
             _ = try Simulation(config: InlineConfig.config(Self.json))
         }
     }
