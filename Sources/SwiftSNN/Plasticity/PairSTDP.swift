@@ -34,6 +34,8 @@ public struct PairSTDP: PlasticityRule {
     public var postTraceTausMs: Traces
     public var nearestSpike: Bool
     public var weightBounds: ClosedRange<Double>
+    /// 1 / (w_max − w_min): normalising multiplies instead of dividing at every synapse.
+    private var inverseRange: Double
 
     public init(_ p: ParameterValues, options: PlasticityOptions) throws {
         try p.require("w_min", below: "w_max")
@@ -46,19 +48,20 @@ public struct PairSTDP: PlasticityRule {
         postTraceTausMs = Traces(p["tau_minus"], p["tau_minus"])
         nearestSpike = options.nearestSpike
         weightBounds = p["w_min"]...p["w_max"]
+        inverseRange = 1 / (p["w_max"] - p["w_min"])
     }
 
     @inline(__always)
     public func onPresynapticArrival(_ synapse: inout SynapseState, pre: Traces, post: Traces) {
         if post.first == 0 { return }
-        let x = weightBounds.normalised(synapse.weight)
+        let x = (synapse.weight - weightBounds.lowerBound) * inverseRange
         synapse.weight = weightBounds.weight(x - depressionRatio * learningRate * Self.power(x, muMinus) * post.first)
     }
 
     @inline(__always)
     public func onPostsynapticSpike(_ synapse: inout SynapseState, pre: Traces, post: Traces) {
         if pre.first == 0 { return }
-        let x = weightBounds.normalised(synapse.weight)
+        let x = (synapse.weight - weightBounds.lowerBound) * inverseRange
         synapse.weight = weightBounds.weight(x + learningRate * Self.power(1 - x, muPlus) * pre.first)
     }
 

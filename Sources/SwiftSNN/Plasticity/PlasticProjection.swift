@@ -271,28 +271,27 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
             let rule = self.rule
             var events: UInt64 = 0
             var previous: Int32 = -1, earlier = 0
-            target.withUnsafeBufferPointer { target in
-                for s in arrivals {
-                    // Repeated arrivals of one source in a step are adjacent; each sees the ones before it.
-                    earlier = s == previous ? earlier + 1 : 0
-                    previous = s
-                    let preBefore = pre.value(Int(s), plusSpikes: earlier)
-                    let begin = Int(rowBegin[Int(s)]), end = Int(rowEnd[Int(s)])
-                    let since = history?.lastArrival[Int(s)] ?? 0
-                    events += UInt64(end - begin)
-                    for k in begin..<end {
-                        let i = Int(target[k])
-                        var synapse = load(k)
-                        if let history, earlier == 0, history.hasPending(i, since: since) {
-                            history.forEachPending(target: i, source: Int(s)) { pre, post in
-                                rule.onPostsynapticSpike(&synapse, pre: pre, post: post)
-                            }
+            let target = self.target
+            for s in arrivals {
+                // Repeated arrivals of one source in a step are adjacent; each sees the ones before it.
+                earlier = s == previous ? earlier + 1 : 0
+                previous = s
+                let preBefore = pre.value(Int(s), plusSpikes: earlier)
+                let begin = Int(rowBegin[Int(s)]), end = Int(rowEnd[Int(s)])
+                let since = history?.lastArrival[Int(s)] ?? 0
+                events += UInt64(end - begin)
+                for k in begin..<end {
+                    let i = Int(target[k])
+                    var synapse = load(k)
+                    if let history, earlier == 0, history.hasPending(i, since: since) {
+                        history.forEachPending(target: i, source: Int(s)) { pre, post in
+                            rule.onPostsynapticSpike(&synapse, pre: pre, post: post)
                         }
-                        rule.onPresynapticArrival(&synapse, pre: preBefore, post: post.value(i, plusSpikes: 0))
-                        store(synapse, k)
-                        let w = Double(weights[k])
-                        input[(w < 0 ? inhibitoryPlane : excitatoryPlane) + i] += w
                     }
+                    rule.onPresynapticArrival(&synapse, pre: preBefore, post: post.value(i, plusSpikes: 0))
+                    store(synapse, k)
+                    let w = Double(weights[k])
+                    input[(w < 0 ? inhibitoryPlane : excitatoryPlane) + i] += w
                 }
             }
             return events

@@ -21,6 +21,9 @@ struct PostSpikeHistory: Sendable {
     var postTrace1: Column<Double>
     var postTrace2: Column<Double>
     var counts: Column<Int32>
+    /// Per target neuron: the step of its newest waiting spike, checked at every arrival (a compact column, so
+    /// that the check stays in cache).
+    var newest: Column<Int>
     /// Per source neuron: the step of its last arrival (0 before any) and its traces right after it.
     var lastArrival: Column<Int>
     var preTrace1: Column<Double>
@@ -31,6 +34,7 @@ struct PostSpikeHistory: Sendable {
         postTrace1 = Column(repeating: 0, count: targetCount * Self.depth)
         postTrace2 = Column(repeating: 0, count: targetCount * Self.depth)
         counts = Column(repeating: 0, count: targetCount)
+        newest = Column(repeating: -1, count: targetCount)
         lastArrival = Column(repeating: 0, count: sourceCount)
         preTrace1 = Column(repeating: 0, count: sourceCount)
         preTrace2 = Column(repeating: 0, count: sourceCount)
@@ -38,7 +42,7 @@ struct PostSpikeHistory: Sendable {
 
     mutating func cursor(preTaus: Traces, dtMs: Double) -> Cursor {
         Cursor(steps: steps.mutablePointer(), postTrace1: postTrace1.mutablePointer(),
-               postTrace2: postTrace2.mutablePointer(), counts: counts.mutablePointer(),
+               postTrace2: postTrace2.mutablePointer(), counts: counts.mutablePointer(), newest: newest.mutablePointer(),
                lastArrival: lastArrival.mutablePointer(), preTrace1: preTrace1.mutablePointer(),
                preTrace2: preTrace2.mutablePointer(), decay: DecayTable(taus: preTaus, dtMs: dtMs))
     }
@@ -50,6 +54,7 @@ struct PostSpikeHistory: Sendable {
         let postTrace1: UnsafeMutablePointer<Double>
         let postTrace2: UnsafeMutablePointer<Double>
         let counts: UnsafeMutablePointer<Int32>
+        let newest: UnsafeMutablePointer<Int>
         let lastArrival: UnsafeMutablePointer<Int>
         let preTrace1: UnsafeMutablePointer<Double>
         let preTrace2: UnsafeMutablePointer<Double>
@@ -57,10 +62,7 @@ struct PostSpikeHistory: Sendable {
 
         /// Whether target `i` has spikes at or after step `since` waiting.
         @inline(__always)
-        func hasPending(_ i: Int, since: Int) -> Bool {
-            let n = Int(counts[i])
-            return n > 0 && steps[i * PostSpikeHistory.depth + n - 1] >= since
-        }
+        func hasPending(_ i: Int, since: Int) -> Bool { newest[i] >= since }
 
         /// Calls `body` with (presynaptic traces, postsynaptic traces) of each waiting spike of target `i` at or
         /// after the last arrival of source `j`, oldest first.
@@ -87,10 +89,14 @@ struct PostSpikeHistory: Sendable {
             postTrace1[slot] = post.first
             postTrace2[slot] = post.second
             counts[i] += 1
+            newest[i] = step
         }
 
         @inline(__always)
-        func clear(_ i: Int) { counts[i] = 0 }
+        func clear(_ i: Int) {
+            counts[i] = 0
+            newest[i] = -1
+        }
 
         /// Source `j`'s arrivals of `step` are in: its traces right after them are `traces`.
         @inline(__always)
