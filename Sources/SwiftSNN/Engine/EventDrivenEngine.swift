@@ -17,9 +17,13 @@ import HeapModule
 /// spikes of (k·dt, (k+1)·dt], and state recorders read neurons evolved analytically (a copy) to (k+1)·dt.
 /// `ExactSpikeRecorder`s get the exact times instead. `dt` plays no other part.
 ///
+/// Plastic projections run their rules at the exact times of arrivals and postsynaptic spikes, with traces decayed
+/// in continuous time (`ExactPlasticWorker`); weight recorders sample at the end of each step of dt.
+///
 /// Refused at `init` with a `ConfigError`: models that are not `ExactlySolvable` (e.g. `iaf_cond_exp`),
-/// `bernoulli_input`, which is defined per step, and plastic projections (not yet supported). The engine is serial (`threads` is 1), and output is the same in
-/// every run. Copies of an engine share their neurons' state.
+/// `bernoulli_input`, which is defined per step, and plasticity that is (rules updated every step, parameters
+/// bound to modulators or schedules, matrix rules). The engine is serial (`threads` is 1), and output is the same
+/// in every run. Copies of an engine share their neurons' and synapses' state.
 public struct EventDrivenEngine: Engine {
     public static let kind = EngineKind.event
 
@@ -31,6 +35,10 @@ public struct EventDrivenEngine: Engine {
     private let firstIds: [(id: Int, population: Int)]
     /// Static projections by source population.
     private let outgoing: [[Int]]
+    /// Plastic projections' workers, and their indices by source and by target population.
+    private let plasticWorkers: [any ExactPlasticWorker]
+    private let plasticOutgoing: [[Int]]
+    private let plasticIncoming: [[Int]]
     /// Per population: the spike generator's spikes, sorted by (time, id); nil for other populations.
     private let spikeTrains: [[(timeMs: Double, id: Int32)]?]
     private var poissonStreams: [[RandomStream]]
@@ -46,7 +54,6 @@ public struct EventDrivenEngine: Engine {
 
     /// - Parameter threads: ignored; the engine runs on one thread.
     public init(network: Network, threads: Int = 1) throws {
-        self.network = network
         var neurons: [(any EventDrivenNeurons)?] = []
         var trains: [[(timeMs: Double, id: Int32)]?] = []
         var firstIds: [(id: Int, population: Int)] = []
@@ -74,10 +81,11 @@ public struct EventDrivenEngine: Engine {
                 throw ConfigError(path: "populations[\(p)]", problem: "'\(population.name)' cannot be simulated by the event engine; use \"engine\": \"clock\"")
             }
         }
-        if let plastic = network.plasticProjections.first {
-            throw ConfigError(path: "projections[\(plastic.projectionIndex)].plasticity",
-                              problem: "plasticity is not supported by the event engine yet; use \"engine\": \"clock\"")
-        }
+        var network = network
+        plasticWorkers = try network.plasticProjections.indices.map { try network.plasticProjections[$0].makeExactWorker() }
+        self.network = network
+        plasticOutgoing = network.populations.indices.map { p in network.plasticProjections.indices.filter { network.plasticProjections[$0].source == p } }
+        plasticIncoming = network.populations.indices.map { p in network.plasticProjections.indices.filter { network.plasticProjections[$0].target == p } }
         for table in network.projections.map(\.synapses) + network.generatorProjections.map(\.synapses)
         where !table.delaySteps.isEmpty && table.delayMs.count != table.count {
             throw SNNError("the network's per-synapse delays were rounded to steps; build it with exact delays (NetworkBuilder does when simulation.engine is \"event\")")
@@ -116,6 +124,9 @@ public struct EventDrivenEngine: Engine {
         let end = step + grid.steps(durationMs)
         let reportEvery = max(1, grid.steps(100))
         let exact = recorders.indices.filter { recorders[$0] is ExactSpikeRecorder }
+        // Sampled from a typed copy, put back at the end (see ClockDrivenEngine).
+        let weightRecorderIndices = recorders.indices.filter { recorders[$0] is WeightRecorder }
+        var weightRecorders = weightRecorderIndices.map { recorders[$0] as! WeightRecorder }
         let clock = SampleClock()
         let views: [any Population] = network.populations.indices.map { p in
             guard let n = neurons[p] else { return network.populations[p] }
@@ -148,10 +159,14 @@ public struct EventDrivenEngine: Engine {
             for r in recorders.indices where !exact.contains(r) {
                 recorders[r].observe(step: step, spikes: stepSpikes, populations: views)
             }
+            for w in weightRecorders.indices {
+                weightRecorders[w].sample(step: step, weights: plasticWorkers[weightRecorders[w].plastic].weights)
+            }
             for p in stepSpikes.indices { stepSpikes[p].removeAll(keepingCapacity: true) }
             step += 1
             if step % reportEvery == 0 { observer?(Double(step) * grid.dtMs) }
         }
+        for (r, recorder) in zip(weightRecorderIndices, weightRecorders) { recorders[r] = recorder }
         for r in exact {
             var recorder = recorders[r] as! ExactSpikeRecorder
             recorder.observe(exactSpikes: runSpikeTimes[recorder.population], ids: runSpikeIds[recorder.population])
@@ -216,6 +231,11 @@ public struct EventDrivenEngine: Engine {
     private mutating func handle(_ e: ScheduledEvent) {
         let t = e.timeMs
         switch e.kind {
+        case .arrival where e.stream < 0:
+            let q = -Int(e.stream) - 1
+            let row = plasticWorkers[q].arrive(source: Int(e.neuron), at: t)
+            deliver(to: network.plasticProjections[q].target, network.plasticProjections[q].synapses,
+                    weights: plasticWorkers[q].weights, row, at: t)
         case .arrival:
             let projection = network.projections[Int(e.stream)]
             let table = projection.synapses
@@ -254,13 +274,17 @@ public struct EventDrivenEngine: Engine {
         }
     }
 
-    /// Synapses `synapses` of `table` deliver their input to population `p` at `t`.
-    private mutating func deliver(to p: Int, _ table: SynapseTable, _ synapses: Range<Int>, at t: Double) {
+    /// Synapses `synapses` of `table` deliver their input to population `p` at `t`, with the table's weights or
+    /// `weights` (a plastic projection's current ones).
+    private mutating func deliver(to p: Int, _ table: SynapseTable, weights: UnsafePointer<Float>? = nil,
+                                  _ synapses: Range<Int>, at t: Double) {
         statistics.synapticEvents += UInt64(synapses.count)
         table.target.withUnsafeBufferPointer { targets in
-            table.weight.withUnsafeBufferPointer { weights in
+            table.weight.withUnsafeBufferPointer { tableWeights in
+                let base = weights ?? tableWeights.baseAddress!
                 neurons[p]!.receive(targets: UnsafeBufferPointer(rebasing: targets[synapses]),
-                                    weights: UnsafeBufferPointer(rebasing: weights[synapses]), at: t, crossings: &crossings)
+                                    weights: UnsafeBufferPointer(start: base + synapses.lowerBound, count: synapses.count),
+                                    at: t, crossings: &crossings)
             }
         }
     }
@@ -270,6 +294,11 @@ public struct EventDrivenEngine: Engine {
         stepSpikes[p].append(i)
         runSpikeTimes[p].append(t)
         runSpikeIds[p].append(i)
+        for q in plasticIncoming[p] { plasticWorkers[q].postsynapticSpike(target: Int(i), at: t) }
+        for q in plasticOutgoing[p] {
+            queue.insert(ScheduledEvent(timeMs: t + network.plasticProjections[q].synapses.uniformDelayMs, kind: .arrival,
+                                        population: Int32(p), neuron: i, stream: Int32(-q - 1), index: 0))
+        }
         for j in outgoing[p] {
             let table = network.projections[j].synapses
             let begin = Int(table.rowStart[Int(i)]), end = Int(table.rowStart[Int(i) + 1])

@@ -11,7 +11,8 @@ struct ScheduledEvent: Comparable {
         /// 2·synapse (on) or 2·synapse + 1 (off).
         case current = 0
         /// A spike of `neuron` of `population` reaches its targets through static projection `stream`: all of its
-        /// row, from synapse `index` on, when the projection has one delay; otherwise synapse `index` alone.
+        /// row, from synapse `index` on, when the projection has one delay; otherwise synapse `index` alone. A
+        /// negative `stream` is plastic projection −stream − 1, whose whole row arrives at once.
         case arrival = 1
         /// A Poisson spike reaches synapse `index` of generator projection `stream`.
         case poisson = 2

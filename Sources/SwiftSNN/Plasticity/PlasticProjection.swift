@@ -18,6 +18,8 @@ public protocol PlasticSynapses: Sendable {
     /// A worker over this projection's state for one run; it holds raw pointers into the state, valid until the
     /// projection is next copied and mutated, or destroyed.
     mutating func makeWorker(grid: TimeGrid) -> any PlasticWorker
+    /// A worker for the event-driven engine, or a `ConfigError` if the rule needs the clock.
+    mutating func makeExactWorker() throws -> any ExactPlasticWorker
 }
 
 /// The steps of plasticity inside one clock step k (arrivals and post spikes both at time (k+1)·dt).
@@ -46,6 +48,13 @@ public protocol PlasticWorker: Sendable {
     func postsynapticSpikes(_ targets: ArraySlice<Int32>, step: Int)
     /// Serially, after a step: applies deferred potentiation, so that the weights are current for whoever reads them.
     func flush()
+}
+
+extension PlasticSynapses {
+    public mutating func makeExactWorker() throws -> any ExactPlasticWorker {
+        throw ConfigError(path: "projections[\(projectionIndex)].plasticity",
+                          problem: "\(ruleName) has no event-driven form; use \"engine\": \"clock\"")
+    }
 }
 
 extension PlasticWorker {
@@ -133,13 +142,81 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
         incomingSource = Column(sourceIndex)
     }
 
+    public mutating func makeExactWorker() throws -> any ExactPlasticWorker {
+        guard !Rule.updatesEveryStep, bindings.isEmpty else {
+            throw ConfigError(path: "projections[\(projectionIndex)].plasticity",
+                              problem: "\(Rule.updatesEveryStep ? "\(ruleName) updates synapses at every time step" : "parameters that follow modulators or schedules change at time steps"); use \"engine\": \"clock\"")
+        }
+        return ExactWorker(rule: rule, synapses: synapses, storage: storage(),
+                           pre: ContinuousTraces(count: synapses.sourceCount, taus: rule.preTraceTausMs, nearest: rule.nearestSpike),
+                           post: ContinuousTraces(count: postTrace1.count, taus: rule.postTraceTausMs, nearest: rule.nearestSpike),
+                           incomingStart: incomingStart.mutablePointer(), incomingSynapse: incomingSynapse.mutablePointer(),
+                           incomingSource: incomingSource.mutablePointer())
+    }
+
+    private mutating func storage() -> SynapseStorage<Rule> {
+        SynapseStorage(weights: weights.mutablePointer(),
+                       exactWeights: Rule.keepsExactWeights ? exactWeights.mutablePointer() : nil,
+                       traces: Rule.usesSynapseTrace ? synapseTraces.mutablePointer() : nil)
+    }
+
+    final class ExactWorker: ExactPlasticWorker {
+        let rule: Rule
+        let rowStart: [Int64]
+        let target: [UInt32]
+        let storage: SynapseStorage<Rule>
+        let pre: ContinuousTraces
+        let post: ContinuousTraces
+        let incomingStart: UnsafeMutablePointer<Int>
+        let incomingSynapse: UnsafeMutablePointer<UInt32>
+        let incomingSource: UnsafeMutablePointer<Int32>
+
+        init(rule: Rule, synapses: SynapseTable, storage: SynapseStorage<Rule>, pre: ContinuousTraces,
+             post: ContinuousTraces, incomingStart: UnsafeMutablePointer<Int>,
+             incomingSynapse: UnsafeMutablePointer<UInt32>, incomingSource: UnsafeMutablePointer<Int32>) {
+            self.rule = rule
+            rowStart = synapses.rowStart
+            target = synapses.target
+            self.storage = storage
+            self.pre = pre
+            self.post = post
+            self.incomingStart = incomingStart
+            self.incomingSynapse = incomingSynapse
+            self.incomingSource = incomingSource
+        }
+
+        var weights: UnsafeMutablePointer<Float> { storage.weights }
+
+        func arrive(source j: Int, at t: Double) -> Range<Int> {
+            let row = Int(rowStart[j])..<Int(rowStart[j + 1])
+            let preBefore = pre.value(j, at: t)
+            for k in row {
+                var synapse = storage.load(k)
+                rule.onPresynapticArrival(&synapse, pre: preBefore, post: post.value(Int(target[k]), at: t))
+                storage.store(synapse, k)
+            }
+            pre.record(j, at: t)
+            return row
+        }
+
+        func postsynapticSpike(target i: Int, at t: Double) {
+            let postBefore = post.value(i, at: t)
+            for m in incomingStart[i]..<incomingStart[i + 1] {
+                let k = Int(incomingSynapse[m])
+                var synapse = storage.load(k)
+                rule.onPostsynapticSpike(&synapse, pre: pre.value(Int(incomingSource[m]), at: t), post: postBefore)
+                storage.store(synapse, k)
+            }
+            post.record(i, at: t)
+        }
+    }
+
     public var canBeExcitatory: Bool { rule.weightBounds.upperBound >= 0 }
     public var canBeInhibitory: Bool { rule.weightBounds.lowerBound < 0 }
 
     public mutating func makeWorker(grid: TimeGrid) -> any PlasticWorker {
         Worker(rule: rule, parameters: parameters, options: options, bindings: bindings, target: synapses.target,
-               weights: weights.mutablePointer(), exactWeights: Rule.keepsExactWeights ? exactWeights.mutablePointer() : nil,
-               synapseTraces: Rule.usesSynapseTrace ? synapseTraces.mutablePointer() : nil,
+               storage: storage(),
                pre: TraceColumns(first: preTrace1.mutablePointer(), second: preTrace2.mutablePointer(),
                                  count: preTrace1.count, taus: rule.preTraceTausMs, dtMs: grid.dtMs,
                                  nearest: rule.nearestSpike),
@@ -161,9 +238,7 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
         let options: PlasticityOptions
         let bindings: [BoundParameter]
         let target: [UInt32]
-        let weights: UnsafeMutablePointer<Float>
-        let exactWeights: UnsafeMutablePointer<Double>?
-        let synapseTraces: UnsafeMutablePointer<Double>?
+        let storage: SynapseStorage<Rule>
         let pre: TraceColumns
         let post: TraceColumns
         let arrivalsThisStep: UnsafeMutablePointer<Int32>
@@ -175,8 +250,7 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
         let incomingSource: UnsafeMutablePointer<Int32>
 
         init(rule: Rule, parameters: ParameterValues, options: PlasticityOptions, bindings: [BoundParameter],
-             target: [UInt32], weights: UnsafeMutablePointer<Float>, exactWeights: UnsafeMutablePointer<Double>?,
-             synapseTraces: UnsafeMutablePointer<Double>?,
+             target: [UInt32], storage: SynapseStorage<Rule>,
              pre: TraceColumns, post: TraceColumns, arrivalsThisStep: UnsafeMutablePointer<Int32>, sourceCount: Int,
              history: PostSpikeHistory.Cursor?, incomingStart: UnsafeMutablePointer<Int>, incomingSynapse: UnsafeMutablePointer<UInt32>,
              incomingSource: UnsafeMutablePointer<Int32>) {
@@ -185,9 +259,7 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
             self.options = options
             self.bindings = bindings
             self.target = target
-            self.weights = weights
-            self.exactWeights = exactWeights
-            self.synapseTraces = synapseTraces
+            self.storage = storage
             self.pre = pre
             self.post = post
             self.arrivalsThisStep = arrivalsThisStep
@@ -210,19 +282,6 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
                 }
             }
             if changed { rule = try Rule(parameters, options: options) }
-        }
-
-        @inline(__always)
-        private func load(_ k: Int) -> SynapseState {
-            SynapseState(weight: Rule.keepsExactWeights ? exactWeights![k] : Double(weights[k]),
-                         trace: Rule.usesSynapseTrace ? synapseTraces![k] : 0)
-        }
-
-        @inline(__always)
-        private func store(_ synapse: SynapseState, _ k: Int) {
-            weights[k] = Float(synapse.weight)
-            if Rule.keepsExactWeights { exactWeights![k] = synapse.weight }
-            if Rule.usesSynapseTrace { synapseTraces![k] = synapse.trace }
         }
 
         func decayTraces() {
@@ -253,9 +312,9 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
             let rule = self.rule
             for s in 0..<sourceCount {
                 for k in Int(rowBegin[s])..<Int(rowEnd[s]) {
-                    var synapse = load(k)
+                    var synapse = storage.load(k)
                     rule.onStep(&synapse)
-                    store(synapse, k)
+                    storage.store(synapse, k)
                 }
             }
         }
@@ -282,15 +341,15 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
                 events += UInt64(end - begin)
                 for k in begin..<end {
                     let i = Int(target[k])
-                    var synapse = load(k)
+                    var synapse = storage.load(k)
                     if let history, earlier == 0, history.hasPending(i, since: since) {
                         history.forEachPending(target: i, source: Int(s)) { pre, post in
                             rule.onPostsynapticSpike(&synapse, pre: pre, post: post)
                         }
                     }
                     rule.onPresynapticArrival(&synapse, pre: preBefore, post: post.value(i, plusSpikes: 0))
-                    store(synapse, k)
-                    let w = Double(weights[k])
+                    storage.store(synapse, k)
+                    let w = Double(storage.weights[k])
                     input[(w < 0 ? inhibitoryPlane : excitatoryPlane) + i] += w
                 }
             }
@@ -318,10 +377,10 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
                     for m in incomingStart[i]..<incomingStart[i + 1] {
                         let j = Int(incomingSource[m])
                         let k = Int(incomingSynapse[m])
-                        var synapse = load(k)
+                        var synapse = storage.load(k)
                         rule.onPostsynapticSpike(&synapse, pre: pre.value(j, plusSpikes: Int(arrivalsThisStep[j])),
                                                  post: postBefore)
-                        store(synapse, k)
+                        storage.store(synapse, k)
                     }
                 }
                 post.record(i, spikes: 1)
@@ -342,11 +401,11 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
                 let j = Int(incomingSource[m])
                 if skippingArrivalsOfThisStep && arrivalsThisStep[j] > 0 { continue }
                 let k = Int(incomingSynapse[m])
-                var synapse = load(k)
+                var synapse = storage.load(k)
                 history.forEachPending(target: i, source: j) { pre, post in
                     rule.onPostsynapticSpike(&synapse, pre: pre, post: post)
                 }
-                store(synapse, k)
+                storage.store(synapse, k)
             }
             history.clear(i)
         }
@@ -393,5 +452,28 @@ struct TraceColumns: @unchecked Sendable {
         let t = value(i, plusSpikes: spikes)
         first[i] = t.first
         second[i] = t.second
+    }
+}
+
+/// Where a plastic projection's per-synapse state lives, and how a rule's `SynapseState` is read from and written
+/// back to it.
+struct SynapseStorage<Rule: PlasticityRule>: @unchecked Sendable {
+    let weights: UnsafeMutablePointer<Float>
+    /// Set when the rule `keepsExactWeights`.
+    let exactWeights: UnsafeMutablePointer<Double>?
+    /// Set when the rule `usesSynapseTrace`.
+    let traces: UnsafeMutablePointer<Double>?
+
+    @inline(__always)
+    func load(_ k: Int) -> SynapseState {
+        SynapseState(weight: Rule.keepsExactWeights ? exactWeights![k] : Double(weights[k]),
+                     trace: Rule.usesSynapseTrace ? traces![k] : 0)
+    }
+
+    @inline(__always)
+    func store(_ synapse: SynapseState, _ k: Int) {
+        weights[k] = Float(synapse.weight)
+        if Rule.keepsExactWeights { exactWeights![k] = synapse.weight }
+        if Rule.usesSynapseTrace { traces![k] = synapse.trace }
     }
 }

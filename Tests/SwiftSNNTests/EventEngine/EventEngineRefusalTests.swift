@@ -30,15 +30,20 @@ import Testing
                 == "populations[0].params.tau_syn_in: must differ from tau_m for the event engine (the exact solution divides by tau_m - tau_syn_in), got 10")
     }
 
-    @Test func plasticProjectionIsRefusedForNow() throws {
-        let json = #"""
+    /// Plasticity that is defined per time step; plain rules run on exact times (EventEnginePlasticityTests).
+    @Test(arguments: [
+        (#"{"rule": "stdp", "params": {"lambda": {"initial": 0.01, "factor": 0.5}}}"#,
+         #"parameters that follow modulators or schedules change at time steps; use "engine": "clock""#),
+        (#"{"rule": "oja_subspace"}"#, #"oja_subspace has no event-driven form; use "engine": "clock""#),
+    ])
+    func plasticityDefinedPerStepIsRefused(plasticity: String, problem: String) throws {
+        let json = """
             {"simulation": {"duration_ms": 10, "engine": "event"},
              "populations": [{"name": "n", "size": 2, "model": "iaf_psc_delta"}],
              "projections": [{"source": "n", "target": "n", "connectivity": {"rule": "all_to_all"},
-                              "synapse": {"weight": 1}, "plasticity": {"rule": "stdp"}}]}
-            """#
-        #expect(throws: ConfigError(path: "projections[0].plasticity",
-                                    problem: #"plasticity is not supported by the event engine yet; use "engine": "clock""#)) {
+                              "synapse": {"weight": 1}, "plasticity": \(plasticity)}]}
+            """
+        #expect(throws: ConfigError(path: "projections[0].plasticity", problem: problem)) {
             _ = try Simulation(config: InlineConfig.config(json))
         }
     }

@@ -13,6 +13,7 @@ struct SpikePairingProtocol {
     var params: String
     var w0: Double
     var durationMs = 400.0
+    var engine = "clock"
     /// Extra `"modulators"` entries and populations they use, as JSON list items.
     var modulators = ""
     var populations = ""
@@ -25,7 +26,8 @@ struct SpikePairingProtocol {
     /// The weight every `intervalMs`.
     func weights(arrivals: [Double], posts: [Double], intervalMs: Double) throws -> [Double] {
         let simulation = try InlineConfig.run(json(arrivals: arrivals, posts: posts, intervalMs: intervalMs))
-        let fired = try InlineConfig.recorder("s", of: simulation, as: SpikeRecorder.self).times(grid: simulation.network.grid)
+        let fired = engine == "event" ? try InlineConfig.recorder("s", of: simulation, as: ExactSpikeRecorder.self).times
+            : try InlineConfig.recorder("s", of: simulation, as: SpikeRecorder.self).times(grid: simulation.network.grid)
         #expect(zip(fired, posts).allSatisfy { abs($0 - $1) < 1e-9 } && fired.count == posts.count, "kicks must fire as planned")
         return try InlineConfig.recorder("w", of: simulation, as: WeightRecorder.self).samples
     }
@@ -33,7 +35,7 @@ struct SpikePairingProtocol {
     /// The config, with a weight recorder `w` sampling every `intervalMs` (default: the duration).
     func json(arrivals: [Double], posts: [Double], intervalMs: Double? = nil) -> String {
         """
-            {"simulation": {"duration_ms": \(durationMs), "dt_ms": 0.1, "seed": 1},
+            {"simulation": {"duration_ms": \(durationMs), "dt_ms": 0.1, "seed": 1, "engine": "\(engine)"},
              "populations": [
                {"name": "pre", "size": 1, "model": "spike_generator", "params": {"spike_times": \(arrivals.map { $0 - Self.delayMs })}},
                {"name": "kick", "size": 1, "model": "spike_generator", "params": {"spike_times": \(posts.map { $0 - 0.1 })}},
