@@ -18,9 +18,7 @@ public struct BCM: PlasticityRule {
         ParameterSpec("tau_x", unit: "ms", default: 50, .positive, "Presynaptic rate trace time constant τ_x"),
         ParameterSpec("tau_y", unit: "ms", default: 50, .positive, "Postsynaptic rate trace time constant τ_y"),
         ParameterSpec("tau_theta", unit: "ms", default: 1000, .positive, "Slow postsynaptic rate (threshold) time constant τ_θ"),
-        ParameterSpec("w_min", unit: "w", default: 0, "Lower weight bound"),
-        ParameterSpec("w_max", unit: "w", default: 100, "Upper weight bound"),
-    ]
+    ] + ParameterSpec.weightBounds(min: 0, max: 100)
 
     public var learningRate: Double
     public var targetRateHz: Double
@@ -30,13 +28,12 @@ public struct BCM: PlasticityRule {
     public var weightBounds: ClosedRange<Double>
 
     public init(_ p: ParameterValues, options: PlasticityOptions) throws {
-        try p.require("w_min", below: "w_max")
         learningRate = p["eta"]
         targetRateHz = p["y_target"]
         preTraceTausMs = Traces(p["tau_x"], p["tau_x"])
         postTraceTausMs = Traces(p["tau_y"], p["tau_theta"])
         nearestSpike = options.nearestSpike
-        weightBounds = p["w_min"]...p["w_max"]
+        weightBounds = try p.weightBounds()
     }
 
     public func onPresynapticArrival(_ synapse: inout SynapseState, pre: Traces, post: Traces) {}

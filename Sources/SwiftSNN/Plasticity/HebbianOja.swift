@@ -15,9 +15,7 @@ public struct HebbianOja: PlasticityRule {
         ParameterSpec("alpha", unit: "1/(w·Hz)", default: 1, .nonNegative, "Oja decay α (0: plain Hebbian)"),
         ParameterSpec("tau_x", unit: "ms", default: 100, .positive, "Presynaptic rate trace time constant τ_x"),
         ParameterSpec("tau_y", unit: "ms", default: 100, .positive, "Postsynaptic rate trace time constant τ_y"),
-        ParameterSpec("w_min", unit: "w", default: -100, "Lower weight bound"),
-        ParameterSpec("w_max", unit: "w", default: 100, "Upper weight bound"),
-    ]
+    ] + ParameterSpec.weightBounds(min: -100, max: 100)
 
     public var learningRate: Double
     public var decay: Double
@@ -27,13 +25,12 @@ public struct HebbianOja: PlasticityRule {
     public var weightBounds: ClosedRange<Double>
 
     public init(_ p: ParameterValues, options: PlasticityOptions) throws {
-        try p.require("w_min", below: "w_max")
         learningRate = p["eta"]
         decay = p["alpha"]
         preTraceTausMs = Traces(p["tau_x"], p["tau_x"])
         postTraceTausMs = Traces(p["tau_y"], p["tau_y"])
         nearestSpike = options.nearestSpike
-        weightBounds = p["w_min"]...p["w_max"]
+        weightBounds = try p.weightBounds()
     }
 
     public func onPresynapticArrival(_ synapse: inout SynapseState, pre: Traces, post: Traces) {}

@@ -22,9 +22,7 @@ public struct PairSTDP: PlasticityRule {
         ParameterSpec("mu_minus", unit: "1", default: 1, .nonNegative, "Weight-dependence exponent of depression"),
         ParameterSpec("tau_plus", unit: "ms", default: 20, .positive, "Presynaptic trace time constant"),
         ParameterSpec("tau_minus", unit: "ms", default: 20, .positive, "Postsynaptic trace time constant"),
-        ParameterSpec("w_min", unit: "w", default: 0, "Lower weight bound (units of the synapse weight)"),
-        ParameterSpec("w_max", unit: "w", default: 100, "Upper weight bound (units of the synapse weight)"),
-    ]
+    ] + ParameterSpec.weightBounds(min: 0, max: 100)
 
     public var learningRate: Double
     public var depressionRatio: Double
@@ -38,7 +36,6 @@ public struct PairSTDP: PlasticityRule {
     private var inverseRange: Double
 
     public init(_ p: ParameterValues, options: PlasticityOptions) throws {
-        try p.require("w_min", below: "w_max")
         learningRate = p["lambda"]
         depressionRatio = p["alpha"]
         muPlus = p["mu_plus"]
@@ -47,7 +44,7 @@ public struct PairSTDP: PlasticityRule {
         preTraceTausMs = Traces(p["tau_plus"], p["tau_plus"])
         postTraceTausMs = Traces(p["tau_minus"], p["tau_minus"])
         nearestSpike = options.nearestSpike
-        weightBounds = p["w_min"]...p["w_max"]
+        weightBounds = try p.weightBounds()
         inverseRange = 1 / (p["w_max"] - p["w_min"])
     }
 

@@ -273,15 +273,9 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
         var updatesEveryStep: Bool { Rule.updatesEveryStep }
 
         func prepare(step: Int, modulators: [Modulator]) throws {
-            var changed = false
-            for b in bindings {
-                let value = b.value(step: step, modulators: modulators)
-                if value != parameters[b.key] {
-                    parameters.set(b.key, to: value)
-                    changed = true
-                }
+            if bindings.apply(step: step, modulators: modulators, to: &parameters) {
+                rule = try Rule(parameters, options: options)
             }
-            if changed { rule = try Rule(parameters, options: options) }
         }
 
         func decayTraces() {

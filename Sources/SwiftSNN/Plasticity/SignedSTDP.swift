@@ -20,9 +20,8 @@ public struct SignedSTDP: PlasticityRule {
         ParameterSpec("Aminus", unit: "w", default: 0.015, "Depression amplitude A₋ (excitatory anti-causal, inhibitory causal)"),
         ParameterSpec("tau_plus", unit: "ms", default: 10, .positive, "Presynaptic trace time constant τ₊"),
         ParameterSpec("tau_minus", unit: "ms", default: 10, .positive, "Postsynaptic trace time constant τ₋"),
-        ParameterSpec("w_min", unit: "w", default: 0, "Lower weight bound; ≥ 0 for excitatory projections"),
-        ParameterSpec("w_max", unit: "w", default: 3, "Upper weight bound; ≤ 0 for inhibitory projections"),
-    ]
+    ] + ParameterSpec.weightBounds(min: 0, max: 3, "Lower weight bound; ≥ 0 for excitatory projections",
+                                   "Upper weight bound; ≤ 0 for inhibitory projections")
 
     public var potentiation: Double
     public var depression: Double
@@ -34,7 +33,6 @@ public struct SignedSTDP: PlasticityRule {
     public var weightBounds: ClosedRange<Double>
 
     public init(_ p: ParameterValues, options: PlasticityOptions) throws {
-        try p.require("w_min", below: "w_max")
         guard p["w_min"] >= 0 || p["w_max"] <= 0 else {
             throw ConfigError(path: "\(p.path).w_max", problem: "stdp_signed needs bounds of one sign (w_min ≥ 0 for excitatory, w_max ≤ 0 for inhibitory synapses), got [\(formatNumber(p["w_min"])), \(formatNumber(p["w_max"]))]")
         }
@@ -44,7 +42,7 @@ public struct SignedSTDP: PlasticityRule {
         preTraceTausMs = Traces(p["tau_plus"], p["tau_plus"])
         postTraceTausMs = Traces(p["tau_minus"], p["tau_minus"])
         nearestSpike = options.nearestSpike
-        weightBounds = p["w_min"]...p["w_max"]
+        weightBounds = try p.weightBounds()
     }
 
     @inline(__always)

@@ -25,9 +25,7 @@ public struct ThreeFactor: PlasticityRule {
         ParameterSpec("Aminus", unit: "w", default: 1.5, "Eligibility removed per anti-causal pair A₋"),
         ParameterSpec("tau_plus", unit: "ms", default: 20, .positive, "Presynaptic trace time constant τ₊"),
         ParameterSpec("tau_minus", unit: "ms", default: 20, .positive, "Postsynaptic trace time constant τ₋"),
-        ParameterSpec("w_min", unit: "w", default: 0, "Lower weight bound"),
-        ParameterSpec("w_max", unit: "w", default: 200, "Upper weight bound"),
-    ]
+    ] + ParameterSpec.weightBounds(min: 0, max: 200)
     public static var usesSynapseTrace: Bool { true }
     public static var updatesEveryStep: Bool { true }
     public static var keepsExactWeights: Bool { true }
@@ -44,7 +42,6 @@ public struct ThreeFactor: PlasticityRule {
     public var weightBounds: ClosedRange<Double>
 
     public init(_ p: ParameterValues, options: PlasticityOptions) throws {
-        try p.require("w_min", below: "w_max")
         potentiation = p["Aplus"]
         depression = p["Aminus"]
         eligibilityDecay = exp(-options.dtMs / p["tau_e"])
@@ -52,7 +49,7 @@ public struct ThreeFactor: PlasticityRule {
         preTraceTausMs = Traces(p["tau_plus"], p["tau_plus"])
         postTraceTausMs = Traces(p["tau_minus"], p["tau_minus"])
         nearestSpike = options.nearestSpike
-        weightBounds = p["w_min"]...p["w_max"]
+        weightBounds = try p.weightBounds()
     }
 
     @inline(__always)

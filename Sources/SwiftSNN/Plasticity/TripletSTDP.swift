@@ -20,9 +20,7 @@ public struct TripletSTDP: PlasticityRule {
         ParameterSpec("tau_plus_triplet", unit: "ms", default: 101, .positive, "Presynaptic triplet trace time constant τ_x"),
         ParameterSpec("tau_minus", unit: "ms", default: 33.7, .positive, "Postsynaptic pair trace time constant τ₋"),
         ParameterSpec("tau_minus_triplet", unit: "ms", default: 125, .positive, "Postsynaptic triplet trace time constant τ_y"),
-        ParameterSpec("w_min", unit: "w", default: 0, "Lower weight bound"),
-        ParameterSpec("w_max", unit: "w", default: 100, "Upper weight bound"),
-    ]
+    ] + ParameterSpec.weightBounds(min: 0, max: 100)
 
     public var pairPotentiation: Double
     public var tripletPotentiation: Double
@@ -34,7 +32,6 @@ public struct TripletSTDP: PlasticityRule {
     public var weightBounds: ClosedRange<Double>
 
     public init(_ p: ParameterValues, options: PlasticityOptions) throws {
-        try p.require("w_min", below: "w_max")
         pairPotentiation = p["Aplus"]
         tripletPotentiation = p["Aplus_triplet"]
         pairDepression = p["Aminus"]
@@ -42,7 +39,7 @@ public struct TripletSTDP: PlasticityRule {
         preTraceTausMs = Traces(p["tau_plus"], p["tau_plus_triplet"])
         postTraceTausMs = Traces(p["tau_minus"], p["tau_minus_triplet"])
         nearestSpike = options.nearestSpike
-        weightBounds = p["w_min"]...p["w_max"]
+        weightBounds = try p.weightBounds()
     }
 
     @inline(__always)
