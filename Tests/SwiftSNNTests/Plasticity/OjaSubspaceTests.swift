@@ -141,6 +141,16 @@ import Testing
         #expect(spikes.ids.count > 0, "the lateral neurons must receive what the synapses transmit")
     }
 
+    /// Periods are counted in steps of the clock engine; the event-driven engine has no form of the rule.
+    @Test func eventEngineRefusesTheRule() throws {
+        let json = Self.network(spikeTimes: [[1], [2]], w0: [[1, 0]], periodMs: 10, durationMs: 10, params: "{}")
+            .replacingOccurrences(of: #""dt_ms": 1,"#, with: #""dt_ms": 1, "engine": "event","#)
+        #expect(throws: ConfigError(path: "projections[0].plasticity",
+                                    problem: "oja_subspace has no event-driven form; use \"engine\": \"clock\"")) {
+            _ = try Simulation(config: InlineConfig.config(json))
+        }
+    }
+
     static let configErrors: [(params: String, pairing: String, path: String, problem: String)] = [
         (#"{"rate": 0.1}"#, "", "projections[0].plasticity.params.rate",
          "unknown parameter; known: clip, eta, momentum, period_ms"),
