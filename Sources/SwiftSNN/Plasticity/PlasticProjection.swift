@@ -37,7 +37,8 @@ public protocol PlasticWorker: Sendable {
     func beginStep(arrivals: [Int32])
     /// Serially, at the start of every step: all traces decay by one step.
     func decayTraces()
-    /// Serially, after the step's parallel part: the presynaptic traces take the arrivals of step k.
+    /// Serially, after the step's parallel part of every step (also without arrivals): the presynaptic traces take
+    /// the arrivals of step k; a matrix rule's period ends here.
     func endStep(arrivals: [Int32], step: Int)
     /// In each thread's part: depression of the synapses `rowBegin[s]..<rowEnd[s]` of every arriving source s,
     /// then their new weights are added to the target's input of this step. Returns the synaptic events.
