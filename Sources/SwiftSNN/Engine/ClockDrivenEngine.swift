@@ -308,22 +308,27 @@ public struct ClockDrivenEngine: Engine {
         /// Phase 2 for one part: deliver the slice's spikes to its targets. Returns the synaptic events.
         func deliver(part: Int, sources: [[Int32]], steps: [[Int64]]) -> UInt64 {
             var events: UInt64 = 0
-            for (j, projection) in projections.enumerated() where !sources[projection.source].isEmpty {
-                let layout = layouts[projection.target]!
-                var ring = snn_ring(values: ringBases[projection.target]!, slot_mask: UInt64(layout.slotMask),
+            // By index, borrowing the tables: a copied projection would retain and release each of its arrays.
+            for j in projections.indices where !sources[projections[j].source].isEmpty {
+                let source = projections[j].source, target = projections[j].target
+                let layout = layouts[target]!
+                var ring = snn_ring(values: ringBases[target]!, slot_mask: UInt64(layout.slotMask),
                                     slot_stride: layout.slotStride, plane_stride: layout.count,
                                     positive_plane: Int32(layout.ports.excitatory),
                                     negative_plane: Int32(layout.ports.inhibitory))
-                let table = projection.synapses
-                events += table.target.withUnsafeBufferPointer { target in
-                    table.weight.withUnsafeBufferPointer { weight in
-                        table.delaySteps.withUnsafeBufferPointer { delay in
-                            var csr = snn_csr(target: target.baseAddress, weight: weight.baseAddress,
-                                              delay: table.delaySteps.isEmpty ? nil : delay.baseAddress,
-                                              uniform_delay: table.uniformDelaySteps)
-                            return snn_deliver_static(&csr, projectionSplits[j][part], projectionSplits[j][part + 1],
-                                                      sources[projection.source], steps[projection.source],
-                                                      sources[projection.source].count, &ring)
+                events += projections[j].synapses.target.withUnsafeBufferPointer { target in
+                    projections[j].synapses.weight.withUnsafeBufferPointer { weight in
+                        projections[j].synapses.delaySteps.withUnsafeBufferPointer { delay in
+                            sources[source].withUnsafeBufferPointer { spikeSources in
+                                steps[source].withUnsafeBufferPointer { spikeSteps in
+                                    var csr = snn_csr(target: target.baseAddress, weight: weight.baseAddress,
+                                                      delay: delay.isEmpty ? nil : delay.baseAddress,
+                                                      uniform_delay: projections[j].synapses.uniformDelaySteps)
+                                    return snn_deliver_static(&csr, projectionSplits[j][part], projectionSplits[j][part + 1],
+                                                              spikeSources.baseAddress, spikeSteps.baseAddress,
+                                                              spikeSources.count, &ring)
+                                }
+                            }
                         }
                     }
                 }
