@@ -40,28 +40,42 @@ public struct SynapseTable: Sendable {
         let n = connections.count
         try weightSpec.requireCount(n, path: "\(path).synapse.weight", of: "synapse")
         try delaySpec.requireCount(n, path: "\(path).synapse.delay_ms", of: "synapse")
-        // Counting sort by source; a stable sort by target inside each row keeps equal pairs (multapses) in
-        // creation order.
+        // Counting sort by source, carrying each connection's target along (reading the rule's arrays once, in
+        // order, instead of gathering from them); a stable sort by target inside each row keeps equal pairs
+        // (multapses) in creation order. Creation positions are tracked only when something indexes by them.
+        var needsOrder = keepCreationIndex
+        if case .array = weightSpec { needsOrder = true }
+        if case .array = delaySpec { needsOrder = true }
         var rowStart = [Int](repeating: 0, count: sourceCount + 1)
         for s in connections.sources { rowStart[Int(s) + 1] += 1 }
         for s in 0..<sourceCount { rowStart[s + 1] += rowStart[s] }
-        var order = [Int](repeating: 0, count: n)
+        var target = [UInt32](repeating: 0, count: n)
+        var order = needsOrder ? [Int](repeating: 0, count: n) : []
         var fill = rowStart
-        for (i, s) in connections.sources.enumerated() {
-            order[fill[Int(s)]] = i
-            fill[Int(s)] += 1
+        target.withUnsafeMutableBufferPointer { target in
+            order.withUnsafeMutableBufferPointer { order in
+                connections.sources.withUnsafeBufferPointer { sources in
+                    connections.targets.withUnsafeBufferPointer { targets in
+                        for i in 0..<n {
+                            let s = Int(sources[i])
+                            target[fill[s]] = UInt32(targets[i])
+                            if needsOrder { order[fill[s]] = i }
+                            fill[s] += 1
+                        }
+                    }
+                }
+            }
         }
         for s in 0..<sourceCount where rowStart[s + 1] - rowStart[s] > 1 {
             let row = rowStart[s]..<rowStart[s + 1]
-            if !zip(order[row].dropFirst(), order[row]).allSatisfy({ connections.targets[$0] >= connections.targets[$1] }) {
-                let sorted = order[row].enumerated().sorted {
-                    (connections.targets[$0.element], $0.offset) < (connections.targets[$1.element], $1.offset)
-                }.map(\.element)
-                order.replaceSubrange(row, with: sorted)
+            if !zip(target[row].dropFirst(), target[row]).allSatisfy({ $0 >= $1 }) {
+                let sorted = row.sorted { (target[$0], $0) < (target[$1], $1) }
+                target.replaceSubrange(row, with: sorted.map { target[$0] })
+                if needsOrder { order.replaceSubrange(row, with: sorted.map { order[$0] }) }
             }
         }
         self.rowStart = rowStart.map(Int64.init)
-        target = order.map { UInt32(connections.targets[$0]) }
+        self.target = target
         if keepCreationIndex { creationIndex = order.map { Int32($0) } }
 
         let delayPath = "\(path).synapse.delay_ms"
@@ -92,9 +106,10 @@ public struct SynapseTable: Sendable {
             var weightStream = RandomStream(seed: seed, purpose: .weight, UInt64(projectionIndex), UInt64(s))
             var delayStream = RandomStream(seed: seed, purpose: .delay, UInt64(projectionIndex), UInt64(s))
             for k in rowStart[s]..<rowStart[s + 1] {
-                weight[k] = Float(weightSpec.value(at: order[k], using: &weightStream))
+                let position = needsOrder ? order[k] : 0
+                weight[k] = Float(weightSpec.value(at: position, using: &weightStream))
                 if !delays.isEmpty {
-                    let d = delaySpec.value(at: order[k], using: &delayStream)
+                    let d = delaySpec.value(at: position, using: &delayStream)
                     delays[k] = try stepsOfDelay(d)
                     if !exact.isEmpty { exact[k] = d }
                 }
