@@ -55,3 +55,49 @@ struct PostSpikeCounterRule: PlasticityRule {
         }
     }
 }
+
+/// A whole-matrix rule written outside the library: at the end of every period each weight becomes the number of
+/// its source's spikes that arrived during the period, plus the weight of the neighbouring synapse in its row
+/// (so it must see the matrix, not one synapse). The expected weights are counted by hand from the spike times.
+struct ArrivalCountRule: MatrixPlasticityRule {
+    static let name = "arrival_count"
+    static let summary = "weight = arrivals in the period + the row's first weight (test rule)"
+    static let parameters = [ParameterSpec("period_ms", unit: "ms", default: 10, .positive, "Period")]
+
+    var periodMs: Double
+
+    init(_ p: ParameterValues, options: PlasticityOptions) throws { periodMs = p["period_ms"] }
+
+    func update(_ matrix: WeightMatrix, presynapticCounts: UnsafeBufferPointer<Double>) {
+        for s in 0..<matrix.sourceCount {
+            let row = Int(matrix.rowStart[s])..<Int(matrix.rowStart[s + 1])
+            let first = matrix.weight[row.lowerBound]
+            for k in row { matrix.weight[k] = presynapticCounts[s] + first }
+        }
+    }
+}
+
+@Suite struct CustomMatrixRuleTests {
+    @Test func matrixRuleRegisteredFromOutsideTheLibraryIsUsedByName() throws {
+        let json = """
+            {"simulation": {"duration_ms": 20, "dt_ms": 0.1, "seed": 1},
+             "populations": [
+               {"name": "pre", "size": 2, "model": "spike_generator",
+                "params": {"spike_times": [[1.0, 2.0, 3.0, 12.0], [4.0]]}},
+               {"name": "post", "size": 2, "model": "iaf_psc_delta"}],
+             "projections": [
+               {"source": "pre", "target": "post", "connectivity": {"rule": "all_to_all"},
+                "synapse": {"weight": 0.5, "delay_ms": 1},
+                "plasticity": {"rule": "arrival_count", "params": {"period_ms": 10}}}],
+             "recorders": [{"name": "w", "type": "weights", "projection": 0, "interval_ms": 10}]}
+            """
+        var rules = PlasticityRegistry.builtIn
+        rules.register(ArrivalCountRule.self, as: "arrival_count")
+        var simulation = try Simulation(config: InlineConfig.config(json), plasticityRules: rules)
+        try simulation.run()
+        let w = try InlineConfig.recorder("w", of: simulation, as: WeightRecorder.self).samples
+        // Arrivals (spike + 1 ms): pre 0 at 2, 3, 4 and 13 ms; pre 1 at 5 ms. Period 1: counts 3 and 1 on top of
+        // 0.5; period 2: counts 1 and 0 on top of the first period's weights.
+        #expect(w == [3.5, 3.5, 1.5, 1.5, 4.5, 4.5, 1.5, 1.5])
+    }
+}
