@@ -6,6 +6,8 @@
 #   tools/bench/run.sh --callgrind     # also the per-thread instruction split of Brunel under callgrind
 #   tools/bench/run.sh --workloads brunel brunel_plastic --label plastic   # only these; results <date>-plastic.*
 #   tools/bench/run.sh --help
+#   tools/bench/run.sh --sparse [ARGS]  # clock vs event engine over firing rate, 100 000 neurons; writes
+#                                       # tools/bench/results/<date>-sparse.{json,md,png}; see sparse_crossover.py
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$repo"
@@ -13,5 +15,9 @@ python="$(tools/venv.sh)"
 if [[ ! -x /usr/bin/time ]]; then
     echo "run.sh: /usr/bin/time is missing (peak RSS); installing it with apt-get" >&2
     apt-get install -y time >&2
+fi
+if [[ "${1:-}" == "--sparse" ]]; then
+    shift
+    exec "$python" tools/bench/sparse_crossover.py "$@"
 fi
 exec "$python" tools/bench/bench.py "$@"

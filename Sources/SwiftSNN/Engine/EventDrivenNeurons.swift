@@ -70,6 +70,8 @@ final class ExactNeurons<Model: ExactlySolvable>: EventDrivenNeurons {
         }
     }
 
+    // The engine reaches this through `any EventDrivenNeurons`, which would run the generic body with a witness
+    // call per model method per synapse; these give the built-in models a specialised body, chosen at run time.
     @_specialize(where Model == IafPscDelta)
     @_specialize(where Model == IafPscExp)
     func receive(targets: UnsafeBufferPointer<UInt32>, weights: UnsafeBufferPointer<Float>, at t: Double,
