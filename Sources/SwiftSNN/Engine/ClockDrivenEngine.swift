@@ -238,7 +238,7 @@ public struct ClockDrivenEngine: Engine {
                 let slot = ringBases[t]! + layout.offset(step: step, plane: 0)
                 events += plasticSplits[q][part].withUnsafeBufferPointer { begin in
                     plasticSplits[q][part + 1].withUnsafeBufferPointer { end in
-                        plasticWorkers[q].arrive(arrivals: plasticArrivals[q], step: step, rowBegin: begin.baseAddress!,
+                        plasticWorkers[q].arrive(arrivals: plasticArrivals[q], rowBegin: begin.baseAddress!,
                                                  rowEnd: end.baseAddress!, input: slot,
                                                  excitatoryPlane: layout.ports.excitatory * layout.count,
                                                  inhibitoryPlane: layout.ports.inhibitory * layout.count)

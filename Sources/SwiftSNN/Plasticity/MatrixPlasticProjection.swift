@@ -111,7 +111,7 @@ public struct MatrixPlasticProjection<Rule: MatrixPlasticityRule>: PlasticSynaps
             counts.update(repeating: 0, count: synapses.sourceCount)
         }
 
-        func arrive(arrivals: [Int32], step: Int, rowBegin: UnsafePointer<Int64>, rowEnd: UnsafePointer<Int64>,
+        func arrive(arrivals: [Int32], rowBegin: UnsafePointer<Int64>, rowEnd: UnsafePointer<Int64>,
                     input: UnsafeMutablePointer<Double>, excitatoryPlane: Int, inhibitoryPlane: Int) -> UInt64 {
             var events: UInt64 = 0
             synapses.target.withUnsafeBufferPointer { target in

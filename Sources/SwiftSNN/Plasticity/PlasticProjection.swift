@@ -42,7 +42,7 @@ public protocol PlasticWorker: Sendable {
     func endStep(arrivals: [Int32], step: Int)
     /// In each thread's part: depression of the synapses `rowBegin[s]..<rowEnd[s]` of every arriving source s,
     /// then their new weights are added to the target's input of this step. Returns the synaptic events.
-    func arrive(arrivals: [Int32], step: Int, rowBegin: UnsafePointer<Int64>, rowEnd: UnsafePointer<Int64>,
+    func arrive(arrivals: [Int32], rowBegin: UnsafePointer<Int64>, rowEnd: UnsafePointer<Int64>,
                 input: UnsafeMutablePointer<Double>, excitatoryPlane: Int, inhibitoryPlane: Int) -> UInt64
     /// In each thread's part, after the neuron update: potentiation of the incoming synapses of the part's target
     /// neurons that fired (ascending), now or deferred (`PostSpikeHistory`), then their postsynaptic traces.
@@ -320,7 +320,7 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
         @_specialize(where Rule == HebbianOja)
         @_specialize(where Rule == BCM)
         @_specialize(where Rule == ThreeFactor)
-        func arrive(arrivals: [Int32], step: Int, rowBegin: UnsafePointer<Int64>, rowEnd: UnsafePointer<Int64>,
+        func arrive(arrivals: [Int32], rowBegin: UnsafePointer<Int64>, rowEnd: UnsafePointer<Int64>,
                     input: UnsafeMutablePointer<Double>, excitatoryPlane: Int, inhibitoryPlane: Int) -> UInt64 {
             let rule = self.rule
             var events: UInt64 = 0

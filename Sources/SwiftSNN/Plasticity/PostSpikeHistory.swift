@@ -16,10 +16,15 @@ import Foundation
 struct PostSpikeHistory: Sendable {
     /// Spikes kept per neuron before its history is applied at once.
     static let depth = 16
-    /// Per target neuron: `depth` slots of (step, the two postsynaptic traces before the spike), oldest first.
-    var steps: Column<Int>
-    var postTrace1: Column<Double>
-    var postTrace2: Column<Double>
+    /// A waiting spike: its step and the two postsynaptic traces just before it, side by side so that reading one
+    /// touches one cache line.
+    struct Spike {
+        var step: Int
+        var post: Traces
+    }
+
+    /// Per target neuron: `depth` slots, oldest first.
+    var spikes: Column<Spike>
     var counts: Column<Int32>
     /// Per target neuron: the step of its newest waiting spike, checked at every arrival (a compact column, so
     /// that the check stays in cache).
@@ -28,11 +33,13 @@ struct PostSpikeHistory: Sendable {
     var lastArrival: Column<Int>
     var preTrace1: Column<Double>
     var preTrace2: Column<Double>
+    /// e^{−n·dt/τ} of the two presynaptic traces for n < `decaySteps`, the intervals that dominate; filled when a
+    /// run starts.
+    var decay = Column<Traces>([])
+    static let decaySteps = 4096
 
     init(sourceCount: Int, targetCount: Int) {
-        steps = Column(repeating: 0, count: targetCount * Self.depth)
-        postTrace1 = Column(repeating: 0, count: targetCount * Self.depth)
-        postTrace2 = Column(repeating: 0, count: targetCount * Self.depth)
+        spikes = Column(repeating: Spike(step: 0, post: Traces(0, 0)), count: targetCount * Self.depth)
         counts = Column(repeating: 0, count: targetCount)
         newest = Column(repeating: -1, count: targetCount)
         lastArrival = Column(repeating: 0, count: sourceCount)
@@ -41,24 +48,26 @@ struct PostSpikeHistory: Sendable {
     }
 
     mutating func cursor(preTaus: Traces, dtMs: Double) -> Cursor {
-        Cursor(steps: steps.mutablePointer(), postTrace1: postTrace1.mutablePointer(),
-               postTrace2: postTrace2.mutablePointer(), counts: counts.mutablePointer(), newest: newest.mutablePointer(),
+        let stepsPerTau = Traces(dtMs / preTaus.first, dtMs / preTaus.second)
+        decay = Column((0..<Self.decaySteps).map {
+            Traces(exp(-Double($0) * stepsPerTau.first), exp(-Double($0) * stepsPerTau.second))
+        })
+        return Cursor(spikes: spikes.mutablePointer(), counts: counts.mutablePointer(), newest: newest.mutablePointer(),
                lastArrival: lastArrival.mutablePointer(), preTrace1: preTrace1.mutablePointer(),
-               preTrace2: preTrace2.mutablePointer(), decay: DecayTable(taus: preTaus, dtMs: dtMs))
+               preTrace2: preTrace2.mutablePointer(), decay: decay.baseAddress, stepsPerTau: stepsPerTau)
     }
 
-    /// Raw access for one run; a target's slots are touched only by the thread that owns the target, the
-    /// per-source values only serially.
+    /// Raw access for one run, without references (it is copied per synapse); a target's slots are touched only
+    /// by the thread that owns the target, the per-source values only serially.
     struct Cursor: @unchecked Sendable {
-        let steps: UnsafeMutablePointer<Int>
-        let postTrace1: UnsafeMutablePointer<Double>
-        let postTrace2: UnsafeMutablePointer<Double>
+        let spikes: UnsafeMutablePointer<Spike>
         let counts: UnsafeMutablePointer<Int32>
         let newest: UnsafeMutablePointer<Int>
         let lastArrival: UnsafeMutablePointer<Int>
         let preTrace1: UnsafeMutablePointer<Double>
         let preTrace2: UnsafeMutablePointer<Double>
-        let decay: DecayTable
+        let decay: UnsafePointer<Traces>
+        let stepsPerTau: Traces
 
         /// Whether target `i` has spikes at or after step `since` waiting.
         @inline(__always)
@@ -68,15 +77,21 @@ struct PostSpikeHistory: Sendable {
         /// after the last arrival of source `j`, oldest first.
         @inline(__always)
         func forEachPending(target i: Int, source j: Int, _ body: (Traces, Traces) -> Void) {
-            let base = i * PostSpikeHistory.depth
+            let slots = spikes + i * PostSpikeHistory.depth
             let a = lastArrival[j]
             var first = Int(counts[i])
-            while first > 0 && steps[base + first - 1] >= a { first -= 1 }
+            while first > 0 && slots[first - 1].step >= a { first -= 1 }
             for r in first..<Int(counts[i]) {
-                let factor = decay.factors(steps: steps[base + r] - a)
-                body(Traces(preTrace1[j] * factor.first, preTrace2[j] * factor.second),
-                     Traces(postTrace1[base + r], postTrace2[base + r]))
+                let factor = decayFactors(steps: slots[r].step - a)
+                body(Traces(preTrace1[j] * factor.first, preTrace2[j] * factor.second), slots[r].post)
             }
+        }
+
+        /// e^{−n·dt/τ} of the two presynaptic traces.
+        @inline(__always)
+        func decayFactors(steps n: Int) -> Traces {
+            n < PostSpikeHistory.decaySteps ? decay[n]
+                : Traces(exp(-Double(n) * stepsPerTau.first), exp(-Double(n) * stepsPerTau.second))
         }
 
         @inline(__always)
@@ -84,10 +99,7 @@ struct PostSpikeHistory: Sendable {
 
         @inline(__always)
         func append(target i: Int, step: Int, post: Traces) {
-            let slot = i * PostSpikeHistory.depth + Int(counts[i])
-            steps[slot] = step
-            postTrace1[slot] = post.first
-            postTrace2[slot] = post.second
+            spikes[i * PostSpikeHistory.depth + Int(counts[i])] = Spike(step: step, post: post)
             counts[i] += 1
             newest[i] = step
         }
@@ -104,26 +116,6 @@ struct PostSpikeHistory: Sendable {
             lastArrival[j] = step
             preTrace1[j] = traces.first
             preTrace2[j] = traces.second
-        }
-    }
-
-    /// e^{−n·dt/τ} for the two presynaptic time constants, tabulated for the short intervals that dominate.
-    struct DecayTable: @unchecked Sendable {
-        static let size = 4096
-        let table: [Traces]
-        let stepsPerTau: Traces
-
-        init(taus: Traces, dtMs: Double) {
-            stepsPerTau = Traces(dtMs / taus.first, dtMs / taus.second)
-            table = (0..<Self.size).map { [stepsPerTau] in
-                Traces(exp(-Double($0) * stepsPerTau.first), exp(-Double($0) * stepsPerTau.second))
-            }
-        }
-
-        @inline(__always)
-        func factors(steps n: Int) -> Traces {
-            n < Self.size ? table.withUnsafeBufferPointer { $0[n] }
-                : Traces(exp(-Double(n) * stepsPerTau.first), exp(-Double(n) * stepsPerTau.second))
         }
     }
 }
