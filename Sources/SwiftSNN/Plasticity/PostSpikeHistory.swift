@@ -26,9 +26,15 @@ struct PostSpikeHistory: Sendable {
     /// Per target neuron: `depth` slots, oldest first.
     var spikes: Column<Spike>
     var counts: Column<Int32>
-    /// Per target neuron: the step of its newest waiting spike, checked at every arrival (a compact column, so
-    /// that the check stays in cache).
-    var newest: Column<Int>
+    /// Per target neuron: its newest waiting spike and the step of the one before, in a compact column that stays
+    /// in cache: every arrival checks it, and most find at most this one spike waiting.
+    struct Latest {
+        var spike: Spike
+        var previousStep: Int
+        static let none = Latest(spike: Spike(step: -1, post: Traces(0, 0)), previousStep: -1)
+    }
+
+    var latest: Column<Latest>
     /// Per source neuron: the step of its last arrival (0 before any) and its traces right after it.
     var lastArrival: Column<Int>
     var preTrace1: Column<Double>
@@ -41,7 +47,7 @@ struct PostSpikeHistory: Sendable {
     init(sourceCount: Int, targetCount: Int) {
         spikes = Column(repeating: Spike(step: 0, post: Traces(0, 0)), count: targetCount * Self.depth)
         counts = Column(repeating: 0, count: targetCount)
-        newest = Column(repeating: -1, count: targetCount)
+        latest = Column(repeating: .none, count: targetCount)
         lastArrival = Column(repeating: 0, count: sourceCount)
         preTrace1 = Column(repeating: 0, count: sourceCount)
         preTrace2 = Column(repeating: 0, count: sourceCount)
@@ -52,7 +58,7 @@ struct PostSpikeHistory: Sendable {
         decay = Column((0..<Self.decaySteps).map {
             Traces(exp(-Double($0) * stepsPerTau.first), exp(-Double($0) * stepsPerTau.second))
         })
-        return Cursor(spikes: spikes.mutablePointer(), counts: counts.mutablePointer(), newest: newest.mutablePointer(),
+        return Cursor(spikes: spikes.mutablePointer(), counts: counts.mutablePointer(), latest: latest.mutablePointer(),
                lastArrival: lastArrival.mutablePointer(), preTrace1: preTrace1.mutablePointer(),
                preTrace2: preTrace2.mutablePointer(), decay: decay.baseAddress, stepsPerTau: stepsPerTau)
     }
@@ -62,7 +68,7 @@ struct PostSpikeHistory: Sendable {
     struct Cursor: @unchecked Sendable {
         let spikes: UnsafeMutablePointer<Spike>
         let counts: UnsafeMutablePointer<Int32>
-        let newest: UnsafeMutablePointer<Int>
+        let latest: UnsafeMutablePointer<Latest>
         let lastArrival: UnsafeMutablePointer<Int>
         let preTrace1: UnsafeMutablePointer<Double>
         let preTrace2: UnsafeMutablePointer<Double>
@@ -71,14 +77,22 @@ struct PostSpikeHistory: Sendable {
 
         /// Whether target `i` has spikes at or after step `since` waiting.
         @inline(__always)
-        func hasPending(_ i: Int, since: Int) -> Bool { newest[i] >= since }
+        func hasPending(_ i: Int, since: Int) -> Bool { latest[i].spike.step >= since }
 
         /// Calls `body` with (presynaptic traces, postsynaptic traces) of each waiting spike of target `i` at or
         /// after the last arrival of source `j`, oldest first.
         @inline(__always)
         func forEachPending(target i: Int, source j: Int, _ body: (Traces, Traces) -> Void) {
-            let slots = spikes + i * PostSpikeHistory.depth
             let a = lastArrival[j]
+            let newest = latest[i]
+            if newest.previousStep < a {
+                if newest.spike.step >= a {
+                    let factor = decayFactors(steps: newest.spike.step - a)
+                    body(Traces(preTrace1[j] * factor.first, preTrace2[j] * factor.second), newest.spike.post)
+                }
+                return
+            }
+            let slots = spikes + i * PostSpikeHistory.depth
             var first = Int(counts[i])
             while first > 0 && slots[first - 1].step >= a { first -= 1 }
             for r in first..<Int(counts[i]) {
@@ -99,15 +113,16 @@ struct PostSpikeHistory: Sendable {
 
         @inline(__always)
         func append(target i: Int, step: Int, post: Traces) {
-            spikes[i * PostSpikeHistory.depth + Int(counts[i])] = Spike(step: step, post: post)
+            let spike = Spike(step: step, post: post)
+            spikes[i * PostSpikeHistory.depth + Int(counts[i])] = spike
             counts[i] += 1
-            newest[i] = step
+            latest[i] = Latest(spike: spike, previousStep: latest[i].spike.step)
         }
 
         @inline(__always)
         func clear(_ i: Int) {
             counts[i] = 0
-            newest[i] = -1
+            latest[i] = .none
         }
 
         /// Source `j`'s arrivals of `step` are in: its traces right after them are `traces`.
