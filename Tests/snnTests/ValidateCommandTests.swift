@@ -17,6 +17,24 @@ import Testing
         }
         """#
 
+    /// Every network the repository ships builds: what a newcomer runs first must not be broken.
+    static let bundledConfigs: [String] = {
+        let configs = CatalogCommandTests.repositoryRoot.appendingPathComponent("configs")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: configs.path)) ?? []
+        return names.filter { $0.hasSuffix(".json") && $0 != "schema.json" }.sorted()
+    }()
+
+    @Test func theRepositoryShipsConfigs() {
+        #expect(Self.bundledConfigs.count >= 8, "configs/ must be found: \(Self.bundledConfigs)")
+    }
+
+    @Test(arguments: bundledConfigs)
+    func bundledConfigValidates(name: String) throws {
+        let result = try SNNExecutable.run(["validate", "configs/\(name)"], in: CatalogCommandTests.repositoryRoot)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("configs/\(name): ok"))
+    }
+
     @Test func validConfigIsReportedOkWithItsSizeAndWritesNothing() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
