@@ -15,7 +15,9 @@ public struct SpikeGenerator: Population {
     /// The same spikes at their times as given, sorted by (time, id): what the event-driven engine emits.
     public private(set) var exactSpikes: [(timeMs: Double, id: Int32)]
 
-    public init(name: String, count: Int, params: ConfigNode?, grid: TimeGrid, path: String) throws {
+    /// - Parameter exactTimes: for the event engine, which uses the times as given: any positive time is taken
+    ///   (the clock engine's grid needs t ≥ dt/2, the first step's end after rounding).
+    public init(name: String, count: Int, params: ConfigNode?, grid: TimeGrid, path: String, exactTimes: Bool = false) throws {
         self.name = name
         self.count = count
         guard let params else { throw ConfigError(path: "\(path).params", problem: "spike_generator needs spike_times or file") }
@@ -58,10 +60,16 @@ public struct SpikeGenerator: Population {
         var events: [(step: Int, id: Int32)] = []
         events.reserveCapacity(spikes.count)
         for s in spikes {
-            guard s.time.isFinite, grid.steps(s.time) >= 1 else {
-                throw ConfigError(path: s.path, problem: "spike time must be >= dt (\(formatNumber(grid.dtMs)) ms), got \(formatNumber(s.time))")
+            if exactTimes {
+                guard s.time.isFinite, s.time > 0 else {
+                    throw ConfigError(path: s.path, problem: "spike time must be > 0 ms, got \(formatNumber(s.time))")
+                }
+            } else {
+                guard s.time.isFinite, grid.steps(s.time) >= 1 else {
+                    throw ConfigError(path: s.path, problem: "spike time must be >= dt (\(formatNumber(grid.dtMs)) ms), got \(formatNumber(s.time))")
+                }
             }
-            events.append((grid.steps(s.time) - 1, Int32(s.id)))
+            events.append((max(grid.steps(s.time), 1) - 1, Int32(s.id)))
         }
         events.sort { ($0.step, $0.id) < ($1.step, $1.id) }
         exactSpikes = spikes.map { ($0.time, Int32($0.id)) }.sorted { ($0.timeMs, $0.id) < ($1.timeMs, $1.id) }

@@ -17,7 +17,8 @@ public struct NetworkBuilder: Sendable {
         let grid = TimeGrid(dtMs: sim.dtMs)
         var network = Network(grid: grid, seed: sim.seed)
         for (index, pop) in config.populations.enumerated() {
-            network.populations.append(try makePopulation(pop, index: index, grid: grid, seed: sim.seed))
+            network.populations.append(try makePopulation(pop, index: index, grid: grid, seed: sim.seed,
+                                                          exactTimes: sim.engine == EngineKind.event.rawValue))
         }
         for entry in config.modulators {
             network.modulators.append(try makeModulator(entry, network: network))
@@ -49,7 +50,8 @@ public struct NetworkBuilder: Sendable {
         }
     }
 
-    private func makePopulation(_ pop: NetworkConfig.Population, index: Int, grid: TimeGrid, seed: UInt64) throws -> any Population {
+    private func makePopulation(_ pop: NetworkConfig.Population, index: Int, grid: TimeGrid, seed: UInt64,
+                                exactTimes: Bool) throws -> any Population {
         let paramsPath = "\(pop.path).params"
         func numericParams(_ specs: [ParameterSpec]) throws -> ParameterValues {
             var given: [String: Double] = [:]
@@ -70,7 +72,8 @@ public struct NetworkBuilder: Sendable {
             return DCGenerator(name: pop.name, count: pop.size, parameters: try numericParams(DCGenerator.parameters), grid: grid)
         case SpikeGenerator.name:
             try noInitial()
-            return try SpikeGenerator(name: pop.name, count: pop.size, params: pop.params, grid: grid, path: pop.path)
+            return try SpikeGenerator(name: pop.name, count: pop.size, params: pop.params, grid: grid, path: pop.path,
+                                      exactTimes: exactTimes)
         case BernoulliInput.name:
             try noInitial()
             return try BernoulliInput(name: pop.name, count: pop.size, params: pop.params, seed: seed,

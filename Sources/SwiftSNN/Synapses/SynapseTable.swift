@@ -80,7 +80,9 @@ public struct SynapseTable: Sendable {
 
         let delayPath = "\(path).synapse.delay_ms"
         func stepsOfDelay(_ ms: Double) throws -> UInt16 {
-            let steps = TimeGrid(dtMs: dtMs).fractionalSteps(ms).rounded()
+            // The event engine uses exact delays; for it the steps only need to be a valid table entry.
+            let steps = exactDelays ? max(TimeGrid(dtMs: dtMs).fractionalSteps(ms).rounded(), 1)
+                                    : TimeGrid(dtMs: dtMs).fractionalSteps(ms).rounded()
             guard steps >= 1 else {
                 throw ConfigError(path: delayPath, problem: "must be >= dt (\(formatNumber(dtMs)) ms), got \(formatNumber(ms))")
             }

@@ -48,4 +48,13 @@ import Testing
         let trains = try SpikeTrains.of(InlineConfig.run(json), recorder: "spikes", count: delays.count)
         #expect(trains == delays.map { [Self.spikeMs + $0] })
     }
+
+    /// Times and delays below half a step, which the clock engine's grid cannot represent, are taken as given.
+    @Test func delaysAndSpikeTimesBelowHalfAStepAreExact() throws {
+        let json = Self.config(delay: #"{"array": [0.02, 0.001]}"#, targets: 2, thresholdMV: Self.restMV + 1,
+                               recorders: #"{"name": "spikes", "type": "spikes", "population": "n"}"#)
+            .replacingOccurrences(of: "\"spike_times\": [\(Self.spikeMs)]", with: "\"spike_times\": [0.01]")
+        let trains = try SpikeTrains.of(InlineConfig.run(json), recorder: "spikes", count: 2)
+        #expect(trains == [[0.01 + 0.02], [0.01 + 0.001]])
+    }
 }
