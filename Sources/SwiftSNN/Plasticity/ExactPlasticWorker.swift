@@ -58,3 +58,68 @@ final class ContinuousTraces {
         time[i] = t
     }
 }
+
+extension PlasticProjection {
+    public mutating func makeExactWorker() throws -> any ExactPlasticWorker {
+        guard !Rule.updatesEveryStep, bindings.isEmpty else {
+            throw ConfigError(path: "projections[\(projectionIndex)].plasticity",
+                              problem: "\(Rule.updatesEveryStep ? "\(ruleName) updates synapses at every time step" : "parameters that follow modulators or schedules change at time steps"); use \"engine\": \"clock\"")
+        }
+        return ExactWorker(rule: rule, synapses: synapses, storage: storage(),
+                           pre: ContinuousTraces(count: synapses.sourceCount, taus: rule.preTraceTausMs, nearest: rule.nearestSpike),
+                           post: ContinuousTraces(count: postTrace1.count, taus: rule.postTraceTausMs, nearest: rule.nearestSpike),
+                           incomingStart: incomingStart.mutablePointer(), incomingSynapse: incomingSynapse.mutablePointer(),
+                           incomingSource: incomingSource.mutablePointer())
+    }
+
+    final class ExactWorker: ExactPlasticWorker {
+        let rule: Rule
+        let rowStart: [Int64]
+        let target: [UInt32]
+        let storage: SynapseStorage<Rule>
+        let pre: ContinuousTraces
+        let post: ContinuousTraces
+        let incomingStart: UnsafeMutablePointer<Int>
+        let incomingSynapse: UnsafeMutablePointer<UInt32>
+        let incomingSource: UnsafeMutablePointer<Int32>
+
+        init(rule: Rule, synapses: SynapseTable, storage: SynapseStorage<Rule>, pre: ContinuousTraces,
+             post: ContinuousTraces, incomingStart: UnsafeMutablePointer<Int>,
+             incomingSynapse: UnsafeMutablePointer<UInt32>, incomingSource: UnsafeMutablePointer<Int32>) {
+            self.rule = rule
+            rowStart = synapses.rowStart
+            target = synapses.target
+            self.storage = storage
+            self.pre = pre
+            self.post = post
+            self.incomingStart = incomingStart
+            self.incomingSynapse = incomingSynapse
+            self.incomingSource = incomingSource
+        }
+
+        var weights: UnsafeMutablePointer<Float> { storage.weights }
+
+        func arrive(source j: Int, at t: Double) -> Range<Int> {
+            let row = Int(rowStart[j])..<Int(rowStart[j + 1])
+            let preBefore = pre.value(j, at: t)
+            for k in row {
+                var synapse = storage.load(k)
+                rule.onPresynapticArrival(&synapse, pre: preBefore, post: post.value(Int(target[k]), at: t))
+                storage.store(synapse, k)
+            }
+            pre.record(j, at: t)
+            return row
+        }
+
+        func postsynapticSpike(target i: Int, at t: Double) {
+            let postBefore = post.value(i, at: t)
+            for m in incomingStart[i]..<incomingStart[i + 1] {
+                let k = Int(incomingSynapse[m])
+                var synapse = storage.load(k)
+                rule.onPostsynapticSpike(&synapse, pre: pre.value(Int(incomingSource[m]), at: t), post: postBefore)
+                storage.store(synapse, k)
+            }
+            post.record(i, at: t)
+        }
+    }
+}

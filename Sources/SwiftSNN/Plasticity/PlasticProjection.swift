@@ -1,68 +1,5 @@
 import Foundation
 
-/// A projection whose weights a plasticity rule changes during the run, as the clock engine drives it.
-public protocol PlasticSynapses: Sendable {
-    var source: Int { get }
-    var target: Int { get }
-    /// The projection's index in the config's `projections`.
-    var projectionIndex: Int { get }
-    /// Structure (rows, targets, delay) and the initial weights.
-    var synapses: SynapseTable { get }
-    /// The current weights, in the order of `synapses`.
-    var weights: Column<Float> { get }
-    var ruleName: String { get }
-    /// Which receptor planes the weights can reach: plastic weights keep the sign their bounds allow.
-    var canBeExcitatory: Bool { get }
-    var canBeInhibitory: Bool { get }
-
-    /// A worker over this projection's state for one run; it holds raw pointers into the state, valid until the
-    /// projection is next copied and mutated, or destroyed.
-    mutating func makeWorker(grid: TimeGrid) -> any PlasticWorker
-    /// A worker for the event-driven engine, or a `ConfigError` if the rule needs the clock.
-    mutating func makeExactWorker() throws -> any ExactPlasticWorker
-}
-
-/// The steps of plasticity inside one clock step k (arrivals and post spikes both at time (k+1)·dt).
-public protocol PlasticWorker: Sendable {
-    /// Serially, at the start of every step: the rule's bound parameters take their values for step k
-    /// (`ParameterBinding`); throws if the rule refuses them.
-    func prepare(step: Int, modulators: [Modulator]) throws
-    /// Whether `stepSynapses` has anything to do (the rule's `updatesEveryStep`).
-    var updatesEveryStep: Bool { get }
-    /// In each thread's part, before arrivals: the rule's `onStep` for the synapses `rowBegin[s]..<rowEnd[s]` of
-    /// every source s.
-    func stepSynapses(rowBegin: UnsafePointer<Int64>, rowEnd: UnsafePointer<Int64>)
-    /// Serially, before the step's parallel part: counts the arrivals of step k per source (`arrivals` is in
-    /// ascending source order, repeats adjacent).
-    func beginStep(arrivals: [Int32])
-    /// Serially, at the start of every step: all traces decay by one step.
-    func decayTraces()
-    /// Serially, after the step's parallel part of every step (also without arrivals): the presynaptic traces take
-    /// the arrivals of step k; a matrix rule's period ends here.
-    func endStep(arrivals: [Int32], step: Int)
-    /// In each thread's part: depression of the synapses `rowBegin[s]..<rowEnd[s]` of every arriving source s,
-    /// then their new weights are added to the target's input of this step. Returns the synaptic events.
-    func arrive(arrivals: [Int32], rowBegin: UnsafePointer<Int64>, rowEnd: UnsafePointer<Int64>,
-                input: UnsafeMutablePointer<Double>, excitatoryPlane: Int, inhibitoryPlane: Int) -> UInt64
-    /// In each thread's part, after the neuron update: potentiation of the incoming synapses of the part's target
-    /// neurons that fired (ascending), now or deferred (`PostSpikeHistory`), then their postsynaptic traces.
-    func postsynapticSpikes(_ targets: ArraySlice<Int32>, step: Int)
-    /// Serially, after a step: applies deferred potentiation, so that the weights are current for whoever reads them.
-    func flush()
-}
-
-extension PlasticSynapses {
-    public mutating func makeExactWorker() throws -> any ExactPlasticWorker {
-        throw ConfigError(path: "projections[\(projectionIndex)].plasticity",
-                          problem: "\(ruleName) has no event-driven form; use \"engine\": \"clock\"")
-    }
-}
-
-extension PlasticWorker {
-    /// Workers that apply every update at once have nothing to flush.
-    public func flush() {}
-}
-
 /// The synapses of one plastic projection, their rule, the traces and the index of incoming synapses per target.
 public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
     public var source: Int
@@ -143,73 +80,10 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
         incomingSource = Column(sourceIndex)
     }
 
-    public mutating func makeExactWorker() throws -> any ExactPlasticWorker {
-        guard !Rule.updatesEveryStep, bindings.isEmpty else {
-            throw ConfigError(path: "projections[\(projectionIndex)].plasticity",
-                              problem: "\(Rule.updatesEveryStep ? "\(ruleName) updates synapses at every time step" : "parameters that follow modulators or schedules change at time steps"); use \"engine\": \"clock\"")
-        }
-        return ExactWorker(rule: rule, synapses: synapses, storage: storage(),
-                           pre: ContinuousTraces(count: synapses.sourceCount, taus: rule.preTraceTausMs, nearest: rule.nearestSpike),
-                           post: ContinuousTraces(count: postTrace1.count, taus: rule.postTraceTausMs, nearest: rule.nearestSpike),
-                           incomingStart: incomingStart.mutablePointer(), incomingSynapse: incomingSynapse.mutablePointer(),
-                           incomingSource: incomingSource.mutablePointer())
-    }
-
-    private mutating func storage() -> SynapseStorage<Rule> {
+    mutating func storage() -> SynapseStorage<Rule> {
         SynapseStorage(weights: weights.mutablePointer(),
                        exactWeights: Rule.keepsExactWeights ? exactWeights.mutablePointer() : nil,
                        traces: Rule.usesSynapseTrace ? synapseTraces.mutablePointer() : nil)
-    }
-
-    final class ExactWorker: ExactPlasticWorker {
-        let rule: Rule
-        let rowStart: [Int64]
-        let target: [UInt32]
-        let storage: SynapseStorage<Rule>
-        let pre: ContinuousTraces
-        let post: ContinuousTraces
-        let incomingStart: UnsafeMutablePointer<Int>
-        let incomingSynapse: UnsafeMutablePointer<UInt32>
-        let incomingSource: UnsafeMutablePointer<Int32>
-
-        init(rule: Rule, synapses: SynapseTable, storage: SynapseStorage<Rule>, pre: ContinuousTraces,
-             post: ContinuousTraces, incomingStart: UnsafeMutablePointer<Int>,
-             incomingSynapse: UnsafeMutablePointer<UInt32>, incomingSource: UnsafeMutablePointer<Int32>) {
-            self.rule = rule
-            rowStart = synapses.rowStart
-            target = synapses.target
-            self.storage = storage
-            self.pre = pre
-            self.post = post
-            self.incomingStart = incomingStart
-            self.incomingSynapse = incomingSynapse
-            self.incomingSource = incomingSource
-        }
-
-        var weights: UnsafeMutablePointer<Float> { storage.weights }
-
-        func arrive(source j: Int, at t: Double) -> Range<Int> {
-            let row = Int(rowStart[j])..<Int(rowStart[j + 1])
-            let preBefore = pre.value(j, at: t)
-            for k in row {
-                var synapse = storage.load(k)
-                rule.onPresynapticArrival(&synapse, pre: preBefore, post: post.value(Int(target[k]), at: t))
-                storage.store(synapse, k)
-            }
-            pre.record(j, at: t)
-            return row
-        }
-
-        func postsynapticSpike(target i: Int, at t: Double) {
-            let postBefore = post.value(i, at: t)
-            for m in incomingStart[i]..<incomingStart[i + 1] {
-                let k = Int(incomingSynapse[m])
-                var synapse = storage.load(k)
-                rule.onPostsynapticSpike(&synapse, pre: pre.value(Int(incomingSource[m]), at: t), post: postBefore)
-                storage.store(synapse, k)
-            }
-            post.record(i, at: t)
-        }
     }
 
     public var canBeExcitatory: Bool { rule.weightBounds.upperBound >= 0 }
@@ -404,71 +278,5 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
             }
             history.clear(i)
         }
-    }
-}
-
-/// Two exponentially decaying traces per neuron, kept at their current values: every step multiplies them by
-/// their one-step decay (a vectorisable pass, instead of an exp per synapse when they are read).
-struct TraceColumns: @unchecked Sendable {
-    let first: UnsafeMutablePointer<Double>
-    let second: UnsafeMutablePointer<Double>
-    let count: Int
-    let stepDecay: Traces
-    let nearest: Bool
-
-    init(first: UnsafeMutablePointer<Double>, second: UnsafeMutablePointer<Double>, count: Int, taus: Traces,
-         dtMs: Double, nearest: Bool) {
-        self.first = first
-        self.second = second
-        self.count = count
-        stepDecay = Traces(exp(-dtMs / taus.first), exp(-dtMs / taus.second))
-        self.nearest = nearest
-    }
-
-    func decay() {
-        for i in 0..<count {
-            first[i] *= stepDecay.first
-            second[i] *= stepDecay.second
-        }
-    }
-
-    /// The traces of neuron `i` now, as if `plusSpikes` more spikes had just happened.
-    @inline(__always)
-    func value(_ i: Int, plusSpikes: Int) -> Traces {
-        let t = Traces(first[i], second[i])
-        if plusSpikes == 0 { return t }
-        let add = Double(plusSpikes)
-        return nearest ? Traces(1, 1) : Traces(t.first + add, t.second + add)
-    }
-
-    /// Stores `spikes` spikes of neuron `i` now.
-    @inline(__always)
-    func record(_ i: Int, spikes: Int) {
-        let t = value(i, plusSpikes: spikes)
-        first[i] = t.first
-        second[i] = t.second
-    }
-}
-
-/// Where a plastic projection's per-synapse state lives, and how a rule's `SynapseState` is read from and written
-/// back to it.
-struct SynapseStorage<Rule: PlasticityRule>: @unchecked Sendable {
-    let weights: UnsafeMutablePointer<Float>
-    /// Set when the rule `keepsExactWeights`.
-    let exactWeights: UnsafeMutablePointer<Double>?
-    /// Set when the rule `usesSynapseTrace`.
-    let traces: UnsafeMutablePointer<Double>?
-
-    @inline(__always)
-    func load(_ k: Int) -> SynapseState {
-        SynapseState(weight: Rule.keepsExactWeights ? exactWeights![k] : Double(weights[k]),
-                     trace: Rule.usesSynapseTrace ? traces![k] : 0)
-    }
-
-    @inline(__always)
-    func store(_ synapse: SynapseState, _ k: Int) {
-        weights[k] = Float(synapse.weight)
-        if Rule.keepsExactWeights { exactWeights![k] = synapse.weight }
-        if Rule.usesSynapseTrace { traces![k] = synapse.trace }
     }
 }
