@@ -4,7 +4,7 @@
 Usage (from the repository root, with the tools venv):
 
     python="$(tools/venv.sh)"
-    "$python" tools/bench/sparse_crossover.py                       # 0.5-50 Hz, 3 reps: 5-10 minutes
+    "$python" tools/bench/sparse_crossover.py                       # 0.5-50 Hz, 5 reps: about 10 minutes
     "$python" tools/bench/sparse_crossover.py --quick               # 3 rates, 1 rep, short durations
     "$python" tools/bench/sparse_crossover.py --rates 1 5 --reps 5 --scratch-path .build-event --no-build
 
@@ -228,9 +228,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.ArgumentDefaultsHelpFormatter)
     ap.add_argument("--rates", nargs="+", type=float, default=[0.5, 1, 2, 3, 5, 7, 10, 20, 50], help="input rates (Hz)")
-    ap.add_argument("--durations", nargs="+", default=["2:2000", "10:1000", "inf:250"],
+    ap.add_argument("--durations", nargs="+", default=["2:1000", "10:500", "inf:125"],
                     help="simulated ms per rate, as max_rate:ms pairs tried in order")
-    ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--quick", action="store_true", help="rates 1, 5, 20; 1 rep; durations divided by 4")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--scratch-path", default=".build", help="SwiftPM scratch path of the snn build")
