@@ -9,7 +9,9 @@ import Testing
 @Suite struct DeferredPotentiationTests {
     @Test func weightsMatchClosedFormWithManyPostSpikesBetweenArrivals() throws {
         let lambda = 0.002, alpha = 0.7, tauPlus = 15.0, tauMinus = 25.0, range = 1.0, w0 = 0.5
-        let posts = (0..<3 * PostSpikeHistory.depth).map { 104.0 + 3.7 * Double($0) }
+        // 3 × depth spikes on the grid within 250 ms, whatever the depth.
+        let spacing = (250 / Double(3 * PostSpikeHistory.depth) * 10).rounded(.down) / 10
+        let posts = (0..<3 * PostSpikeHistory.depth).map { 104.0 + spacing * Double($0) }
         // The second arrival comes in the step of the spike that finds its neuron's history full.
         let arrivals = [100.0, posts[PostSpikeHistory.depth], 300.0]
         var pairing = SpikePairingProtocol(rule: "stdp", params: """
