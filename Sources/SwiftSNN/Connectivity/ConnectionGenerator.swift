@@ -5,7 +5,9 @@ import Foundation
 ///
 /// Determinism: every random rule draws from streams keyed by (seed, projection, row), where a row is the source
 /// (pairwise_bernoulli, fixed_outdegree) or the target (fixed_indegree) it builds, so the network does not depend
-/// on build order or thread count. Semantics follow NEST's `Connect` rules of the same names.
+/// on build order or thread count. The fixed-degree rules, whose rows have known sizes, build their rows on
+/// `threads` threads, each into its own slice of the list. Semantics follow NEST's `Connect` rules of the same
+/// names.
 public struct ConnectionGenerator: Sendable {
     public var connectivity: Connectivity
     public var sourceCount: Int
@@ -14,15 +16,18 @@ public struct ConnectionGenerator: Sendable {
     public var samePopulation: Bool
     public var seed: UInt64
     public var projectionIndex: Int
+    /// Threads for the fixed-degree rules; 0 means the OpenMP runtime's default. The result does not depend on it.
+    public var threads: Int
 
     public init(connectivity: Connectivity, sourceCount: Int, targetCount: Int, samePopulation: Bool,
-                seed: UInt64, projectionIndex: Int) {
+                seed: UInt64, projectionIndex: Int, threads: Int = 1) {
         self.connectivity = connectivity
         self.sourceCount = sourceCount
         self.targetCount = targetCount
         self.samePopulation = samePopulation
         self.seed = seed
         self.projectionIndex = projectionIndex
+        self.threads = threads
     }
 
     private var noAutapses: Bool { samePopulation && !connectivity.allowAutapses }
@@ -57,9 +62,8 @@ public struct ConnectionGenerator: Sendable {
                 throw error("K", "must be <= \(candidates) possible sources without multapses, got \(k)")
             }
             if k > 0 && candidates <= 0 { throw error("K", "no possible source for any target") }
-            for t in 0..<targetCount {
-                var rng = stream(row: t)
-                for s in draw(k, from: sourceCount, excluding: noAutapses ? t : nil, &rng) { list.append(s, t) }
+            list = rowsOfFixedSize(k, rows: targetCount) { t, rng in
+                (draw(k, from: sourceCount, excluding: noAutapses ? t : nil, &rng), [Int](repeating: t, count: k))
             }
         case .fixedOutdegree(let k):
             let candidates = targetCount - (noAutapses ? 1 : 0)
@@ -67,9 +71,8 @@ public struct ConnectionGenerator: Sendable {
                 throw error("K", "must be <= \(candidates) possible targets without multapses, got \(k)")
             }
             if k > 0 && candidates <= 0 { throw error("K", "no possible target for any source") }
-            for s in 0..<sourceCount {
-                var rng = stream(row: s)
-                for t in draw(k, from: targetCount, excluding: noAutapses ? s : nil, &rng).sorted() { list.append(s, t) }
+            list = rowsOfFixedSize(k, rows: sourceCount) { s, rng in
+                ([Int](repeating: s, count: k), draw(k, from: targetCount, excluding: noAutapses ? s : nil, &rng).sorted())
             }
         case .fixedTotalNumber(let n):
             try fixedTotalNumber(n, into: &list)
@@ -126,6 +129,32 @@ public struct ConnectionGenerator: Sendable {
         }
         pairs.sort()
         for code in pairs { list.append(code / targetCount, code % targetCount) }
+    }
+
+    /// `rows` rows of `k` connections each, row r at positions r·k ..< (r+1)·k, built by `row(r, stream of r)`
+    /// (its sources and targets) on `threads` threads over contiguous blocks of rows.
+    private func rowsOfFixedSize(_ k: Int, rows: Int,
+                                 _ row: (Int, inout RandomStream) -> (sources: [Int], targets: [Int])) -> ConnectionList {
+        var list = ConnectionList()
+        list.sources = [Int32](repeating: 0, count: rows * k)
+        list.targets = [Int32](repeating: 0, count: rows * k)
+        let parts = max(1, min(threads > 0 ? threads : ThreadTeam.defaultThreadCount, rows))
+        list.sources.withUnsafeMutableBufferPointer { sources in
+            list.targets.withUnsafeMutableBufferPointer { targets in
+                let (sources, targets) = (sources, targets)
+                ThreadTeam.run(parts: parts) { part in
+                    for r in (rows * part / parts)..<(rows * (part + 1) / parts) {
+                        var rng = stream(row: r)
+                        let (s, t) = row(r, &rng)
+                        for i in 0..<k {
+                            sources[r * k + i] = Int32(s[i])
+                            targets[r * k + i] = Int32(t[i])
+                        }
+                    }
+                }
+            }
+        }
+        return list
     }
 
     /// k indices from 0..<n (optionally never `excluded`), with or without repetition as `allow_multapses` says.

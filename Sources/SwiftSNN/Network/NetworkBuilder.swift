@@ -116,7 +116,8 @@ public struct NetworkBuilder: Sendable {
         }
         let connections = try ConnectionGenerator(connectivity: proj.connectivity, sourceCount: source.count,
                                                   targetCount: target.count, samePopulation: s == t,
-                                                  seed: network.seed, projectionIndex: index).generate()
+                                                  seed: network.seed, projectionIndex: index,
+                                                  threads: config.simulation.threads).generate()
         let table = try SynapseTable(connections: connections, sourceCount: source.count, weight: proj.weight,
                                      delayMs: proj.delayMs, dtMs: network.grid.dtMs, seed: network.seed,
                                      projectionIndex: index, path: proj.path, keepCreationIndex: proj.plasticity != nil,

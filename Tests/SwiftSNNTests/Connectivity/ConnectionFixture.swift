@@ -6,11 +6,11 @@ enum ConnectionFixture {
 
     static func generate(_ rule: Connectivity.Rule, sources: Int, targets: Int, samePopulation: Bool = false,
                          allowAutapses: Bool = true, allowMultapses: Bool = true, seed: UInt64 = 20240611,
-                         projectionIndex: Int = 0) throws -> ConnectionList {
+                         projectionIndex: Int = 0, threads: Int = 1) throws -> ConnectionList {
         try ConnectionGenerator(
             connectivity: Connectivity(rule: rule, allowAutapses: allowAutapses, allowMultapses: allowMultapses, path: path),
             sourceCount: sources, targetCount: targets, samePopulation: samePopulation,
-            seed: seed, projectionIndex: projectionIndex
+            seed: seed, projectionIndex: projectionIndex, threads: threads
         ).generate()
     }
 

@@ -44,6 +44,18 @@ import Testing
         #expect(table.weight != otherSeedTable.weight && table.weight != otherProjectionTable.weight)
     }
 
+    /// The fixed-degree rules build blocks of rows on several threads; any split gives the same list.
+    @Test(arguments: [Connectivity.Rule.fixedIndegree(k: 7), .fixedOutdegree(k: 5)], [false, true])
+    func connectionsDoNotDependOnTheThreadsThatBuiltThem(rule: Connectivity.Rule, multapses: Bool) throws {
+        let one = try ConnectionFixture.generate(rule, sources: 41, targets: 37, samePopulation: true, allowAutapses: false,
+                                                 allowMultapses: multapses, threads: 1)
+        #expect(one.count > 0)
+        for threads in [2, 3, 4] {
+            #expect(try ConnectionFixture.generate(rule, sources: 41, targets: 37, samePopulation: true, allowAutapses: false,
+                                                   allowMultapses: multapses, threads: threads) == one, "\(threads) threads")
+        }
+    }
+
     /// Weights and delays are drawn per source row, so the same connections give the same synapses whatever else the
     /// projection's rule produced for other rows: here row 0 alone versus row 0 among nine more rows.
     @Test func synapsesOfARowDoNotDependOnOtherRows() throws {
