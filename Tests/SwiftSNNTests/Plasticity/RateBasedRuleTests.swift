@@ -48,3 +48,27 @@ import Testing
         #expect(abs(w - expected) < 1e-6, "got \(w), closed form \(expected)")
     }
 }
+
+/// One pair at Δt = t_post − t_arrival from −50 to 50 ms. `hebbian` changes the weight at the postsynaptic spike
+/// by η·x with x = 1000/τ_x · e^{−Δt/τ_x} Hz when the arrival came first (y = 0: no earlier postsynaptic spike) and
+/// not at all when it came after; `bcm` never changes it (y = ȳ = 0, so φ(y) = 0).
+@Suite struct RateBasedPairWindowTests {
+    static let eta = 2e-4, tauX = 40.0, w0 = 0.3
+    static let deltas = [-50.0, -20.0, -5.0, -0.1, 0.0, 0.1, 5.0, 20.0, 50.0]
+
+    @Test(arguments: deltas)
+    func hebbianPairWindow(deltaTMs: Double) throws {
+        let w = try SpikePairingProtocol(rule: "hebbian", params: """
+            {"eta": \(Self.eta), "alpha": 1, "tau_x": \(Self.tauX), "tau_y": 25, "w_min": -1, "w_max": 1}
+            """, w0: Self.w0).finalWeight(arrivals: [100], posts: [100 + deltaTMs])
+        let expected = Self.w0 + (deltaTMs >= 0 ? Self.eta * 1000 / Self.tauX * exp(-deltaTMs / Self.tauX) : 0)
+        #expect(abs(w - expected) < 1e-6, "Δt = \(deltaTMs): got \(w), closed form \(expected)")
+    }
+
+    @Test(arguments: deltas)
+    func bcmPairLeavesTheWeight(deltaTMs: Double) throws {
+        let w = try SpikePairingProtocol(rule: "bcm", params: #"{"eta": 1e-3, "w_max": 1}"#, w0: Self.w0)
+            .finalWeight(arrivals: [100], posts: [100 + deltaTMs])
+        #expect(abs(w - Self.w0) < 1e-7)
+    }
+}

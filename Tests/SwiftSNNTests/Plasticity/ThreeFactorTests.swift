@@ -20,7 +20,7 @@ import Testing
         return p
     }
 
-    @Test(arguments: [-12.0, 0.0, 7.5])
+    @Test(arguments: [-50.0, -20.0, -5.0, -0.1, 0.0, 0.1, 5.0, 20.0, 50.0])
     func rewardWindowTurnsEligibilityIntoWeightChange(deltaTMs: Double) throws {
         let arrival = 100.0, post = arrival + deltaTMs, m1 = 1.5, on = 300.0, off = 650.0
         let w = try Self.pairing(modulation: "{\"modulator\": \"reward\"}", modulators: """

@@ -38,3 +38,15 @@ import Testing
         #expect(abs(w - expected) < 1e-6, "got \(w), closed form \(expected)")
     }
 }
+
+/// One pair at Δt = t_post − t_arrival from −50 to 50 ms: with no earlier spikes the triplet terms vanish
+/// (r₂ = o₂ = 0), leaving Pfister & Gerstner's pair window Δw = A₂₊e^{−Δt/τ₊} (Δt ≥ 0) or −A₂₋e^{Δt/τ₋}.
+@Suite struct TripletPairWindowTests {
+    @Test(arguments: [-50.0, -20.0, -5.0, -0.1, 0.0, 0.1, 5.0, 20.0, 50.0])
+    func onePairFollowsThePairWindow(deltaTMs: Double) throws {
+        let t = TripletSTDPTests.self, arrival = 100.0
+        let w = try t.finalWeight(arrivals: [arrival], posts: [arrival + deltaTMs])
+        let expected = t.w0 + (deltaTMs >= 0 ? t.a2p * exp(-deltaTMs / t.tauPlus) : -t.a2m * exp(deltaTMs / t.tauMinus))
+        #expect(abs(w - expected) < 1e-6, "Δt = \(deltaTMs): got \(w), closed form \(expected)")
+    }
+}
