@@ -169,14 +169,14 @@ public enum ConfigSchema {
                               "description": "Output file name <name>.npy: letters, digits, _ and -; 'summary' is reserved"])),
             ("type", .object(["enum": .array(NetworkConfig.Recorder.Kind.allCases.map { .string($0.rawValue) }),
                               "description": .string("spikes: (t, id) of every spike; state: samples of state variables; "
-                                  + "weights: samples of a plastic projection's weights")])),
+                                  + "weights: samples of a plastic projection's weights; modulators: samples of modulators")])),
             ("population", .object(["type": "string", "description": "Name of the recorded population (spikes, state)"])),
             ("projection", integer(minimum: 0, "Index of the recorded plastic projection in projections (weights)")),
             ("neurons", .object(["type": "array", "items": .object(["type": "integer", "minimum": 0]),
                                  "description": "Recorded neuron indices; default all"])),
             ("variables", .object(["type": "array", "minItems": 1, "items": .object(["type": "string"]),
-                                   "description": "State variables to sample (state recorders)"])),
-            ("interval_ms", number(.positive, "Sampling interval [ms], a multiple of dt (state and weight recorders)", default: 1)),
+                                   "description": "State variables to sample (state recorders); modulator names (modulator recorders, default all)"])),
+            ("interval_ms", number(.positive, "Sampling interval [ms], a multiple of dt (state, weight and modulator recorders)", default: 1)),
         ], required: ["name", "type"])
         func when(_ type: String, _ then: JSONValue) -> JSONValue {
             .object(["if": .object(["properties": .object(["type": .object(["const": .string(type)])]), "required": ["type"]]),
@@ -188,6 +188,7 @@ public enum ConfigSchema {
                                     "properties": .object(["variables": false, "interval_ms": false, "projection": false])])),
             when("weights", .object(["required": ["projection"],
                                      "properties": .object(["population": false, "variables": false, "neurons": false])])),
+            when("modulators", .object(["properties": .object(["population": false, "projection": false, "neurons": false])])),
         ]
         return schema
     }

@@ -43,10 +43,11 @@ public struct NetworkConfig: Sendable {
     }
 
     public struct Recorder: Sendable {
-        public enum Kind: String, Sendable, CaseIterable { case spikes, state, weights }
+        public enum Kind: String, Sendable, CaseIterable { case spikes, state, weights, modulators }
         public var name: String
         public var kind: Kind
-        /// The recorded population (spike and state recorders).
+        /// The recorded population (spike and state recorders).  State recorders' `variables` are state
+        /// variables; modulator recorders' are modulator names (all modulators when empty).
         public var population: String
         /// The recorded projection's index in `projections` (weight recorders).
         public var projection: Int
@@ -153,23 +154,30 @@ public struct NetworkConfig: Sendable {
         guard let kind = Recorder.Kind(rawValue: typeName) else {
             throw f["type"]!.error("unknown recorder type '\(typeName)'; known: \(Recorder.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let target = kind == .weights ? "projection" : "population"
+        let target: String? = kind == .weights ? "projection" : kind == .modulators ? nil : "population"
         for key in ["population", "projection"] where key != target && f[key] != nil {
             throw f[key]!.error("not allowed for \(typeName) recorders")
         }
-        guard let targetNode = f[target] else { throw ConfigError(path: "\(node.path).\(target)", problem: "is required for \(typeName) recorders") }
-        var r = Recorder(name: name, kind: kind, population: kind == .weights ? "" : try targetNode.string(),
-                         projection: kind == .weights ? try targetNode.integer(min: 0) : 0, variables: [],
+        var population = "", projection = 0
+        if let target {
+            guard let targetNode = f[target] else { throw ConfigError(path: "\(node.path).\(target)", problem: "is required for \(typeName) recorders") }
+            if kind == .weights { projection = try targetNode.integer(min: 0) } else { population = try targetNode.string() }
+        }
+        var r = Recorder(name: name, kind: kind, population: population, projection: projection, variables: [],
                          neurons: try f["neurons"]?.array().map { try $0.integer() }, intervalMs: 0, path: node.path)
         switch kind {
         case .spikes:
             for key in ["variables", "interval_ms"] where f[key] != nil {
-                throw f[key]!.error("only allowed for state and weight recorders")
+                throw f[key]!.error("only allowed for state, weight and modulator recorders")
             }
         case .weights:
             for key in ["variables", "neurons"] where f[key] != nil {
                 throw f[key]!.error("not allowed for weight recorders")
             }
+            r.intervalMs = try f["interval_ms"]?.number(.positive) ?? 1.0
+        case .modulators:
+            if let neurons = f["neurons"] { throw neurons.error("not allowed for modulator recorders") }
+            r.variables = try f["variables"]?.array().map { try $0.string() } ?? []
             r.intervalMs = try f["interval_ms"]?.number(.positive) ?? 1.0
         case .state:
             guard let vars = f["variables"] else { throw ConfigError(path: "\(node.path).variables", problem: "is required for state recorders") }

@@ -113,10 +113,8 @@ public struct ClockDrivenEngine: Engine {
         let streamBases = poissonStreams.indices.map { poissonStreams[$0].mutablePointer() }
         let plasticWorkers = network.plasticProjections.indices.map { network.plasticProjections[$0].makeWorker(grid: network.grid) }
         let weightBases = network.plasticProjections.indices.map { network.plasticProjections[$0].weights.baseAddress }
-        // Weight recorders are sampled from a typed copy, put back at the end: mutating them through the
-        // existential array would copy their growing sample buffer at every sample.
-        let weightRecorderIndices = recorders.indices.filter { recorders[$0] is WeightRecorder }
-        var weightRecorders = weightRecorderIndices.map { recorders[$0] as! WeightRecorder }
+        var weightRecorders = TypedRecorders<WeightRecorder>(of: recorders)
+        var modulatorRecorders = TypedRecorders<ModulatorRecorder>(of: recorders)
         let pendingMask = (pendingArrivals.first?.count ?? 1) - 1
         let work = Work(partition: partition, steppers: steppers, ringBases: ringBases, layouts: layouts, livePlanes: livePlanes,
                         projections: network.projections, projectionSplits: projectionSplits,
@@ -169,13 +167,17 @@ public struct ClockDrivenEngine: Engine {
                     sliceSources[p].append(contentsOf: stepSpikes[p])
                     sliceSteps[p].append(contentsOf: repeatElement(Int64(step), count: stepSpikes[p].count))
                 }
+                for m in modulatorRecorders.recorders.indices {
+                    modulatorRecorders.recorders[m].sample(step: step, modulators: network.modulators)
+                }
                 for m in network.modulators.indices { network.modulators[m].observe(spikes: stepSpikes) }
                 for r in recorders.indices {
                     recorders[r].observe(step: step, spikes: stepSpikes, populations: network.populations)
                 }
-                for w in weightRecorders.indices where weightRecorders[w].isDue(step: step) {
-                    plasticWorkers[weightRecorders[w].plastic].flush()
-                    weightRecorders[w].sample(step: step, weights: weightBases[weightRecorders[w].plastic])
+                for w in weightRecorders.recorders.indices where weightRecorders.recorders[w].isDue(step: step) {
+                    let plastic = weightRecorders.recorders[w].plastic
+                    plasticWorkers[plastic].flush()
+                    weightRecorders.recorders[w].sample(step: step, weights: weightBases[plastic])
                 }
                 self.step += 1
                 if self.step % reportEvery == 0 { observer?(Double(self.step) * network.grid.dtMs) }
@@ -196,7 +198,8 @@ public struct ClockDrivenEngine: Engine {
         }
         for worker in plasticWorkers { worker.flush() }
         for part in 0..<parts { statistics.synapticEvents += partEvents[part] }
-        for (r, recorder) in zip(weightRecorderIndices, weightRecorders) { recorders[r] = recorder }
+        weightRecorders.putBack(into: &recorders)
+        modulatorRecorders.putBack(into: &recorders)
         statistics.simulatedMs = Double(step) * network.grid.dtMs
     }
 

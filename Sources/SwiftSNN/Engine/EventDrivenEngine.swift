@@ -124,9 +124,8 @@ public struct EventDrivenEngine: Engine {
         let end = step + grid.steps(durationMs)
         let reportEvery = max(1, grid.steps(100))
         let exact = recorders.indices.filter { recorders[$0] is ExactSpikeRecorder }
-        // Sampled from a typed copy, put back at the end (see ClockDrivenEngine).
-        let weightRecorderIndices = recorders.indices.filter { recorders[$0] is WeightRecorder }
-        var weightRecorders = weightRecorderIndices.map { recorders[$0] as! WeightRecorder }
+        var weightRecorders = TypedRecorders<WeightRecorder>(of: recorders)
+        var modulatorRecorders = TypedRecorders<ModulatorRecorder>(of: recorders)
         let clock = SampleClock()
         let views: [any Population] = network.populations.indices.map { p in
             guard let n = neurons[p] else { return network.populations[p] }
@@ -134,6 +133,7 @@ public struct EventDrivenEngine: Engine {
         }
         while step < end {
             let stepEnd = grid.spikeTime(step: step)
+            for m in network.modulators.indices { network.modulators[m].begin(step: step) }
             while true {
                 let event = queue.min
                 if let crossing = crossings.first, crossing.timeMs <= stepEnd {
@@ -159,14 +159,21 @@ public struct EventDrivenEngine: Engine {
             for r in recorders.indices where !exact.contains(r) {
                 recorders[r].observe(step: step, spikes: stepSpikes, populations: views)
             }
-            for w in weightRecorders.indices {
-                weightRecorders[w].sample(step: step, weights: plasticWorkers[weightRecorders[w].plastic].weights)
+            for w in weightRecorders.recorders.indices {
+                weightRecorders.recorders[w].sample(step: step, weights: plasticWorkers[weightRecorders.recorders[w].plastic].weights)
             }
+            // Modulators follow the steps of dt here too, so that recorders and code reading them see them move;
+            // no rule of the event engine reads them (bound parameters are refused).
+            for m in modulatorRecorders.recorders.indices {
+                modulatorRecorders.recorders[m].sample(step: step, modulators: network.modulators)
+            }
+            for m in network.modulators.indices { network.modulators[m].observe(spikes: stepSpikes) }
             for p in stepSpikes.indices { stepSpikes[p].removeAll(keepingCapacity: true) }
             step += 1
             if step % reportEvery == 0 { observer?(Double(step) * grid.dtMs) }
         }
-        for (r, recorder) in zip(weightRecorderIndices, weightRecorders) { recorders[r] = recorder }
+        weightRecorders.putBack(into: &recorders)
+        modulatorRecorders.putBack(into: &recorders)
         for r in exact {
             var recorder = recorders[r] as! ExactSpikeRecorder
             recorder.observe(exactSpikes: runSpikeTimes[recorder.population], ids: runSpikeIds[recorder.population])

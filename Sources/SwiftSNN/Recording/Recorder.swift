@@ -25,11 +25,21 @@ extension NetworkConfig.Recorder {
                     ? "projection \(projection) has no plasticity, so its weights never change"
                     : "index \(projection) out of range for \(network.projectionCount) projections")
             }
-            guard network.grid.isMultiple(intervalMs) else {
-                throw ConfigError(path: "\(path).interval_ms", problem: "must be a multiple of dt (\(formatNumber(network.grid.dtMs)) ms), got \(formatNumber(intervalMs))")
-            }
             return WeightRecorder(name: name, plastic: plastic, synapses: network.plasticProjections[plastic].synapses,
-                                  intervalSteps: network.grid.steps(intervalMs))
+                                  intervalSteps: try intervalSteps(network.grid))
+        }
+        if kind == .modulators {
+            let known = network.modulators.map(\.name)
+            guard !known.isEmpty else {
+                throw ConfigError(path: "\(path).type", problem: "the config has no modulators to record")
+            }
+            let indices = try variables.isEmpty ? Array(known.indices) : variables.enumerated().map { i, v in
+                guard let index = known.firstIndex(of: v) else {
+                    throw ConfigError(path: "\(path).variables[\(i)]", problem: "unknown modulator '\(v)'; known: \(known.joined(separator: ", "))")
+                }
+                return index
+            }
+            return ModulatorRecorder(name: name, modulators: indices, intervalSteps: try intervalSteps(network.grid))
         }
         guard let p = network.populationIndex(named: population) else {
             throw ConfigError(path: "\(path).population",
@@ -47,7 +57,7 @@ extension NetworkConfig.Recorder {
                 throw ConfigError(path: "\(path).population", problem: "'\(population)' is a generator that feeds each target directly and has no spikes of its own to record")
             }
             return SpikeRecorder(name: name, population: p, count: pop.count, neurons: neurons)
-        case .weights:
+        case .weights, .modulators:
             preconditionFailure("handled above")
         case .state:
             let variableIndices = try variables.enumerated().map { i, v in
@@ -58,11 +68,16 @@ extension NetworkConfig.Recorder {
                 }
                 return index
             }
-            guard network.grid.isMultiple(intervalMs) else {
-                throw ConfigError(path: "\(path).interval_ms", problem: "must be a multiple of dt (\(formatNumber(network.grid.dtMs)) ms), got \(formatNumber(intervalMs))")
-            }
             return StateRecorder(name: name, population: p, variables: variableIndices,
-                                 neurons: neurons ?? Array(0..<pop.count), intervalSteps: network.grid.steps(intervalMs))
+                                 neurons: neurons ?? Array(0..<pop.count), intervalSteps: try intervalSteps(network.grid))
         }
+    }
+
+    /// `interval_ms` in steps; it must be a whole number of them.
+    private func intervalSteps(_ grid: TimeGrid) throws -> Int {
+        guard grid.isMultiple(intervalMs) else {
+            throw ConfigError(path: "\(path).interval_ms", problem: "must be a multiple of dt (\(formatNumber(grid.dtMs)) ms), got \(formatNumber(intervalMs))")
+        }
+        return grid.steps(intervalMs)
     }
 }

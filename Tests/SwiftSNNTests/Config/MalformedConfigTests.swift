@@ -73,7 +73,7 @@ import Testing
         Case("unknown recorder key", recorder(#"{"name": "s", "type": "spikes", "population": "n", "start_ms": 5}"#),
              "recorders[0].start_ms: unknown key; allowed: interval_ms, name, neurons, population, projection, type, variables"),
         Case("interval on a spike recorder", recorder(#"{"name": "s", "type": "spikes", "population": "n", "interval_ms": 1}"#),
-             "recorders[0].interval_ms: only allowed for state and weight recorders"),
+             "recorders[0].interval_ms: only allowed for state, weight and modulator recorders"),
 
         // Missing keys and wrong types.
         Case("missing simulation", #"{"populations": []}"#, "simulation: is required"),
@@ -159,7 +159,7 @@ import Testing
         Case("interval not a multiple of dt", recorder(#"{"name": "v", "type": "state", "population": "n", "variables": ["V_m"], "interval_ms": 0.25}"#),
              "recorders[0].interval_ms: must be a multiple of dt (0.1 ms), got 0.25"),
         Case("unknown recorder type", recorder(#"{"name": "s", "type": "voltage", "population": "n"}"#),
-             "recorders[0].type: unknown recorder type 'voltage'; known: spikes, state, weights"),
+             "recorders[0].type: unknown recorder type 'voltage'; known: spikes, state, weights, modulators"),
         Case("weight recorder on a static projection", #"{\#(sim), "populations": [\#(n3)], "projections": [{"source": "n", "target": "n", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1}}], "recorders": [{"name": "w", "type": "weights", "projection": 0}]}"#,
              "recorders[0].projection: projection 0 has no plasticity, so its weights never change"),
         Case("unknown pairing", #"{\#(sim), "populations": [\#(n3)], "projections": [{"source": "n", "target": "n", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1}, "plasticity": {"rule": "stdp", "pairing": "closest"}}]}"#,

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Samples modulators every `intervalSteps` steps and writes `<name>.npy`, float64 of shape (samples, modulators),
+/// the modulators in the order the recorder lists them (the config's `modulators` order by default). A sample is
+/// the value the step used, taken at the end of steps whose end time is a multiple of the interval (as state
+/// recorders): a volume transmitter's spikes of that step show in the next sample.
+public struct ModulatorRecorder: Recorder {
+    public var name: String
+    /// Indices into `Network.modulators`.
+    public let modulators: [Int]
+    public var intervalSteps: Int
+    public private(set) var samples: [Double] = []
+
+    public init(name: String, modulators: [Int], intervalSteps: Int) {
+        self.name = name
+        self.modulators = modulators
+        self.intervalSteps = intervalSteps
+    }
+
+    /// Spikes do not concern this recorder; the engines call `sample` with the modulators.
+    public mutating func observe(step: Int, spikes: [[Int32]], populations: [any Population]) {}
+
+    /// Appends the values step `step` used if a sample is due.
+    public mutating func sample(step: Int, modulators all: [Modulator]) {
+        guard (step + 1) % intervalSteps == 0 else { return }
+        for m in modulators { samples.append(all[m].value) }
+    }
+
+    public func output(grid: TimeGrid) -> Data {
+        NpyWriter.float64(samples, shape: [modulators.isEmpty ? 0 : samples.count / modulators.count, modulators.count])
+    }
+}
