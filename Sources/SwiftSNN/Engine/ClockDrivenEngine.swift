@@ -32,8 +32,10 @@ public struct ClockDrivenEngine: Engine {
     private let projectionSplits: [[[Int64]]]
     private let generatorSplits: [[[Int64]]]
     private let plasticSplits: [[[Int64]]]
-    /// For each plastic projection, per ring slot: the sources whose spikes arrive in that slot's step, ascending.
+    /// For each plastic projection, per ring slot: the channels (`DelayChannels`) whose spikes arrive in that slot's
+    /// step, in the order the spikes were emitted, repeats adjacent.
     private var pendingArrivals: [[[Int32]]]
+    private let plasticChannels: [DelayChannels]
     /// One stream per synapse of each Poisson generator projection (empty for other generators), and its sampler.
     private var poissonStreams: [Column<RandomStream>]
     private let poissonSamplers: [PoissonDistribution?]
@@ -61,6 +63,7 @@ public struct ClockDrivenEngine: Engine {
         var pendingSlots = 1
         while pendingSlots < slice + maxDelay + 1 { pendingSlots <<= 1 }
         pendingArrivals = network.plasticProjections.map { _ in [[Int32]](repeating: [], count: pendingSlots) }
+        plasticChannels = network.plasticProjections.map(\.channels)
         var live = network.populations.map { _ in Set<Int>() }
         func feed(_ target: Int, weights: [Float]) {
             guard let ports = network.populations[target].ports else { return }
@@ -185,10 +188,12 @@ public struct ClockDrivenEngine: Engine {
             ThreadTeam.run(parts: parts) { part in
                 partEvents[part] += work.deliver(part: part, sources: sliceSources, steps: sliceSteps)
             }
-            for (q, plastic) in network.plasticProjections.enumerated() {
-                let delay = Int(plastic.synapses.uniformDelaySteps)
-                for (source, spikeStep) in zip(sliceSources[plastic.source], sliceSteps[plastic.source]) {
-                    pendingArrivals[q][(Int(spikeStep) + delay) & pendingMask].append(source)
+            for (q, channels) in plasticChannels.enumerated() {
+                for (source, spikeStep) in zip(sliceSources[network.plasticProjections[q].source],
+                                               sliceSteps[network.plasticProjections[q].source]) {
+                    for c in channels.firstChannel[Int(source)]..<channels.firstChannel[Int(source) + 1] {
+                        pendingArrivals[q][(Int(spikeStep) + Int(channels.delaySteps[c])) & pendingMask].append(Int32(c))
+                    }
                 }
             }
             for p in 0..<populationCount {

@@ -126,8 +126,8 @@ public struct NetworkBuilder: Sendable {
             guard source.emitsSpikes else {
                 throw ConfigError(path: "\(plasticity.path)", problem: "'\(source.name)' feeds its targets directly and has no spikes for plasticity to pair")
             }
-            guard table.delaySteps.isEmpty else {
-                throw ConfigError(path: "\(proj.path).synapse.delay_ms", problem: "plastic projections need one delay for all synapses (per-synapse delays are not supported with plasticity yet)")
+            if !table.delaySteps.isEmpty && config.simulation.engine == EngineKind.event.rawValue {
+                throw ConfigError(path: "\(proj.path).synapse.delay_ms", problem: "plastic projections with per-synapse delays need the clock engine (the event engine takes one delay per plastic projection)")
             }
             network.plasticProjections.append(try makePlastic(plasticity, source: s, target: t, targetCount: target.count,
                                                               projectionIndex: index, table: table, network: network))
@@ -166,9 +166,10 @@ public struct NetworkBuilder: Sendable {
         let (values, bindings) = try ruleParameters(plasticity, specs: R.parameters, network: network) { key, values, path in
             try Self.requireStructureIndependent(of: key, R.self, values, options, path: path)
         }
+        let (channels, channelTable) = DelayChannels.split(table)
         return try PlasticProjection<R>(source: source, target: target, targetCount: targetCount,
-                                        projectionIndex: projectionIndex, synapses: table, parameters: values,
-                                        options: options, bindings: bindings, ruleName: plasticity.rule)
+                                        projectionIndex: projectionIndex, synapses: channelTable, channels: channels,
+                                        parameters: values, options: options, bindings: bindings, ruleName: plasticity.rule)
     }
 
     private func makeMatrixPlastic<R: MatrixPlasticityRule>(_: R.Type, _ plasticity: NetworkConfig.Plasticity, source: Int,
@@ -176,6 +177,9 @@ public struct NetworkBuilder: Sendable {
                                                             table: SynapseTable, network: Network) throws -> any PlasticSynapses {
         if plasticity.nearestSpike {
             throw ConfigError(path: "\(plasticity.path).pairing", problem: "\(plasticity.rule) counts spikes per period and has no traces to pair")
+        }
+        guard table.delaySteps.isEmpty else {
+            throw ConfigError(path: "\(plasticity.path)", problem: "\(plasticity.rule) counts each source's spikes per period and needs one delay for all synapses")
         }
         let options = PlasticityOptions(dtMs: network.grid.dtMs)
         let (values, bindings) = try ruleParameters(plasticity, specs: R.parameters, network: network) { key, values, path in

@@ -5,6 +5,8 @@ public struct MatrixPlasticProjection<Rule: MatrixPlasticityRule>: PlasticSynaps
     public var target: Int
     public var projectionIndex: Int
     public var synapses: SynapseTable
+    /// One channel per source: matrix rules take one delay per projection.
+    public var channels: DelayChannels { DelayChannels(uniform: synapses.uniformDelaySteps, sourceCount: synapses.sourceCount) }
     /// What the synapses transmit: `exactWeights` rounded to Float32 after each update.
     public var weights: Column<Float>
     var exactWeights: Column<Double>

@@ -6,6 +6,7 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
     public var target: Int
     public var projectionIndex: Int
     public var synapses: SynapseTable
+    public var channels: DelayChannels
     public var weights: Column<Float>
     /// The rule's per-synapse variable (`SynapseState.trace`), in the order of `synapses`; empty unless the rule
     /// `usesSynapseTrace`.
@@ -18,7 +19,8 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
     let parameters: ParameterValues
     let options: PlasticityOptions
     let bindings: [BoundParameter]
-    /// Per source neuron: the two trace values now, and how many of its spikes arrive in the current step.
+    /// Per channel (source neuron and delay): the two trace values now, and how many of its spikes arrive in the
+    /// current step.
     var preTrace1: Column<Double>
     var preTrace2: Column<Double>
     var arrivalsThisStep: Column<Int32>
@@ -35,12 +37,15 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
     var incomingSynapse: Column<UInt32>
     var incomingSource: Column<Int32>
 
+    /// - Parameter synapses: one row per channel of `channels`.
     init(source: Int, target: Int, targetCount: Int, projectionIndex: Int, synapses: SynapseTable,
-         parameters: ParameterValues, options: PlasticityOptions, bindings: [BoundParameter], ruleName: String) throws {
+         channels: DelayChannels, parameters: ParameterValues, options: PlasticityOptions, bindings: [BoundParameter],
+         ruleName: String) throws {
         self.source = source
         self.target = target
         self.projectionIndex = projectionIndex
         self.synapses = synapses
+        self.channels = channels
         let rule = try Rule(parameters, options: options)
         self.rule = rule
         self.parameters = parameters

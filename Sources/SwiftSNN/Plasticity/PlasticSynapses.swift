@@ -4,8 +4,10 @@ public protocol PlasticSynapses: Sendable {
     var target: Int { get }
     /// The projection's index in the config's `projections`.
     var projectionIndex: Int { get }
-    /// Structure (rows, targets, delay) and the initial weights.
+    /// Structure (rows, targets, delay) and the initial weights. Its rows are the projection's `channels`.
     var synapses: SynapseTable { get }
+    /// The (source neuron, delay) group of each row of `synapses`.
+    var channels: DelayChannels { get }
     /// The current weights, in the order of `synapses`.
     var weights: Column<Float> { get }
     var ruleName: String { get }
@@ -30,15 +32,15 @@ public protocol PlasticWorker: Sendable {
     /// In each thread's part, before arrivals: the rule's `onStep` for the synapses `rowBegin[s]..<rowEnd[s]` of
     /// every source s.
     func stepSynapses(rowBegin: UnsafePointer<Int64>, rowEnd: UnsafePointer<Int64>)
-    /// Serially, before the step's parallel part: counts the arrivals of step k per source (`arrivals` is in
-    /// ascending source order, repeats adjacent).
+    /// Serially, before the step's parallel part: counts the arrivals of step k per channel (`arrivals` lists
+    /// channels, rows of the projection's table, repeats adjacent).
     func beginStep(arrivals: [Int32])
     /// Serially, at the start of every step: all traces decay by one step.
     func decayTraces()
     /// Serially, after the step's parallel part of every step (also without arrivals): the presynaptic traces take
     /// the arrivals of step k; a matrix rule's period ends here.
     func endStep(arrivals: [Int32], step: Int)
-    /// In each thread's part: depression of the synapses `rowBegin[s]..<rowEnd[s]` of every arriving source s,
+    /// In each thread's part: depression of the synapses `rowBegin[c]..<rowEnd[c]` of every arriving channel c,
     /// then their new weights are added to the target's input of this step. Returns the synaptic events.
     func arrive(arrivals: [Int32], rowBegin: UnsafePointer<Int64>, rowEnd: UnsafePointer<Int64>,
                 input: UnsafeMutablePointer<Double>, excitatoryPlane: Int, inhibitoryPlane: Int) -> UInt64

@@ -26,6 +26,7 @@ extension NetworkConfig.Recorder {
                     : "index \(projection) out of range for \(network.projectionCount) projections")
             }
             return WeightRecorder(name: name, plastic: plastic, synapses: network.plasticProjections[plastic].synapses,
+                                  channels: network.plasticProjections[plastic].channels,
                                   intervalSteps: try intervalSteps(network.grid))
         }
         if kind == .modulators {

@@ -13,13 +13,14 @@ public struct WeightRecorder: Recorder {
     public let targets: [Int32]
     public private(set) var samples: [Double] = []
 
-    public init(name: String, plastic: Int, synapses: SynapseTable, intervalSteps: Int) {
+    /// - Parameter channels: the source neuron of each row of `synapses`.
+    public init(name: String, plastic: Int, synapses: SynapseTable, channels: DelayChannels, intervalSteps: Int) {
         self.name = name
         self.plastic = plastic
         self.intervalSteps = intervalSteps
         var sources = [Int32](repeating: 0, count: synapses.count)
         for s in 0..<synapses.sourceCount {
-            for k in Int(synapses.rowStart[s])..<Int(synapses.rowStart[s + 1]) { sources[k] = Int32(s) }
+            for k in Int(synapses.rowStart[s])..<Int(synapses.rowStart[s + 1]) { sources[k] = channels.source[s] }
         }
         self.sources = sources
         targets = synapses.target.map { Int32($0) }

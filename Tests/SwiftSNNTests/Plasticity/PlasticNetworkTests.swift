@@ -55,9 +55,24 @@ import Testing
         }
     }
 
-    @Test func plasticityNeedsOneDelayPerProjection() throws {
-        #expect(throws: ConfigError(path: "projections[0].synapse.delay_ms", problem: "plastic projections need one delay for all synapses (per-synapse delays are not supported with plasticity yet)")) {
-            _ = try Simulation(config: InlineConfig.config(Self.network(threads: 1, delay: "{\"uniform\": [1, 2]}")))
+    /// Per-synapse delays split each source's synapses into delay channels with their own traces and arrival
+    /// times; the run is still byte-identical across thread counts.
+    @Test func perSynapseDelaysGiveIdenticalSpikesAndWeightsForOneToThreeThreads() throws {
+        func outputs(_ threads: Int) throws -> [Data] {
+            let simulation = try InlineConfig.run(Self.network(threads: threads, delay: #"{"uniform": [0.5, 3]}"#))
+            return simulation.recorders.flatMap { $0.files(grid: simulation.network.grid).map(\.data) }
+        }
+        let reference = try outputs(1)
+        for threads in [2, 3] {
+            #expect(try outputs(threads) == reference, "\(threads) threads")
+        }
+    }
+
+    @Test func perSynapseDelaysOnPlasticProjectionsNeedTheClockEngine() throws {
+        let json = Self.network(threads: 1, delay: #"{"uniform": [1, 2]}"#)
+            .replacingOccurrences(of: #""threads": 1}"#, with: #""threads": 1, "engine": "event"}"#)
+        #expect(throws: ConfigError(path: "projections[0].synapse.delay_ms", problem: "plastic projections with per-synapse delays need the clock engine (the event engine takes one delay per plastic projection)")) {
+            _ = try Simulation(config: InlineConfig.config(json))
         }
     }
 
@@ -68,15 +83,18 @@ import Testing
     }
 
     /// Saved weights loaded as `"weight": {"file": ...}` into the same config reproduce the trained weights synapse
-    /// for synapse (fixed_indegree creates connections by target, so the file must follow creation order, not rows).
-    @Test func savedWeightsReloadIntoTheSameNetwork() throws {
+    /// for synapse (fixed_indegree creates connections by target, and per-synapse delays regroup rows by delay, so
+    /// the file must follow creation order, not rows).
+    @Test(arguments: ["1.5", #"{"uniform": [0.5, 3]}"#])
+    func savedWeightsReloadIntoTheSameNetwork(delay: String) throws {
         let directory = try InlineConfig.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let trained = try InlineConfig.run(Self.network(threads: 1))
+        let trained = try InlineConfig.run(Self.network(threads: 1, delay: delay))
         let files = try trained.saveWeights(to: directory)
         #expect(files.map(\.lastPathComponent) == ["weights_projection0.npy"])
         let reloaded = try Simulation(config: InlineConfig.config(
-            Self.network(threads: 1).replacingOccurrences(of: #"{"uniform": [20, 80]}"#, with: #"{"file": "weights_projection0.npy"}"#),
+            Self.network(threads: 1, delay: delay)
+                .replacingOccurrences(of: #"{"uniform": [20, 80]}"#, with: #"{"file": "weights_projection0.npy"}"#),
             baseDirectory: directory))
         let before = trained.network.plasticProjections[0], after = reloaded.network.plasticProjections[0]
         #expect(Array(after.weights) == Array(before.weights))

@@ -72,3 +72,38 @@ import Testing
         #expect(w.samples.allSatisfy { (0...1).contains($0) })
     }
 }
+
+/// Two synapses from one source to one target with different delays see the same spikes at different times:
+/// each pairs by its own Δt = t_post − (t_pre + d) (PairSTDP's closed form, additive).
+@Suite struct PerSynapseDelayPairTests {
+    @Test func eachSynapsePairsWithItsOwnDelay() throws {
+        let lambda = 0.05, tauPlus = 16.8, tauMinus = 33.7, w0 = 0.4, pre = 100.0, post = 103.0
+        let delays = [1.0, 2.5, 4.2]
+        let json = """
+            {"simulation": {"duration_ms": 200, "dt_ms": 0.1, "seed": 3},
+             "populations": [
+               {"name": "pre", "size": 1, "model": "spike_generator", "params": {"spike_times": [\(pre)]}},
+               {"name": "kick", "size": 1, "model": "spike_generator", "params": {"spike_times": [\(post - 0.1)]}},
+               {"name": "post", "size": 1, "model": "iaf_psc_delta",
+                "params": {"E_L": 0, "V_th": 20, "V_reset": 0, "t_ref": 2}, "initial": {"V_m": 0}}],
+             "projections": [
+               {"source": "pre", "target": "post",
+                "connectivity": {"rule": "explicit", "sources": [0, 0, 0], "targets": [0, 0, 0]},
+                "synapse": {"weight": \(w0), "delay_ms": {"array": \(delays)}},
+                "plasticity": {"rule": "stdp", "params": {"lambda": \(lambda), "mu_plus": 0, "mu_minus": 0,
+                               "tau_plus": \(tauPlus), "tau_minus": \(tauMinus), "w_max": 1}}},
+               {"source": "kick", "target": "post", "connectivity": {"rule": "all_to_all"},
+                "synapse": {"weight": 100, "delay_ms": 0.1}}],
+             "recorders": [{"name": "w", "type": "weights", "projection": 0, "interval_ms": 200}]}
+            """
+        let simulation = try InlineConfig.run(json)
+        let w = try InlineConfig.recorder("w", of: simulation, as: WeightRecorder.self)
+        #expect(w.sources == [0, 0, 0] && w.targets == [0, 0, 0])
+        // Rows are grouped by delay, ascending: the recorded order is the delays' order here.
+        for (k, d) in delays.enumerated() {
+            let deltaT = post - (pre + d)
+            let expected = deltaT >= 0 ? w0 + lambda * exp(-deltaT / tauPlus) : w0 - lambda * exp(deltaT / tauMinus)
+            #expect(abs(w.samples[k] - expected) < 1e-6, "d = \(d) ms: got \(w.samples[k]), closed form \(expected)")
+        }
+    }
+}
