@@ -7,12 +7,13 @@ import Testing
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    @Test func modelsListsEveryModelInputAndConnectionRule() throws {
+    @Test func modelsListsEveryModelInputRuleAndModulatorType() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let result = try SNNExecutable.run(["models"], in: dir.url)
         #expect(result.status == 0)
-        for name in ModelRegistry.builtIn.allNames + Connectivity.ruleNames {
+        for name in ModelRegistry.builtIn.allNames + Connectivity.ruleNames + PlasticityRegistry.builtIn.names
+            + NetworkConfig.ModulatorEntry.kinds {
             #expect(result.stdout.contains("  \(name)"), "\(name) is missing from `snn models`")
         }
     }

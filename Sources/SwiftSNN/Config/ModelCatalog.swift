@@ -33,6 +33,13 @@ public struct ModelCatalog: Sendable {
             lines.append("  \(rule.name): \(rule.summary)")
             lines += rule.parameters.map(Self.row)
         }
+        lines.append("  A parameter may follow a modulator, {\"modulator\": name, \"scale\": s}, or a schedule,")
+        lines.append("  {\"initial\": x, \"factor\": f, \"every_ms\": t} (not those that set weight bounds, trace time constants or periods).")
+        lines.append("")
+        lines.append("Modulators (\"modulators\": [{\"name\": ..., \"type\": ...}], read by bound plasticity parameters):")
+        lines.append("  volume_transmitter (population, tau_ms, increment = 1, baseline = 0): trace of a population's spikes")
+        lines.append("  schedule (times_ms, values): piecewise constant in time")
+        lines.append("  external (initial = 0): set from Swift with Simulation.setModulator between runs")
         lines.append("")
         lines.append("Connection rules (\"connectivity\": {\"rule\": ...}); all take allow_autapses, allow_multapses (default true):")
         for rule in Connectivity.ruleNames {
