@@ -223,8 +223,12 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
                     }
                     rule.onPresynapticArrival(&synapse, pre: preBefore, post: post.value(i, plusSpikes: 0))
                     storage.store(synapse, k)
+                }
+                // The input in a second pass over the row: the scattered read-modify-writes of the targets' input
+                // overlap better without the rule's arithmetic between them.
+                for k in begin..<end {
                     let w = Double(storage.weights[k])
-                    input[(w < 0 ? inhibitoryPlane : excitatoryPlane) + i] += w
+                    input[(w < 0 ? inhibitoryPlane : excitatoryPlane) + Int(target[k])] += w
                 }
             }
             return events
