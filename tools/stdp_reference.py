@@ -198,6 +198,32 @@ def snn_weights(out: Path, k: int, pairs: int) -> np.ndarray:
 # NEST
 # --------------------------------------------------------------------------------------
 
+def check_parrots(recorder, trains, shift: int, dt: float, what: str):
+    """Every parrot of `recorder`'s population fired at its train's stamps + shift."""
+    ev = recorder.get("events")
+    senders, times = np.asarray(ev["senders"]), np.asarray(ev["times"])
+    first = senders.min() if len(senders) else 0
+    for j, train in enumerate(trains):
+        got = np.round(times[senders == first + j] / dt).astype(int)
+        if not np.array_equal(np.sort(got), np.sort(train) + shift):
+            raise RuntimeError(f"NEST {what} parrot {j} did not fire at the planned times")
+
+
+def nest_weight_trajectories(weight_recorders, first_pre: int, nest_pairs: list[int], d_nest: int, dt: float):
+    """{key: {pair: (our arrival stamps, weights)}} from NEST weight recorders of pre parrots first_pre + j."""
+    result = {}
+    for k, wr in weight_recorders.items():
+        ev = wr.get("events")
+        senders, times, weights = (np.asarray(ev[f]) for f in ("senders", "times", "weights"))
+        result[k] = {}
+        for j, i in enumerate(nest_pairs):
+            sel = senders == first_pre + j
+            stamps = np.round(times[sel] / dt).astype(int) - d_nest - 1   # back to our arrival stamps
+            order = np.argsort(stamps, kind="stable")
+            result[k][i] = (stamps[order], weights[sel][order])
+    return result
+
+
 def run_nest(nest, pre, post, w0: np.ndarray, dt: float, delay_steps: int, steps: int, nest_pairs: list[int]):
     """NEST weights after each pre spike: {variant index: {pair: (arrival stamps, weights)}}."""
     nest.ResetKernel()
@@ -233,25 +259,9 @@ def run_nest(nest, pre, post, w0: np.ndarray, dt: float, delay_steps: int, steps
     nest.Simulate((steps + d_nest + 10) * dt)
 
     # The parrots must fire exactly where the mapping puts them.
-    for rec, trains, shift in ((rec_pre, [pre[i] + delay_steps for i in nest_pairs], d_nest + 1),
-                               (rec_post, [post[i] for i in nest_pairs], 1)):
-        ev = rec.get("events")
-        first = min(ev["senders"]) if len(ev["senders"]) else 0
-        for j, train in enumerate(trains):
-            got = np.round(np.asarray(ev["times"])[np.asarray(ev["senders"]) == first + j] / dt).astype(int)
-            if not np.array_equal(np.sort(got), train + shift):
-                raise RuntimeError(f"NEST parrot of pair {nest_pairs[j]} did not fire at the planned times")
-    first_pre = parrot_pre[0].global_id
-    result = {}
-    for k, wr in weight_recorders.items():
-        ev = wr.get("events")
-        senders, times, weights = (np.asarray(ev[f]) for f in ("senders", "times", "weights"))
-        result[k] = {}
-        for j, i in enumerate(nest_pairs):
-            sel = senders == first_pre + j
-            stamps = np.round(times[sel] / dt).astype(int) - d_nest - 1   # back to our arrival stamps
-            order = np.argsort(stamps, kind="stable")
-            result[k][i] = (stamps[order], weights[sel][order])
+    check_parrots(rec_pre, [pre[i] + delay_steps for i in nest_pairs], d_nest + 1, dt, "pre")
+    check_parrots(rec_post, [post[i] for i in nest_pairs], 1, dt, "post")
+    result = nest_weight_trajectories(weight_recorders, parrot_pre[0].global_id, nest_pairs, d_nest, dt)
     return result, nest.__version__
 
 

@@ -84,7 +84,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import compare_nest as cn  # noqa: E402  (run_snn, import_nest, load_spikes, spike_array, print_table)
-import stdp_reference as sr  # noqa: E402  (make_trains, poisson_stamps, snn_weights)
+import stdp_reference as sr  # noqa: E402  (make_trains, poisson_stamps, snn_weights, NEST readout)
 
 TAU_PLUS, TAU_MINUS = 16.8, 33.7   # ms; tau_minus lives on NEST's postsynaptic parrot, so all projections share it
 TAU_E, TAU_N = 1000.0, 200.0       # ms: eligibility (NEST tau_c) and dopamine trace (NEST tau_n)
@@ -244,17 +244,6 @@ def write_config(work: Path, pre, post, da, w0: np.ndarray, dt: float, delay_ms:
 # NEST
 # --------------------------------------------------------------------------------------
 
-def check_parrots(recorder, trains, shift: int, dt: float, what: str):
-    """Every parrot of `recorder`'s population fired at its train's stamps + shift."""
-    ev = recorder.get("events")
-    senders, times = np.asarray(ev["senders"]), np.asarray(ev["times"])
-    first = senders.min() if len(senders) else 0
-    for j, train in enumerate(trains):
-        got = np.round(times[senders == first + j] / dt).astype(int)
-        if not np.array_equal(np.sort(got), np.sort(train) + shift):
-            raise RuntimeError(f"NEST {what} parrot {j} did not fire at the planned times")
-
-
 def run_nest(nest, pre, post, da, w0: np.ndarray, dt: float, delay_steps: int, steps: int, nest_pairs: list[int]):
     """NEST weights after each pre spike: {variant index: {pair: (arrival stamps, weights)}}."""
     nest.ResetKernel()
@@ -302,20 +291,10 @@ def run_nest(nest, pre, post, da, w0: np.ndarray, dt: float, delay_steps: int, s
     nest.Simulate(sim_steps * dt)
 
     # The parrots must fire exactly where the mapping puts them.
-    check_parrots(recorders["pre"], [pre[i] + delay_steps for i in nest_pairs], d_nest + 1, dt, "pre")
-    check_parrots(recorders["post"], [post[i] for i in nest_pairs], 1, dt, "post")
-    check_parrots(recorders["da"], da, 1, dt, "dopamine")
-    first_pre = parrot_pre[0].global_id
-    result = {}
-    for k, wr in weight_recorders.items():
-        ev = wr.get("events")
-        senders, times, weights = (np.asarray(ev[f]) for f in ("senders", "times", "weights"))
-        result[k] = {}
-        for j, i in enumerate(nest_pairs):
-            sel = senders == first_pre + j
-            stamps = np.round(times[sel] / dt).astype(int) - d_nest - 1   # back to our arrival stamps
-            order = np.argsort(stamps, kind="stable")
-            result[k][i] = (stamps[order], weights[sel][order])
+    sr.check_parrots(recorders["pre"], [pre[i] + delay_steps for i in nest_pairs], d_nest + 1, dt, "pre")
+    sr.check_parrots(recorders["post"], [post[i] for i in nest_pairs], 1, dt, "post")
+    sr.check_parrots(recorders["da"], da, 1, dt, "dopamine")
+    result = sr.nest_weight_trajectories(weight_recorders, parrot_pre[0].global_id, nest_pairs, d_nest, dt)
     return result, nest.__version__
 
 
