@@ -198,6 +198,17 @@ def snn_weights(out: Path, k: int, pairs: int) -> np.ndarray:
 # NEST
 # --------------------------------------------------------------------------------------
 
+def run_snn_kicked(config: Path, work: Path, snn, timeout, post, dt: float) -> dict:
+    """Runs SwiftSNN on `config` and checks that every kicked post neuron i fired exactly at the stamps post[i]."""
+    res = cn.run_snn(config, work / "snn", snn, timeout)
+    spikes = cn.load_spikes(res["out_dir"] / "post.npy")
+    for i, planned in enumerate(post):
+        got = np.round(spikes["t"][spikes["id"] == i] / dt).astype(int)
+        if not np.array_equal(got, planned):
+            raise RuntimeError(f"post neuron {i} did not fire exactly at its planned times")
+    return res
+
+
 def check_parrots(recorder, trains, shift: int, dt: float, what: str):
     """Every parrot of `recorder`'s population fired at its train's stamps + shift."""
     ev = recorder.get("events")
@@ -309,17 +320,11 @@ def main(argv=None) -> int:
           f"every pair: {len(arrivals0) - len(np.unique(arrivals0))} steps with two pre spikes")
 
     try:
-        res = cn.run_snn(config, work / "snn", args.snn, args.timeout)
-    except cn.SnnRunError as e:
+        res = run_snn_kicked(config, work, args.snn, args.timeout, post, dt)
+    except (cn.SnnRunError, RuntimeError) as e:
         print(f"error: SwiftSNN: {e}", file=sys.stderr)
         return 2
     out = res["out_dir"]
-    spikes = cn.load_spikes(out / "post.npy")
-    for i in range(args.pairs):
-        got = np.round(spikes["t"][spikes["id"] == i] / dt).astype(int)
-        if not np.array_equal(got, post[i]):
-            print(f"error: post neuron {i} did not fire exactly at its planned times", file=sys.stderr)
-            return 2
 
     nest_weights, nest_version = None, None
     nest_pairs = list(range(1, args.pairs))
