@@ -68,8 +68,7 @@ extension PlasticProjection {
         return ExactWorker(rule: rule, synapses: synapses, storage: storage(),
                            pre: ContinuousTraces(count: synapses.sourceCount, taus: rule.preTraceTausMs, nearest: rule.nearestSpike),
                            post: ContinuousTraces(count: postTrace1.count, taus: rule.postTraceTausMs, nearest: rule.nearestSpike),
-                           incomingStart: incomingStart.mutablePointer(), incomingSynapse: incomingSynapse.mutablePointer(),
-                           incomingSource: incomingSource.mutablePointer())
+                           incoming: incoming.cursor())
     }
 
     final class ExactWorker: ExactPlasticWorker {
@@ -79,22 +78,17 @@ extension PlasticProjection {
         let storage: SynapseStorage<Rule>
         let pre: ContinuousTraces
         let post: ContinuousTraces
-        let incomingStart: UnsafeMutablePointer<Int>
-        let incomingSynapse: UnsafeMutablePointer<UInt32>
-        let incomingSource: UnsafeMutablePointer<Int32>
+        let incoming: IncomingSynapses.Cursor
 
         init(rule: Rule, synapses: SynapseTable, storage: SynapseStorage<Rule>, pre: ContinuousTraces,
-             post: ContinuousTraces, incomingStart: UnsafeMutablePointer<Int>,
-             incomingSynapse: UnsafeMutablePointer<UInt32>, incomingSource: UnsafeMutablePointer<Int32>) {
+             post: ContinuousTraces, incoming: IncomingSynapses.Cursor) {
             self.rule = rule
             rowStart = synapses.rowStart
             target = synapses.target
             self.storage = storage
             self.pre = pre
             self.post = post
-            self.incomingStart = incomingStart
-            self.incomingSynapse = incomingSynapse
-            self.incomingSource = incomingSource
+            self.incoming = incoming
         }
 
         var weights: UnsafeMutablePointer<Float> { storage.weights }
@@ -113,10 +107,9 @@ extension PlasticProjection {
 
         func postsynapticSpike(target i: Int, at t: Double) {
             let postBefore = post.value(i, at: t)
-            for m in incomingStart[i]..<incomingStart[i + 1] {
-                let k = Int(incomingSynapse[m])
+            incoming.forEach(of: i) { j, k in
                 var synapse = storage.load(k)
-                rule.onPostsynapticSpike(&synapse, pre: pre.value(Int(incomingSource[m]), at: t), post: postBefore)
+                rule.onPostsynapticSpike(&synapse, pre: pre.value(j, at: t), post: postBefore)
                 storage.store(synapse, k)
             }
             post.record(i, at: t)

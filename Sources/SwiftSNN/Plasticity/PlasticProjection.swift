@@ -31,11 +31,7 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
     /// with bound parameters: deferred, a spike would meet the parameters of a later step.
     var history: PostSpikeHistory
     var defersPotentiation: Bool { !Rule.updatesEveryStep && bindings.isEmpty }
-    /// Incoming synapses per target (the transpose of the rows): `incomingStart[i]..<incomingStart[i+1]` index
-    /// `incomingSynapse` (synapse index) and `incomingSource`.
-    var incomingStart: Column<Int>
-    var incomingSynapse: Column<UInt32>
-    var incomingSource: Column<Int32>
+    var incoming: IncomingSynapses
 
     /// - Parameter synapses: one row per channel of `channels`.
     init(source: Int, target: Int, targetCount: Int, projectionIndex: Int, synapses: SynapseTable,
@@ -63,26 +59,7 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
         history = !Rule.updatesEveryStep && bindings.isEmpty
             ? PostSpikeHistory(sourceCount: synapses.sourceCount, targetCount: targetCount)
             : PostSpikeHistory(sourceCount: 0, targetCount: 0)
-        var start = [Int](repeating: 0, count: targetCount + 1)
-        for t in synapses.target { start[Int(t) + 1] += 1 }
-        for i in 0..<targetCount { start[i + 1] += start[i] }
-        var fill = start
-        guard synapses.count <= Int(UInt32.max) else {
-            throw SNNError("a plastic projection holds at most 2^32 − 1 synapses, got \(synapses.count)")
-        }
-        var synapseIndex = [UInt32](repeating: 0, count: synapses.count)
-        var sourceIndex = [Int32](repeating: 0, count: synapses.count)
-        for s in 0..<synapses.sourceCount {
-            for k in Int(synapses.rowStart[s])..<Int(synapses.rowStart[s + 1]) {
-                let t = Int(synapses.target[k])
-                synapseIndex[fill[t]] = UInt32(k)
-                sourceIndex[fill[t]] = Int32(s)
-                fill[t] += 1
-            }
-        }
-        incomingStart = Column(start)
-        incomingSynapse = Column(synapseIndex)
-        incomingSource = Column(sourceIndex)
+        incoming = try IncomingSynapses(synapses, targetCount: targetCount)
     }
 
     mutating func storage() -> SynapseStorage<Rule> {
@@ -105,8 +82,7 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
                                   nearest: rule.nearestSpike),
                arrivalsThisStep: arrivalsThisStep.mutablePointer(), sourceCount: synapses.sourceCount,
                history: defersPotentiation ? history.cursor(preTaus: rule.preTraceTausMs, dtMs: grid.dtMs) : nil,
-               incomingStart: incomingStart.mutablePointer(), incomingSynapse: incomingSynapse.mutablePointer(),
-               incomingSource: incomingSource.mutablePointer())
+               incoming: incoming.cursor())
     }
 
     /// A class, so that `prepare` can swap the rule between steps; the parallel methods copy it into a local first.
@@ -125,15 +101,12 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
         let sourceCount: Int
         /// Set when potentiation is deferred.
         let history: PostSpikeHistory.Cursor?
-        let incomingStart: UnsafeMutablePointer<Int>
-        let incomingSynapse: UnsafeMutablePointer<UInt32>
-        let incomingSource: UnsafeMutablePointer<Int32>
+        let incoming: IncomingSynapses.Cursor
 
         init(rule: Rule, parameters: ParameterValues, options: PlasticityOptions, bindings: [BoundParameter],
              target: [UInt32], storage: SynapseStorage<Rule>,
              pre: TraceColumns, post: TraceColumns, arrivalsThisStep: UnsafeMutablePointer<Int32>, sourceCount: Int,
-             history: PostSpikeHistory.Cursor?, incomingStart: UnsafeMutablePointer<Int>, incomingSynapse: UnsafeMutablePointer<UInt32>,
-             incomingSource: UnsafeMutablePointer<Int32>) {
+             history: PostSpikeHistory.Cursor?, incoming: IncomingSynapses.Cursor) {
             self.rule = rule
             self.parameters = parameters
             self.options = options
@@ -145,9 +118,7 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
             self.arrivalsThisStep = arrivalsThisStep
             self.sourceCount = sourceCount
             self.history = history
-            self.incomingStart = incomingStart
-            self.incomingSynapse = incomingSynapse
-            self.incomingSource = incomingSource
+            self.incoming = incoming
         }
 
         var updatesEveryStep: Bool { Rule.updatesEveryStep }
@@ -252,9 +223,7 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
                     }
                     history.append(target: i, step: step, post: postBefore)
                 } else {
-                    for m in incomingStart[i]..<incomingStart[i + 1] {
-                        let j = Int(incomingSource[m])
-                        let k = Int(incomingSynapse[m])
+                    incoming.forEach(of: i) { j, k in
                         var synapse = storage.load(k)
                         rule.onPostsynapticSpike(&synapse, pre: pre.value(j, plusSpikes: Int(arrivalsThisStep[j])),
                                                  post: postBefore)
@@ -275,10 +244,8 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
 
         /// Applies target `i`'s waiting spikes to all its incoming synapses and empties its history.
         private func applyHistory(of i: Int, _ history: PostSpikeHistory.Cursor, rule: Rule, skippingArrivalsOfThisStep: Bool) {
-            for m in incomingStart[i]..<incomingStart[i + 1] {
-                let j = Int(incomingSource[m])
-                if skippingArrivalsOfThisStep && arrivalsThisStep[j] > 0 { continue }
-                let k = Int(incomingSynapse[m])
+            incoming.forEach(of: i) { j, k in
+                if skippingArrivalsOfThisStep && arrivalsThisStep[j] > 0 { return }
                 var synapse = storage.load(k)
                 history.forEachPending(target: i, source: j) { pre, post in
                     rule.onPostsynapticSpike(&synapse, pre: pre, post: post)
