@@ -14,7 +14,11 @@ uint64_t snn_deliver_static(const snn_csr *csr, const int64_t *row_begin, const 
         const int64_t end = row_end[spike_source[j]];
         const uint64_t step = (uint64_t)spike_step[j];
         events += (uint64_t)(end - begin);
-        if (csr->delay == NULL) {
+        if (csr->delay == NULL && pos == neg) {
+            /* Weights of one sign (most projections): no per-synapse choice of plane. */
+            double *plane = values + ((step + csr->uniform_delay) & mask) * slot_stride + pos;
+            for (int64_t k = begin; k < end; ++k) plane[csr->target[k]] += (double)csr->weight[k];
+        } else if (csr->delay == NULL) {
             double *slot = values + ((step + csr->uniform_delay) & mask) * slot_stride;
             for (int64_t k = begin; k < end; ++k) {
                 const float w = csr->weight[k];

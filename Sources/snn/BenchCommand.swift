@@ -11,10 +11,11 @@ struct BenchCommand: ParsableCommand {
         discussion: """
             What is timed (wall clock, median over --reps repetitions after one untimed warm-up):
             model update: one model's update(...) over all neurons, called once per step on buffers owned here, \
-            one thread. Neurons get a constant current that drives them 5 mV above threshold and start spread \
+            one thread; it takes (reads and clears) the synaptic input planes, as in a network without current \
+            generators. Neurons get a constant current that drives them 5 mV above threshold and start spread \
             between reset and threshold, so some fire every step (the fraction is printed).
-            engine update: ClockDrivenEngine on a network of those neurons alone; adds reading and clearing the \
-            input ring and one parallel region per step.
+            engine update: ClockDrivenEngine on a network of those neurons alone; adds the engine's bookkeeping \
+            per step (ring slots, joining the parts' spikes) and one parallel region per step.
             delivery: ClockDrivenEngine with a bernoulli_input source (every neuron fires with probability \
             --spike-fraction per step) projecting with fixed_outdegree --synapses-per-source onto as many \
             iaf_psc_delta neurons (weight 0.01 mV, never enough to fire them), minus the same network without the \
@@ -126,21 +127,24 @@ struct BenchCommand: ParsableCommand {
         var rng = RandomStream(seed: 1, purpose: .initialState, 0)
         for i in 0..<n { state[i] = p["V_reset"] + (p["V_th"] - p["V_reset"]) * rng.nextUniform() }
         var refractory = [Int32](repeating: 0, count: n)
-        let input = [Double](repeating: 0, count: M.ports.planes * n)
-        var spikes: [Int32] = []
-        spikes.reserveCapacity(n)
+        var input = [Double](repeating: 0, count: M.ports.planes * n)
+        // As in a network without current generators: the synaptic planes are read and cleared, the current plane skipped.
+        let livePlanes = UInt32(1 << M.ports.excitatory | 1 << M.ports.inhibitory)
+        var fired = [Int32](repeating: 0, count: n)
         var spikeCount = 0
         var seconds: [Double] = []
         for rep in 0...reps {
             let t = state.withUnsafeMutableBufferPointer { s in
                 refractory.withUnsafeMutableBufferPointer { r in
-                    input.withUnsafeBufferPointer { x in
-                        time {
-                            for _ in 0..<steps {
-                                spikes.removeAll(keepingCapacity: true)
-                                model.update(state: s.baseAddress!, refractory: r.baseAddress!, count: n, range: 0..<n,
-                                             input: x.baseAddress!, spikes: &spikes)
-                                spikeCount += spikes.count
+                    input.withUnsafeMutableBufferPointer { x in
+                        fired.withUnsafeMutableBufferPointer { f in
+                            time {
+                                for _ in 0..<steps {
+                                    spikeCount += model.update(state: s.baseAddress!, refractory: r.baseAddress!, count: n,
+                                                               range: 0..<n,
+                                                               input: StepInput(values: x.baseAddress!, livePlanes: livePlanes),
+                                                               fired: f.baseAddress!)
+                                }
                             }
                         }
                     }

@@ -24,7 +24,7 @@ typedef struct {
     size_t slot_stride;
     size_t plane_stride;
     int32_t positive_plane;  /* plane for weights >= 0 */
-    int32_t negative_plane;  /* plane for weights < 0 */
+    int32_t negative_plane;  /* plane for weights < 0; equal to positive_plane when all weights go to one plane */
 } snn_ring;
 
 /* Adds the synapses of each spike (source spike_source[j], emitted in step spike_step[j]) to the ring slot of
@@ -47,26 +47,30 @@ typedef struct {
 } snn_iaf_psc_exp;
 
 typedef struct {
-    double leak, resting, reset, constant_current, excitatory_reversal, inhibitory_reversal, inverse_capacitance;
+    double leak, resting, constant_current, excitatory_reversal, inhibitory_reversal, inverse_capacitance;
     double h, excitatory_half_decay, inhibitory_half_decay;
 } snn_iaf_cond_exp;
 
-/* The integration pass of each model over neurons begin .. end - 1: subthreshold update, refractory countdown
-   and this step's input; the threshold pass is left to the caller. */
-void snn_integrate_iaf_psc_delta(const snn_iaf_psc_delta *p, double *v, double *i_stim, int32_t *refractory,
-                                 const double *jumps, const double *currents, int64_t begin, int64_t end);
-void snn_integrate_iaf_psc_exp(const snn_iaf_psc_exp *p, double *v, double *i_ex, double *i_in, double *i_stim,
-                               int32_t *refractory, const double *in_ex, const double *in_in,
-                               const double *currents, int64_t begin, int64_t end);
-void snn_integrate_iaf_cond_exp(const snn_iaf_cond_exp *p, double *v, double *g_ex, double *g_in, double *i_stim,
-                                int32_t *refractory, const double *in_ex, const double *in_in,
-                                const double *currents, int64_t begin, int64_t end);
+/* The spike condition of the LIF family: V >= threshold -> spike, V <- reset, refractory for refractory_steps. */
+typedef struct {
+    double threshold, reset;
+    int32_t refractory_steps;
+} snn_spike_rule;
 
-/* The threshold pass of the LIF family over neurons begin .. end - 1: every neuron with v >= threshold is reset,
-   made refractory and its index written to fired (room for end - begin entries), in ascending order. Returns
-   the number of neurons that fired. */
-size_t snn_fire(double *v, int32_t *refractory, int64_t begin, int64_t end, double threshold, double reset,
-                int32_t refractory_steps, int32_t *fired);
+/* One step of each model over neurons begin .. end - 1, in one pass over memory: subthreshold update, refractory
+   countdown, this step's input (read and set back to zero, as NEST's ring buffers do, so the slot is ready for a
+   later step), then the spike condition. Writes the indices of the neurons that fired to fired (room for
+   end - begin entries), ascending, and returns their number. currents == NULL means no current input reaches
+   the population and I_stim is 0: neither is touched. */
+size_t snn_step_iaf_psc_delta(const snn_iaf_psc_delta *p, const snn_spike_rule *rule, double *v, double *i_stim,
+                              int32_t *refractory, double *jumps, double *currents, int64_t begin, int64_t end,
+                              int32_t *fired);
+size_t snn_step_iaf_psc_exp(const snn_iaf_psc_exp *p, const snn_spike_rule *rule, double *v, double *i_ex,
+                            double *i_in, double *i_stim, int32_t *refractory, double *in_ex, double *in_in,
+                            double *currents, int64_t begin, int64_t end, int32_t *fired);
+size_t snn_step_iaf_cond_exp(const snn_iaf_cond_exp *p, const snn_spike_rule *rule, double *v, double *g_ex,
+                             double *g_in, double *i_stim, int32_t *refractory, double *in_ex, double *in_in,
+                             double *currents, int64_t begin, int64_t end, int32_t *fired);
 
 /* Threads the OpenMP runtime would use by default (OMP_NUM_THREADS or the number of cores). */
 int snn_default_thread_count(void);

@@ -6,7 +6,7 @@ import CSNNKernels
 /// A run proceeds in slices of `sliceSteps` = the minimum delay between spiking populations (NEST's min-delay
 /// communication interval):
 /// 1. for each step of the slice, in one parallel region: every part advances its neurons of every population,
-///    reading and clearing their ring entries for this step, and adds its targets' generator input (Poisson
+///    which take (read and clear) their ring entries for this step, and adds its targets' generator input (Poisson
 ///    counts, currents) to the ring slots of step + delay; then, serially, the parts' spikes are joined in
 ///    ascending neuron order and recorders observe the step;
 /// 2. at the end of the slice, in one parallel region, every part delivers all spikes of the slice to its own
@@ -26,8 +26,11 @@ public struct ClockDrivenEngine: Engine {
     public var threads: Int { partition.parts }
     private let partition: ThreadPartition
     private var rings: [InputRing?]
-    /// The ring planes of each population that anything writes to; the others stay zero and are never cleared.
-    private let livePlanes: [[Int]]
+    /// Per population, bit p set: something writes to ring plane p. The others stay zero; models skip them.
+    private let livePlanes: [UInt32]
+    /// For each static projection: the ring planes of its weights ≥ 0 and < 0, the same plane when all its
+    /// weights go to one (the delivery kernel then skips the choice per synapse).
+    private let projectionPlanes: [(positive: Int32, negative: Int32)]
     /// For each static projection, then each generator projection: the part boundaries of every row.
     private let projectionSplits: [[[Int64]]]
     private let generatorSplits: [[[Int64]]]
@@ -67,8 +70,7 @@ public struct ClockDrivenEngine: Engine {
         var live = network.populations.map { _ in Set<Int>() }
         func feed(_ target: Int, weights: [Float]) {
             guard let ports = network.populations[target].ports else { return }
-            if weights.contains(where: { $0 >= 0 }) { live[target].insert(ports.excitatory) }
-            if weights.contains(where: { $0 < 0 }) { live[target].insert(ports.inhibitory) }
+            live[target].formUnion(Self.planes(of: weights, ports: ports))
         }
         for projection in network.projections { feed(projection.target, weights: projection.synapses.weight) }
         for plastic in network.plasticProjections {
@@ -83,7 +85,12 @@ public struct ClockDrivenEngine: Engine {
             case .current: if let ports = network.populations[g.target].ports, g.synapses.count > 0 { live[g.target].insert(ports.current) }
             }
         }
-        livePlanes = live.map { $0.sorted() }
+        projectionPlanes = network.projections.map { projection in
+            guard let ports = network.populations[projection.target].ports else { return (0, 0) }
+            let used = Self.planes(of: projection.synapses.weight, ports: ports)
+            return (Int32(used.first ?? ports.excitatory), Int32(used.last ?? ports.excitatory))
+        }
+        livePlanes = live.map { $0.reduce(0) { $0 | 1 << UInt32($1) } }
         projectionSplits = network.projections.map { [partition] in partition.rowSplits($0.synapses, targetPopulation: $0.target) }
         plasticSplits = network.plasticProjections.map { [partition] in partition.rowSplits($0.synapses, targetPopulation: $0.target) }
         generatorSplits = network.generatorProjections.map { [partition] in partition.rowSplits($0.synapses, targetPopulation: $0.target) }
@@ -98,6 +105,11 @@ public struct ClockDrivenEngine: Engine {
             return PoissonDistribution(mean: mean)
         }
         statistics = RunStatistics(spikes: [Int](repeating: 0, count: network.populations.count))
+    }
+
+    /// The ring planes that weights go to, excitatory first: the excitatory port for w ≥ 0, the inhibitory for w < 0.
+    private static func planes(of weights: [Float], ports: InputPorts) -> [Int] {
+        (weights.contains { $0 >= 0 } ? [ports.excitatory] : []) + (weights.contains { $0 < 0 } ? [ports.inhibitory] : [])
     }
 
     public mutating func setModulator(_ name: String, to value: Double) throws {
@@ -120,7 +132,8 @@ public struct ClockDrivenEngine: Engine {
         var modulatorRecorders = TypedRecorders<ModulatorRecorder>(of: recorders)
         let pendingMask = (pendingArrivals.first?.count ?? 1) - 1
         let work = Work(partition: partition, steppers: steppers, ringBases: ringBases, layouts: layouts, livePlanes: livePlanes,
-                        projections: network.projections, projectionSplits: projectionSplits,
+                        projections: network.projections, projectionPlanes: projectionPlanes,
+                        projectionSplits: projectionSplits,
                         generators: network.generatorProjections, generatorSplits: generatorSplits,
                         streamBases: streamBases, poissonSamplers: poissonSamplers,
                         plastic: network.plasticProjections.map { ($0.source, $0.target) }, plasticWorkers: plasticWorkers,
@@ -215,8 +228,9 @@ public struct ClockDrivenEngine: Engine {
         let steppers: [any PopulationStepper]
         let ringBases: [UnsafeMutablePointer<Double>?]
         let layouts: [InputRing.Layout?]
-        let livePlanes: [[Int]]
+        let livePlanes: [UInt32]
         let projections: [StaticProjection]
+        let projectionPlanes: [(positive: Int32, negative: Int32)]
         let projectionSplits: [[[Int64]]]
         let generators: [GeneratorProjection]
         let generatorSplits: [[[Int64]]]
@@ -260,11 +274,8 @@ public struct ClockDrivenEngine: Engine {
                     steppers[p].step(step, range: range, input: nil, spikes: &spikes[p])
                     continue
                 }
-                let slot = base + layout.offset(step: step, plane: 0)
+                let slot = StepInput(values: base + layout.offset(step: step, plane: 0), livePlanes: livePlanes[p])
                 steppers[p].step(step, range: range, input: slot, spikes: &spikes[p])
-                for plane in livePlanes[p] {
-                    (slot + plane * layout.count + range.lowerBound).update(repeating: 0, count: range.count)
-                }
             }
             for (q, worker) in plasticWorkers.enumerated() where !spikes[plastic[q].target].isEmpty {
                 worker.postsynapticSpikes(spikes[plastic[q].target][...], step: step)
@@ -322,8 +333,8 @@ public struct ClockDrivenEngine: Engine {
                 let layout = layouts[target]!
                 var ring = snn_ring(values: ringBases[target]!, slot_mask: UInt64(layout.slotMask),
                                     slot_stride: layout.slotStride, plane_stride: layout.count,
-                                    positive_plane: Int32(layout.ports.excitatory),
-                                    negative_plane: Int32(layout.ports.inhibitory))
+                                    positive_plane: projectionPlanes[j].positive,
+                                    negative_plane: projectionPlanes[j].negative)
                 events += projections[j].synapses.target.withUnsafeBufferPointer { target in
                     projections[j].synapses.weight.withUnsafeBufferPointer { weight in
                         projections[j].synapses.delaySteps.withUnsafeBufferPointer { delay in

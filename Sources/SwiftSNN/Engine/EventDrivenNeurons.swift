@@ -36,6 +36,7 @@ final class ExactNeurons<Model: ExactlySolvable>: EventDrivenNeurons {
     /// The end of the current or last refractory period; −∞ before the first spike.
     private let refractoryUntilMs: UnsafeMutablePointer<Double>
     private let scratch: UnsafeMutablePointer<Double>
+    private let stimulusVariable: Int
 
     init(_ group: NeuronGroup<Model>, firstId: Int) {
         var group = group
@@ -44,6 +45,10 @@ final class ExactNeurons<Model: ExactlySolvable>: EventDrivenNeurons {
         model = group.model
         self.firstId = firstId
         count = group.count
+        guard let stimulus = Model.stimulusVariable else {
+            preconditionFailure("\(Model.self) is ExactlySolvable and must name its stimulusVariable")
+        }
+        stimulusVariable = stimulus
         lastUpdateMs = .allocate(capacity: count)
         lastUpdateMs.initialize(repeating: 0, count: count)
         refractoryUntilMs = .allocate(capacity: count)
@@ -86,7 +91,7 @@ final class ExactNeurons<Model: ExactlySolvable>: EventDrivenNeurons {
 
     func changeCurrent(_ i: Int, by pA: Double, at t: Double, crossings: inout CrossingQueue) {
         advance(i, to: t)
-        slot(i)[Model.stimulusVariable] += pA
+        slot(i)[stimulusVariable] += pA
         predict(i, at: t, crossings: &crossings)
     }
 

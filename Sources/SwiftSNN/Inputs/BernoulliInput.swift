@@ -44,7 +44,7 @@ public struct BernoulliInput: Population {
         let probabilities: UnsafeMutablePointer<Double>
         let streams: UnsafeMutablePointer<RandomStream>
 
-        func step(_ step: Int, range: Range<Int>, input: UnsafePointer<Double>?, spikes: inout [Int32]) {
+        func step(_ step: Int, range: Range<Int>, input: StepInput?, spikes: inout [Int32]) {
             for i in range where streams[i].nextUniform() < probabilities[i] { spikes.append(Int32(i)) }
         }
     }

@@ -91,7 +91,7 @@ public struct SpikeGenerator: Population {
         let ids: UnsafeMutablePointer<Int32>
         let count: Int
 
-        func step(_ step: Int, range: Range<Int>, input: UnsafePointer<Double>?, spikes: inout [Int32]) {
+        func step(_ step: Int, range: Range<Int>, input: StepInput?, spikes: inout [Int32]) {
             // Binary search for the first spike of this step: no cursor, so ranges can run on any thread.
             var lo = 0, hi = count
             while lo < hi {

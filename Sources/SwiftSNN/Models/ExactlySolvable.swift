@@ -3,10 +3,8 @@
 ///
 /// Every method acts on one neuron (`NeuronSlot`) and takes durations in ms; the engine keeps each neuron's clock
 /// and its refractory period. Between inputs the current I_e + I_stim is constant (I_stim is the sum of the
-/// generator currents now flowing, which the engine sets in `stimulusVariable`).
+/// generator currents now flowing, which the engine sets in `stimulusVariable`: these models must have one).
 public protocol ExactlySolvable: NeuronModel {
-    /// Index of the state variable that holds the generator current I_stim (pA).
-    static var stimulusVariable: Int { get }
     /// `t_ref`, not rounded to steps.
     var refractoryMs: Double { get }
 

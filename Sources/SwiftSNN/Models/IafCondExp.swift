@@ -39,6 +39,7 @@ public struct IafCondExp: NeuronModel {
         StateVariableSpec("I_stim", unit: "pA", "Current from generators, applied in the next step"),
     ]
     public static let ports = InputPorts(planes: 3, excitatory: 0, inhibitory: 1, current: 2)
+    public static let stimulusVariable: Int? = 3
 
     public var capacitancePF: Double
     public var leakNS: Double
@@ -58,7 +59,7 @@ public struct IafCondExp: NeuronModel {
         excitatoryReversalMV = p["E_ex"]
         inhibitoryReversalMV = p["E_in"]
         kernel = snn_iaf_cond_exp(
-            leak: leakNS, resting: restingMV, reset: threshold.resetMV, constant_current: constantCurrentPA,
+            leak: leakNS, resting: restingMV, constant_current: constantCurrentPA,
             excitatory_reversal: excitatoryReversalMV, inhibitory_reversal: inhibitoryReversalMV,
             inverse_capacitance: 1 / capacitancePF, h: dtMs,
             excitatory_half_decay: exp(-0.5 * dtMs / p["tau_syn_ex"]),
@@ -68,12 +69,14 @@ public struct IafCondExp: NeuronModel {
     public func defaultInitialValue(of variable: Int) -> Double { variable == 0 ? restingMV : 0 }
 
     public func update(state: UnsafeMutablePointer<Double>, refractory: UnsafeMutablePointer<Int32>, count: Int,
-                       range: Range<Int>, input: UnsafePointer<Double>, spikes: inout [Int32]) {
-        withUnsafePointer(to: kernel) { kernel in
-            snn_integrate_iaf_cond_exp(kernel, state, state + count, state + 2 * count, state + 3 * count, refractory,
-                                       input, input + count, input + 2 * count,
-                                       Int64(range.lowerBound), Int64(range.upperBound))
+                       range: Range<Int>, input: StepInput, fired: UnsafeMutablePointer<Int32>) -> Int {
+        var rule = threshold.kernelRule
+        return withUnsafePointer(to: kernel) { kernel in
+            snn_step_iaf_cond_exp(kernel, &rule, state, state + count, state + 2 * count, state + 3 * count, refractory,
+                                  input.plane(Self.ports.excitatory, count: count),
+                                  input.plane(Self.ports.inhibitory, count: count),
+                                  input.livePlane(Self.ports.current, count: count),
+                                  Int64(range.lowerBound), Int64(range.upperBound), fired)
         }
-        threshold.fire(v: state, refractory: refractory, range: range, spikes: &spikes)
     }
 }

@@ -10,7 +10,6 @@ import Foundation
 /// the bound the engine queues instead of computing the logarithm. An input jumps V by w; one that arrives while the neuron is
 /// refractory is lost, as in NEST.
 extension IafPscDelta: ExactlySolvable {
-    public static var stimulusVariable: Int { 1 }
     public var refractoryMs: Double { threshold.refractoryMs }
 
     public func evolve(_ neuron: NeuronSlot, by h: Double) {

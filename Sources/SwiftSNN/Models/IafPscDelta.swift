@@ -26,6 +26,7 @@ public struct IafPscDelta: NeuronModel {
         StateVariableSpec("I_stim", unit: "pA", "Current from generators, applied in the next step"),
     ]
     public static let ports = InputPorts(planes: 2, excitatory: 0, inhibitory: 0, current: 1)
+    public static let stimulusVariable: Int? = 1
 
     public var restingMV: Double
     public var threshold: SpikeThreshold
@@ -48,11 +49,13 @@ public struct IafPscDelta: NeuronModel {
     public func defaultInitialValue(of variable: Int) -> Double { variable == 0 ? restingMV : 0 }
 
     public func update(state: UnsafeMutablePointer<Double>, refractory: UnsafeMutablePointer<Int32>, count: Int,
-                       range: Range<Int>, input: UnsafePointer<Double>, spikes: inout [Int32]) {
-        withUnsafePointer(to: kernel) { kernel in
-            snn_integrate_iaf_psc_delta(kernel, state, state + count, refractory, input, input + count,
-                                        Int64(range.lowerBound), Int64(range.upperBound))
+                       range: Range<Int>, input: StepInput, fired: UnsafeMutablePointer<Int32>) -> Int {
+        var rule = threshold.kernelRule
+        return withUnsafePointer(to: kernel) { kernel in
+            snn_step_iaf_psc_delta(kernel, &rule, state, state + count, refractory,
+                                   input.plane(Self.ports.excitatory, count: count),
+                                   input.livePlane(Self.ports.current, count: count),
+                                   Int64(range.lowerBound), Int64(range.upperBound), fired)
         }
-        threshold.fire(v: state, refractory: refractory, range: range, spikes: &spikes)
     }
 }

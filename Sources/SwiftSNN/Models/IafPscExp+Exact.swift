@@ -10,7 +10,6 @@ import Foundation
 /// at most four exponentials in h, whose first zero `ExponentialSum` finds with a guaranteed bracket. While
 /// refractory, V stays at V_reset and the currents keep decaying and receiving input.
 extension IafPscExp: ExactlySolvable {
-    public static var stimulusVariable: Int { 3 }
     public var refractoryMs: Double { threshold.refractoryMs }
 
     public func evolve(_ neuron: NeuronSlot, by h: Double) {

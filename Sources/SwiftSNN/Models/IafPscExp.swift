@@ -32,6 +32,7 @@ public struct IafPscExp: NeuronModel {
         StateVariableSpec("I_stim", unit: "pA", "Current from generators, applied in the next step"),
     ]
     public static let ports = InputPorts(planes: 3, excitatory: 0, inhibitory: 1, current: 2)
+    public static let stimulusVariable: Int? = 3
 
     public var restingMV: Double
     public var threshold: SpikeThreshold
@@ -63,12 +64,14 @@ public struct IafPscExp: NeuronModel {
     public func defaultInitialValue(of variable: Int) -> Double { variable == 0 ? restingMV : 0 }
 
     public func update(state: UnsafeMutablePointer<Double>, refractory: UnsafeMutablePointer<Int32>, count: Int,
-                       range: Range<Int>, input: UnsafePointer<Double>, spikes: inout [Int32]) {
-        withUnsafePointer(to: kernel) { kernel in
-            snn_integrate_iaf_psc_exp(kernel, state, state + count, state + 2 * count, state + 3 * count, refractory,
-                                      input, input + count, input + 2 * count,
-                                      Int64(range.lowerBound), Int64(range.upperBound))
+                       range: Range<Int>, input: StepInput, fired: UnsafeMutablePointer<Int32>) -> Int {
+        var rule = threshold.kernelRule
+        return withUnsafePointer(to: kernel) { kernel in
+            snn_step_iaf_psc_exp(kernel, &rule, state, state + count, state + 2 * count, state + 3 * count, refractory,
+                                 input.plane(Self.ports.excitatory, count: count),
+                                 input.plane(Self.ports.inhibitory, count: count),
+                                 input.livePlane(Self.ports.current, count: count),
+                                 Int64(range.lowerBound), Int64(range.upperBound), fired)
         }
-        threshold.fire(v: state, refractory: refractory, range: range, spikes: &spikes)
     }
 }

@@ -10,6 +10,9 @@ public protocol NeuronModel: Sendable {
     static var stateVariables: [StateVariableSpec] { get }
     /// The input planes of the model's ring buffer and which plane each kind of input goes to.
     static var ports: InputPorts { get }
+    /// The state variable that holds the generator current of the next step (`I_stim`, pA), if the model has one.
+    /// It stays 0 in populations that no current generator reaches, and their steps skip it (see `StepInput`).
+    static var stimulusVariable: Int? { get }
 
     /// Checks nothing (the values were checked against `parameters`) and derives the step propagators for `dtMs`.
     init(_ parameters: ParameterValues, dtMs: Double) throws
@@ -18,10 +21,15 @@ public protocol NeuronModel: Sendable {
     func defaultInitialValue(of variable: Int) -> Double
 
     /// Advances neurons `range` by one step. `state` holds variable `v` of neuron `i` at `v * count + i`;
-    /// `input` holds the input that arrives in this step, plane `p` of neuron `i` at `p * count + i`.
-    /// Appends the indices of neurons that fire, in ascending order.
+    /// `input` holds what arrives in this step, which the model takes (reads and zeroes, see `StepInput`).
+    /// Writes the indices of the neurons that fire to `fired` (room for `range.count`), ascending, and returns
+    /// how many fired.
     func update(state: UnsafeMutablePointer<Double>, refractory: UnsafeMutablePointer<Int32>, count: Int,
-                range: Range<Int>, input: UnsafePointer<Double>, spikes: inout [Int32])
+                range: Range<Int>, input: StepInput, fired: UnsafeMutablePointer<Int32>) -> Int
+}
+
+extension NeuronModel {
+    public static var stimulusVariable: Int? { nil }
 }
 
 /// A state variable of a model: its name in configs and recorders (NEST spelling) and unit.

@@ -1,6 +1,6 @@
 import CSNNKernels
 
-/// The spike condition shared by the LIF family, applied after a model's integration pass:
+/// The spike condition shared by the LIF family, tested by the C kernels right after a block's integration:
 /// V ≥ V_th → spike, V ← V_reset, refractory for t_ref (rounded to whole steps, as NEST does).
 public struct SpikeThreshold: Sendable, Equatable {
     public var thresholdMV: Double
@@ -22,16 +22,8 @@ public struct SpikeThreshold: Sendable, Equatable {
         refractoryMs = p["t_ref"]
     }
 
-    /// Fires the neurons of `range` that reached threshold, appending their indices in ascending order. Neurons
-    /// that were refractory sit at V_reset < V_th, so they cannot fire here.
-    @inline(__always)
-    func fire(v: UnsafeMutablePointer<Double>, refractory: UnsafeMutablePointer<Int32>, range: Range<Int>,
-              spikes: inout [Int32]) {
-        // The C loop (CSNNKernels/update_lif.c) tests blocks of neurons with vector instructions.
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: range.count) { fired in
-            let count = snn_fire(v, refractory, Int64(range.lowerBound), Int64(range.upperBound), thresholdMV, resetMV,
-                                 refractorySteps, fired.baseAddress!)
-            spikes.append(contentsOf: UnsafeBufferPointer(rebasing: fired[..<count]))
-        }
+    /// The rule as the C kernels take it.
+    var kernelRule: snn_spike_rule {
+        snn_spike_rule(threshold: thresholdMV, reset: resetMV, refractory_steps: refractorySteps)
     }
 }

@@ -7,6 +7,9 @@ public struct NeuronGroup<Model: NeuronModel>: Population {
     public var state: Column<Double>
     public var refractorySteps: Column<Int32>
     public let count: Int
+    /// Where each step's spikes are written before they are appended to the engine's list; a thread advancing
+    /// neurons `range` uses entries `range` only.
+    private var fired: Column<Int32>
 
     public init(name: String, model: Model, count: Int) {
         self.name = name
@@ -19,6 +22,7 @@ public struct NeuronGroup<Model: NeuronModel>: Population {
         }
         self.state = Column(state)
         refractorySteps = Column(repeating: 0, count: count)
+        fired = Column(repeating: 0, count: count)
     }
 
     public var ports: InputPorts? { Model.ports }
@@ -33,7 +37,10 @@ public struct NeuronGroup<Model: NeuronModel>: Population {
     }
 
     public mutating func makeStepper() -> any PopulationStepper {
-        Stepper(model: model, state: state.mutablePointer(), refractory: refractorySteps.mutablePointer(), count: count)
+        let count = count
+        let stimulusPending = Model.stimulusVariable.map { v in state[(v * count)..<((v + 1) * count)].contains { $0 != 0 } } ?? false
+        return Stepper(model: model, state: state.mutablePointer(), refractory: refractorySteps.mutablePointer(),
+                       fired: fired.mutablePointer(), count: count, stimulusPending: stimulusPending)
     }
 
     public func value(ofVariable variable: Int, neuron: Int) -> Double { state[variable * count + neuron] }
@@ -42,10 +49,18 @@ public struct NeuronGroup<Model: NeuronModel>: Population {
         let model: Model
         let state: UnsafeMutablePointer<Double>
         let refractory: UnsafeMutablePointer<Int32>
+        let fired: UnsafeMutablePointer<Int32>
         let count: Int
+        /// I_stim was not 0 when the run began: the current plane stays live for this run, so that it is applied
+        /// and cleared even if no generator feeds the plane.
+        let stimulusPending: Bool
 
-        func step(_ step: Int, range: Range<Int>, input: UnsafePointer<Double>?, spikes: inout [Int32]) {
-            model.update(state: state, refractory: refractory, count: count, range: range, input: input!, spikes: &spikes)
+        func step(_ step: Int, range: Range<Int>, input: StepInput?, spikes: inout [Int32]) {
+            let buffer = fired + range.lowerBound
+            let input = stimulusPending ? input!.including(plane: Model.ports.current) : input!
+            let n = model.update(state: state, refractory: refractory, count: count, range: range, input: input,
+                                 fired: buffer)
+            spikes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: n))
         }
     }
 }

@@ -25,11 +25,12 @@ extension Population {
 /// ranges, so an implementation touches only the state of neurons in `range`.
 public protocol PopulationStepper: Sendable {
     /// Advances neurons `range` through step `step`. `input` is the population's ring slot for this step (nil
-    /// for inputs): plane p of neuron i at `p * count + i`. Appends the indices of neurons that fire, ascending.
-    func step(_ step: Int, range: Range<Int>, input: UnsafePointer<Double>?, spikes: inout [Int32])
+    /// for inputs), whose entries for `range` the stepper takes (reads and zeroes, see `StepInput`). Appends the
+    /// indices of neurons that fire, ascending.
+    func step(_ step: Int, range: Range<Int>, input: StepInput?, spikes: inout [Int32])
 }
 
 /// The stepper of populations that never spike and have no state (generators that feed targets directly).
 struct SilentStepper: PopulationStepper {
-    func step(_ step: Int, range: Range<Int>, input: UnsafePointer<Double>?, spikes: inout [Int32]) {}
+    func step(_ step: Int, range: Range<Int>, input: StepInput?, spikes: inout [Int32]) {}
 }

@@ -87,4 +87,35 @@ import Testing
             #expect(on.allSatisfy { iStim[$0] == current }, "target \(i): I_stim = amplitude·w")
         }
     }
+
+    /// An I_stim set as an initial value drives the first step and is then gone, also in a population that no
+    /// current generator reaches (whose steps otherwise skip I_stim): V_m(dt) = E_L + R·I·(1 − e^{−dt/τ_m}), then
+    /// free decay to E_L (closed form, as above).
+    @Test(arguments: [1, 2])
+    func initialStimulusDrivesOnlyTheFirstStepWithoutAGenerator(runs: Int) throws {
+        let current = 400.0, steps = 20
+        let json = """
+        {
+          "simulation": {"duration_ms": \(Double(steps) * Self.dtMs / Double(runs)), "dt_ms": \(Self.dtMs), "threads": 1},
+          "populations": [
+            {"name": "n", "size": 1, "model": "iaf_psc_exp",
+             "params": {"C_m": \(Self.capacitancePF), "tau_m": \(Self.tauMs), "E_L": \(Self.restMV), "V_th": 1e9},
+             "initial": {"I_stim": \(current)}}
+          ],
+          "recorders": [{"name": "vm", "type": "state", "population": "n", "variables": ["V_m", "I_stim"],
+                         "interval_ms": \(Self.dtMs)}]
+        }
+        """
+        var simulation = try Simulation(config: InlineConfig.config(json))
+        for _ in 0..<runs { try simulation.run() }
+        let vm = try InlineConfig.recorder("vm", of: simulation, as: StateRecorder.self)
+        let v = InlineConfig.trace(vm, neuron: 0, variable: 0), iStim = InlineConfig.trace(vm, neuron: 0, variable: 1)
+        try #require(v.count == steps)
+        let v1 = Self.restMV + Self.tauMs / Self.capacitancePF * current * (1 - exp(-Self.dtMs / Self.tauMs))
+        for (k, x) in v.enumerated() {
+            let expected = Self.restMV + (v1 - Self.restMV) * exp(-Double(k) * Self.dtMs / Self.tauMs)
+            #expect(abs(x - expected) < 1e-12, "V_m after step \(k + 1): \(x), expected \(expected)")
+        }
+        #expect(iStim.allSatisfy { $0 == 0 }, "I_stim is used up by the first step")
+    }
 }

@@ -5,7 +5,8 @@ import Testing
 /// The LIF models' C integration loops (vectorised, with an avx2 clone) against straightforward scalar Swift
 /// written from the equations in each model's documentation, on random states, inputs and refractory counters.
 /// Both must round every operation the same way (no fused multiply-add), so the bits must agree: otherwise
-/// results would depend on the processor.
+/// results would depend on the processor. The kernels also take (read and zero) the step's input and report the
+/// neurons that fired.
 @Suite struct IntegrationKernelReferenceTests {
     static let count = 103  // not a multiple of the vector width, so the loops' tails run too
 
@@ -13,6 +14,7 @@ import Testing
         var state: [Double]
         var refractory: [Int32]
         var input: [Double]
+        var fired: [Int32] = []
     }
 
     static func randomStep(variables: Int, planes: Int, seed: UInt64) -> RandomStep {
@@ -23,25 +25,33 @@ import Testing
         return RandomStep(state: state, refractory: refractory, input: input)
     }
 
-    /// Runs `model` on a copy of `step` over all neurons; returns the new state, counters and spikes.
-    static func run<M: NeuronModel>(_ model: M, _ step: RandomStep) -> RandomStep {
+    /// Runs `model` on a copy of `step` over all neurons with input planes `livePlanes` live; returns the new
+    /// state, counters, what is left of the input and the neurons that fired.
+    static func run<M: NeuronModel>(_ model: M, _ step: RandomStep, livePlanes: UInt32 = ~0) -> RandomStep {
         var out = step
-        var spikes: [Int32] = []
-        out.state.withUnsafeMutableBufferPointer { s in
+        var fired = [Int32](repeating: -1, count: count)
+        let n = out.state.withUnsafeMutableBufferPointer { s in
             out.refractory.withUnsafeMutableBufferPointer { r in
-                step.input.withUnsafeBufferPointer { input in
-                    model.update(state: s.baseAddress!, refractory: r.baseAddress!, count: count, range: 0..<count,
-                                 input: input.baseAddress!, spikes: &spikes)
+                out.input.withUnsafeMutableBufferPointer { input in
+                    fired.withUnsafeMutableBufferPointer { f in
+                        model.update(state: s.baseAddress!, refractory: r.baseAddress!, count: count, range: 0..<count,
+                                     input: StepInput(values: input.baseAddress!, livePlanes: livePlanes),
+                                     fired: f.baseAddress!)
+                    }
                 }
             }
         }
+        out.fired = Array(fired[..<n])
         return out
     }
 
-    static func fire(_ v: inout Double, _ r: inout Int32, threshold: Double, reset: Double, refractorySteps: Int32) {
+    /// Applies the spike condition to one neuron of the reference; appends it to `fired` if it fires.
+    static func fire(_ v: inout Double, _ r: inout Int32, threshold: Double, reset: Double, refractorySteps: Int32,
+                     neuron: Int, fired: inout [Int32]) {
         if v >= threshold {
             v = reset
             r = refractorySteps
+            fired.append(Int32(neuron))
         }
     }
 
@@ -56,6 +66,7 @@ import Testing
         let p11ex = exp(-dt / tauEx), p11in = exp(-dt / tauIn)
         let p21ex = Propagators.currentToVoltage(dt, tauSyn: tauEx, tauM: tauM, capacitance: c)
         let p21in = Propagators.currentToVoltage(dt, tauSyn: tauIn, tauM: tauM, capacitance: c)
+        var fired: [Int32] = []
         for i in 0..<n {
             var v = step.state[i], r = step.refractory[i]
             var iEx = step.state[n + i], iIn = step.state[2 * n + i]
@@ -67,11 +78,13 @@ import Testing
             }
             iEx = iEx * p11ex + step.input[i]
             iIn = iIn * p11in + step.input[n + i]
-            Self.fire(&v, &r, threshold: -55, reset: -70, refractorySteps: 20)
+            Self.fire(&v, &r, threshold: -55, reset: -70, refractorySteps: 20, neuron: i, fired: &fired)
             #expect(got.state[i].bitPattern == v.bitPattern, "V_m of neuron \(i)")
             #expect(got.state[n + i].bitPattern == iEx.bitPattern && got.state[2 * n + i].bitPattern == iIn.bitPattern)
             #expect(got.state[3 * n + i] == step.input[2 * n + i] && got.refractory[i] == r)
         }
+        #expect(got.fired == fired, "neurons that fired")
+        #expect(got.input.allSatisfy { $0 == 0 }, "the kernel leaves the step's input zeroed")
     }
 
     @Test func iafPscDeltaKernelMatchesScalarReference() throws {
@@ -81,6 +94,7 @@ import Testing
         let got = Self.run(model, step)
         let n = Self.count
         let p33 = exp(-dt / tauM), p30 = -tauM / c * expm1(-dt / tauM)
+        var fired: [Int32] = []
         for i in 0..<n {
             var v = step.state[i], r = step.refractory[i]
             if r == 0 {
@@ -88,10 +102,12 @@ import Testing
             } else {
                 r -= 1
             }
-            Self.fire(&v, &r, threshold: -55, reset: -70, refractorySteps: 20)
+            Self.fire(&v, &r, threshold: -55, reset: -70, refractorySteps: 20, neuron: i, fired: &fired)
             #expect(got.state[i].bitPattern == v.bitPattern, "V_m of neuron \(i)")
             #expect(got.state[n + i] == step.input[n + i] && got.refractory[i] == r)
         }
+        #expect(got.fired == fired, "neurons that fired")
+        #expect(got.input.allSatisfy { $0 == 0 }, "the kernel leaves the step's input zeroed")
     }
 
     @Test func iafCondExpKernelMatchesScalarReference() throws {
@@ -105,6 +121,7 @@ import Testing
         func dVdt(_ v: Double, _ ge: Double, _ gi: Double, _ current: Double) -> Double {
             (-gL * (v - eL) - ge * (v - eEx) - gi * (v - eIn) + current) * (1 / c)
         }
+        var fired: [Int32] = []
         for i in 0..<n {
             var v = step.state[i], r = step.refractory[i]
             let ge0 = step.state[n + i], gi0 = step.state[2 * n + i], current = iE + step.state[3 * n + i]
@@ -119,11 +136,34 @@ import Testing
                 r -= 1
                 v = -60
             }
-            Self.fire(&v, &r, threshold: -55, reset: -60, refractorySteps: 20)
+            Self.fire(&v, &r, threshold: -55, reset: -60, refractorySteps: 20, neuron: i, fired: &fired)
             #expect(got.state[i].bitPattern == v.bitPattern, "V_m of neuron \(i)")
             #expect(got.state[n + i].bitPattern == (ge1 + step.input[i]).bitPattern)
             #expect(got.state[2 * n + i].bitPattern == (gi1 - step.input[n + i]).bitPattern)
             #expect(got.refractory[i] == r)
         }
+        #expect(got.fired == fired, "neurons that fired")
+        #expect(got.input.allSatisfy { $0 == 0 }, "the kernel leaves the step's input zeroed")
+    }
+
+    /// With no current generator (current plane not live) and I_stim = 0, the kernels skip the current plane and
+    /// I_stim; that must change nothing but the work done.
+    @Test func idleCurrentPlaneGivesTheSameStep() throws {
+        func check<M: NeuronModel>(_ model: M, variables: Int, planes: Int, seed: UInt64) {
+            var step = Self.randomStep(variables: variables, planes: planes, seed: seed)
+            let n = Self.count, stimulus = M.stimulusVariable!, current = M.ports.current
+            for i in 0..<n {
+                step.state[stimulus * n + i] = 0
+                step.input[current * n + i] = 0
+            }
+            let allLive = Self.run(model, step)
+            let idle = Self.run(model, step, livePlanes: ~(1 << UInt32(current)))
+            #expect(idle.state.map(\.bitPattern) == allLive.state.map(\.bitPattern), "\(M.name): state")
+            #expect(idle.refractory == allLive.refractory && idle.fired == allLive.fired, "\(M.name): refractory, spikes")
+            #expect(!idle.fired.isEmpty, "\(M.name): the random step should make some neurons fire")
+        }
+        check(try IafPscDelta(ParameterValues(defaultsOf: IafPscDelta.parameters), dtMs: 0.1), variables: 2, planes: 2, seed: 4)
+        check(try IafPscExp(ParameterValues(defaultsOf: IafPscExp.parameters), dtMs: 0.1), variables: 4, planes: 3, seed: 5)
+        check(try IafCondExp(ParameterValues(defaultsOf: IafCondExp.parameters), dtMs: 0.1), variables: 4, planes: 3, seed: 6)
     }
 }

@@ -36,17 +36,17 @@ struct ModelDriver<Model: NeuronModel> {
 
     /// Advances one step in which `input` (one value per plane) arrives; returns whether the neuron fired.
     mutating func step(_ input: [Double]) -> Bool {
-        var spikes: [Int32] = []
+        var fired: Int32 = 0
+        var input = input
         let model = model
-        state.withUnsafeMutableBufferPointer { s in
+        return state.withUnsafeMutableBufferPointer { s in
             refractory.withUnsafeMutableBufferPointer { r in
-                input.withUnsafeBufferPointer { x in
+                input.withUnsafeMutableBufferPointer { x in
                     model.update(state: s.baseAddress!, refractory: r.baseAddress!, count: 1, range: 0..<1,
-                                 input: x.baseAddress!, spikes: &spikes)
+                                 input: StepInput(values: x.baseAddress!, livePlanes: ~0), fired: &fired)
                 }
             }
-        }
-        return !spikes.isEmpty
+        } == 1
     }
 
     /// The trajectory of a run: `states[v][k]` is state variable v after step k, i.e. at time (k + 1)·dt.
