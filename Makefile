@@ -19,7 +19,7 @@ demo: release
 	$$($(SWIFT) build -c release --show-bin-path)/snn run $(CONFIG)
 
 # Debug builds compile the C kernels without optimisation, so the kernel equivalence and thread-invariance tests
-# run once more optimised: that is where the vectorised (avx2) loops and real parallel timing are exercised.
+# run once more optimised: that is where the vectorised (AVX2, AVX-512) loops and real parallel timing are exercised.
 test: deps
 	$(SWIFT) test
 	$(SWIFT) test -c release -Xswiftc -enable-testing --filter 'KernelReference|ThreadCountInvariance'

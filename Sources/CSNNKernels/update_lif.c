@@ -1,3 +1,5 @@
+#include <math.h>
+
 #include "CSNNKernels.h"
 
 /* One step of the LIF family over neurons begin .. end - 1 (see the model files for equations and references).
@@ -5,9 +7,11 @@
    and clears the block's input) is followed by the threshold test of the same block, so state streams from L2
    once per step. The integration loops have no branches and read the constants from a local copy (loads
    through the parameter pointer keep clang from vectorising), so they vectorise; the best clone is picked at
-   load time (avx512f: 8 lanes and 32 vector registers, so the interleaved RK4 of iaf_cond_exp does not spill;
-   COBA ran 1.6x faster than with the avx2 clone). Contraction into fused multiply-adds is off, so every element is
-   rounded exactly as the scalar Swift expression would be and results do not depend on the processor. */
+   load time (x86-64-v4 = AVX-512: 8 lanes and 32 vector registers, so the interleaved RK4 of iaf_cond_exp does
+   not spill; COBA ran 1.6x faster than with the AVX2 clone). Contraction into fused multiply-adds is off, so every element is
+   rounded exactly as the scalar Swift expression would be and results do not depend on the processor; where a
+   kernel wants fused multiply-adds it calls fma(), which every clone computes with one rounding (the x86-64-v3
+   and v4 clones with the instruction, the baseline one in libm). */
 #pragma clang fp contract(off)
 
 /* Sanitizer runtimes are not ready when the dynamic loader runs an ifunc resolver, so sanitized builds keep
@@ -17,10 +21,10 @@
 #define SNN_NO_CLONES 1
 #endif
 #endif
-#ifdef SNN_NO_CLONES
+#if defined(SNN_NO_CLONES) || !defined(__x86_64__)
 #define SNN_CLONES
 #else
-#define SNN_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#define SNN_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #endif
 
 #define SNN_BLOCK 256
@@ -134,9 +138,14 @@ size_t snn_step_iaf_psc_exp(const snn_iaf_psc_exp *p, const snn_spike_rule *rule
     return count;
 }
 
-SNN_INLINE double snn_cond_exp_dvdt(const snn_iaf_cond_exp *p, double v, double g_ex, double g_in, double current) {
-    return (-p->leak * (v - p->resting) - g_ex * (v - p->excitatory_reversal) - g_in * (v - p->inhibitory_reversal)
-            + current) * p->inverse_capacitance;
+/* C_m dV/dt = I + g_L (E_L − V) + g_ex (E_ex − V) + g_in (E_in − V) is linear in V: dV/dt = a V + b with
+   a = −(g_L + g_ex + g_in)/C_m and b = (I + g_L E_L + g_ex E_ex + g_in E_in)/C_m. Given a and b at t, t + h/2 and
+   t + h (the conductances there are exact), each classical RK4 stage is one fused multiply-add: 35 operations
+   per neuron instead of 60 for the textbook form, the same RK4 step up to rounding. */
+SNN_INLINE void snn_cond_exp_slope(const snn_iaf_cond_exp *p, double g_ex, double g_in, double drive, double *a,
+                                   double *b) {
+    *a = (p->leak + g_ex + g_in) * -p->inverse_capacitance;
+    *b = fma(g_in, p->inhibitory_reversal, fma(g_ex, p->excitatory_reversal, drive)) * p->inverse_capacitance;
 }
 
 SNN_INLINE void snn_integrate_iaf_cond_exp(const snn_iaf_cond_exp *p, double reset, double *restrict v,
@@ -145,21 +154,26 @@ SNN_INLINE void snn_integrate_iaf_cond_exp(const snn_iaf_cond_exp *p, double res
                                            double *restrict in_in, double *restrict currents, int64_t begin,
                                            int64_t end, int has_currents) {
     const snn_iaf_cond_exp k = *p;
-    const double h = k.h;
+    const double h = k.h, half_h = 0.5 * k.h, sixth_h = k.h / 6;
+    const double leak_drive = fma(k.leak, k.resting, k.constant_current);
     /* RK4 is a chain of dependent steps: interleaving several vectors hides its latency. */
 #pragma clang loop interleave_count(4)
     for (int64_t i = begin; i < end; ++i) {
         const double ge0 = g_ex[i], gi0 = g_in[i];
         const double ge_mid = ge0 * k.excitatory_half_decay, gi_mid = gi0 * k.inhibitory_half_decay;
         const double ge1 = ge_mid * k.excitatory_half_decay, gi1 = gi_mid * k.inhibitory_half_decay;
-        const double current = k.constant_current + snn_stimulus(i_stim, i, has_currents);
+        const double drive = leak_drive + snn_stimulus(i_stim, i, has_currents);
+        double a0, b0, a_mid, b_mid, a1, b1;
+        snn_cond_exp_slope(&k, ge0, gi0, drive, &a0, &b0);
+        snn_cond_exp_slope(&k, ge_mid, gi_mid, drive, &a_mid, &b_mid);
+        snn_cond_exp_slope(&k, ge1, gi1, drive, &a1, &b1);
         const double v0 = v[i];
-        const double k1 = snn_cond_exp_dvdt(&k, v0, ge0, gi0, current);
-        const double k2 = snn_cond_exp_dvdt(&k, v0 + 0.5 * h * k1, ge_mid, gi_mid, current);
-        const double k3 = snn_cond_exp_dvdt(&k, v0 + 0.5 * h * k2, ge_mid, gi_mid, current);
-        const double k4 = snn_cond_exp_dvdt(&k, v0 + h * k3, ge1, gi1, current);
+        const double k1 = fma(a0, v0, b0);
+        const double k2 = fma(a_mid, fma(half_h, k1, v0), b_mid);
+        const double k3 = fma(a_mid, fma(half_h, k2, v0), b_mid);
+        const double k4 = fma(a1, fma(h, k3, v0), b1);
         const int free = refractory[i] == 0;
-        v[i] = free ? v0 + h / 6 * (k1 + 2 * k2 + 2 * k3 + k4) : reset;
+        v[i] = free ? fma(sixth_h, fma(2, k2 + k3, k1 + k4), v0) : reset;
         refractory[i] = free ? 0 : refractory[i] - 1;
         g_ex[i] = ge1 + in_ex[i];
         g_in[i] = gi1 - in_in[i];

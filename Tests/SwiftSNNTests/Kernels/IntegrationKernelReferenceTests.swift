@@ -118,20 +118,36 @@ import Testing
         for i in n..<(3 * n) { step.state[i] = abs(step.state[i]) }  // conductances are >= 0
         let got = Self.run(model, step)
         let halfEx = exp(-0.5 * dt / tauEx), halfIn = exp(-0.5 * dt / tauIn)
+        // The kernel's form: dV/dt = a V + b is linear in V, each RK4 stage one fused multiply-add.
+        func slope(_ ge: Double, _ gi: Double, _ drive: Double) -> (a: Double, b: Double) {
+            ((gL + ge + gi) * -(1 / c), drive.addingProduct(ge, eEx).addingProduct(gi, eIn) * (1 / c))
+        }
+        // The textbook form of the same RK4 step, which the kernel must match up to rounding.
         func dVdt(_ v: Double, _ ge: Double, _ gi: Double, _ current: Double) -> Double {
             (-gL * (v - eL) - ge * (v - eEx) - gi * (v - eIn) + current) * (1 / c)
         }
         var fired: [Int32] = []
         for i in 0..<n {
             var v = step.state[i], r = step.refractory[i]
-            let ge0 = step.state[n + i], gi0 = step.state[2 * n + i], current = iE + step.state[3 * n + i]
+            let ge0 = step.state[n + i], gi0 = step.state[2 * n + i], iStim = step.state[3 * n + i]
             let geMid = ge0 * halfEx, giMid = gi0 * halfIn, ge1 = geMid * halfEx, gi1 = giMid * halfIn
             if r == 0 {
-                let k1 = dVdt(v, ge0, gi0, current)
-                let k2 = dVdt(v + 0.5 * dt * k1, geMid, giMid, current)
-                let k3 = dVdt(v + 0.5 * dt * k2, geMid, giMid, current)
-                let k4 = dVdt(v + dt * k3, ge1, gi1, current)
-                v = v + dt / 6 * (k1 + 2 * k2 + 2 * k3 + k4)
+                let drive = iE.addingProduct(gL, eL) + iStim
+                let (a0, b0) = slope(ge0, gi0, drive), (aMid, bMid) = slope(geMid, giMid, drive), (a1, b1) = slope(ge1, gi1, drive)
+                let k1 = b0.addingProduct(a0, v)
+                let k2 = bMid.addingProduct(aMid, v.addingProduct(0.5 * dt, k1))
+                let k3 = bMid.addingProduct(aMid, v.addingProduct(0.5 * dt, k2))
+                let k4 = b1.addingProduct(a1, v.addingProduct(dt, k3))
+                let textbook: Double = {
+                    let current = iE + iStim
+                    let k1 = dVdt(v, ge0, gi0, current)
+                    let k2 = dVdt(v + 0.5 * dt * k1, geMid, giMid, current)
+                    let k3 = dVdt(v + 0.5 * dt * k2, geMid, giMid, current)
+                    let k4 = dVdt(v + dt * k3, ge1, gi1, current)
+                    return v + dt / 6 * (k1 + 2 * k2 + 2 * k3 + k4)
+                }()
+                v = v.addingProduct(dt / 6, (k1 + k4).addingProduct(2, k2 + k3))
+                #expect(abs(v - textbook) <= 1e-12 * max(1, abs(v)), "neuron \(i): linear form \(v), textbook RK4 \(textbook)")
             } else {
                 r -= 1
                 v = -60
