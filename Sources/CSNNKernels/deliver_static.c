@@ -1,5 +1,25 @@
 #include "CSNNKernels.h"
 
+/* Weights of one sign (most rows): no per-synapse choice of plane. */
+static inline __attribute__((always_inline)) void snn_add_row_inline(const uint32_t *target, const float *weight,
+                                                                     int64_t begin, int64_t end, double *slot,
+                                                                     size_t positive_plane, size_t negative_plane) {
+    if (positive_plane == negative_plane) {
+        double *plane = slot + positive_plane;
+        for (int64_t k = begin; k < end; ++k) plane[target[k]] += (double)weight[k];
+    } else {
+        for (int64_t k = begin; k < end; ++k) {
+            const float w = weight[k];
+            slot[(w < 0.0f ? negative_plane : positive_plane) + target[k]] += (double)w;
+        }
+    }
+}
+
+void snn_add_row(const uint32_t *target, const float *weight, int64_t begin, int64_t end, double *slot,
+                 size_t positive_plane, size_t negative_plane) {
+    snn_add_row_inline(target, weight, begin, end, slot, positive_plane, negative_plane);
+}
+
 uint64_t snn_deliver_static(const snn_csr *csr, const int64_t *row_begin, const int64_t *row_end,
                             const int32_t *spike_source, const int64_t *spike_step, size_t n_spikes,
                             const snn_ring *ring) {
@@ -14,16 +34,9 @@ uint64_t snn_deliver_static(const snn_csr *csr, const int64_t *row_begin, const 
         const int64_t end = row_end[spike_source[j]];
         const uint64_t step = (uint64_t)spike_step[j];
         events += (uint64_t)(end - begin);
-        if (csr->delay == NULL && pos == neg) {
-            /* Weights of one sign (most projections): no per-synapse choice of plane. */
-            double *plane = values + ((step + csr->uniform_delay) & mask) * slot_stride + pos;
-            for (int64_t k = begin; k < end; ++k) plane[csr->target[k]] += (double)csr->weight[k];
-        } else if (csr->delay == NULL) {
+        if (csr->delay == NULL) {
             double *slot = values + ((step + csr->uniform_delay) & mask) * slot_stride;
-            for (int64_t k = begin; k < end; ++k) {
-                const float w = csr->weight[k];
-                slot[(w < 0.0f ? neg : pos) + csr->target[k]] += (double)w;
-            }
+            snn_add_row_inline(csr->target, csr->weight, begin, end, slot, pos, neg);
         } else {
             for (int64_t k = begin; k < end; ++k) {
                 const float w = csr->weight[k];

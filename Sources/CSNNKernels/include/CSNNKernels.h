@@ -36,6 +36,12 @@ uint64_t snn_deliver_static(const snn_csr *csr, const int64_t *row_begin, const 
                             const int32_t *spike_source, const int64_t *spike_step, size_t n_spikes,
                             const snn_ring *ring);
 
+/* Adds synapses begin .. end - 1 of a row to one ring slot (slot[plane + target] += weight, plane
+   positive_plane for weights >= 0, negative_plane for weights < 0), in storage order: static delivery with a
+   uniform delay, and the input of a plastic row once the rule has updated its weights. */
+void snn_add_row(const uint32_t *target, const float *weight, int64_t begin, int64_t end, double *slot,
+                 size_t positive_plane, size_t negative_plane);
+
 /* Constants of one population's LIF model for a step (derived in the Swift model's init; names as there). */
 typedef struct {
     double resting, membrane_decay, current_gain, constant_current;

@@ -1,3 +1,4 @@
+import CSNNKernels
 import Foundation
 
 /// The synapses of one plastic projection, their rule, the traces and the index of incoming synapses per target.
@@ -197,10 +198,7 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
                 }
                 // The input in a second pass over the row: the scattered read-modify-writes of the targets' input
                 // overlap better without the rule's arithmetic between them.
-                for k in begin..<end {
-                    let w = Double(storage.weights[k])
-                    input[(w < 0 ? inhibitoryPlane : excitatoryPlane) + Int(target[k])] += w
-                }
+                snn_add_row(target, storage.weights, Int64(begin), Int64(end), input, excitatoryPlane, inhibitoryPlane)
             }
             return events
         }

@@ -13,13 +13,14 @@ import Testing
         var targets: Int
     }
 
-    static func randomCase(seed: UInt64, perSynapseDelays: Bool) throws -> Case {
+    static func randomCase(seed: UInt64, perSynapseDelays: Bool,
+                           weight: ValueSpec = .uniform(low: -2, high: 3)) throws -> Case {
         let sourceCount = 60, targetCount = 47
         let connections = try ConnectionGenerator(
             connectivity: Connectivity(rule: .pairwiseBernoulli(p: 0.3)), sourceCount: sourceCount,
             targetCount: targetCount, samePopulation: false, seed: seed, projectionIndex: 0).generate()
         let table = try SynapseTable(connections: connections, sourceCount: sourceCount,
-                                     weight: .uniform(low: -2, high: 3),
+                                     weight: weight,
                                      delayMs: perSynapseDelays ? .uniform(low: 0.1, high: 2.0) : .constant(0.7),
                                      dtMs: 0.1, seed: seed, projectionIndex: 0, path: "projections[0]")
         var rng = RandomStream(seed: seed, purpose: .bernoulli, 99)
@@ -47,13 +48,14 @@ import Testing
         return ring
     }
 
-    static func kernel(_ c: Case, parts: Int) -> [Double] {
+    /// The engine passes one plane twice when all of a projection's weights go to it.
+    static func kernel(_ c: Case, parts: Int, planes: (positive: Int32, negative: Int32) = (0, 1)) -> [Double] {
         let partition = ThreadPartition(parts: parts, populationSizes: [c.targets])
         let splits = partition.rowSplits(c.table, targetPopulation: 0)
         var ring = [Double](repeating: 0, count: 32 * 2 * c.targets)
         ring.withUnsafeMutableBufferPointer { values in
             var view = snn_ring(values: values.baseAddress!, slot_mask: 31, slot_stride: 2 * c.targets,
-                                plane_stride: c.targets, positive_plane: 0, negative_plane: 1)
+                                plane_stride: c.targets, positive_plane: planes.positive, negative_plane: planes.negative)
             c.table.target.withUnsafeBufferPointer { target in
                 c.table.weight.withUnsafeBufferPointer { weight in
                     c.table.delaySteps.withUnsafeBufferPointer { delay in
@@ -78,6 +80,19 @@ import Testing
         #expect(expected.contains { $0 != 0 }, "the case must deliver something")
         for parts in [1, 2, 3, 5] {
             #expect(Self.kernel(c, parts: parts).map(\.bitPattern) == expected.map(\.bitPattern), "\(parts) parts")
+        }
+    }
+
+    @Test func oneSignProjectionsDeliverToTheirPlaneAlone() throws {
+        for (seed, weight, plane) in [(4 as UInt64, ValueSpec.uniform(low: 0.5, high: 3), 0 as Int32),
+                                      (5, .uniform(low: -3, high: -0.5), 1)] {
+            let c = try Self.randomCase(seed: seed, perSynapseDelays: false, weight: weight)
+            let expected = Self.reference(c)
+            #expect(expected.contains { $0 != 0 }, "the case must deliver something")
+            for parts in [1, 3] {
+                #expect(Self.kernel(c, parts: parts, planes: (plane, plane)).map(\.bitPattern) == expected.map(\.bitPattern),
+                        "plane \(plane), \(parts) parts")
+            }
         }
     }
 }
