@@ -9,6 +9,8 @@ Usage (from the repository root; tools/bench/run.sh creates the venv and calls t
     tools/bench/run.sh --workloads brunel brunel_plastic --no-micro --label plastic
     tools/bench/run.sh --callgrind              # add the callgrind instruction split (2 threads vs 1)
     tools/bench/run.sh --callgrind-only         # only that
+    tools/bench/run.sh --dynamics-only          # only the dynamics check against NEST (5 seeds)
+    tools/bench/run.sh --seeds 0                # everything but that check
 
 What runs: for every workload (configs/<name>.json, Brunel scaled by --scale), every rep, every thread count:
 `snn run` (release build, built first unless --no-build), NEST via tools/bench/nest_worker.py (the JSON->NEST
@@ -37,8 +39,21 @@ Reported per (workload, simulator, threads), medians over reps:
   still above that are marked in the table. Each run first waits (--max-busy, --max-wait) until other
   processes use at most 0.5 cores.
 
+Dynamics vs NEST (--seeds K >= 2, default 5; 0 skips it; --dynamics-only skips timing runs, micro-benchmarks and
+callgrind): after everything else, every workload runs in SwiftSNN (`snn run --seed S`) and NEST (nest_worker.py
+--seed S, NEST's rng_seed) with seeds 1..K, 1 thread, same configs. These runs are not timed and not in the
+timing tables; they decide the project's criterion (mean rates within 10 % and ISI CVs within 15 % of NEST's),
+which one run per simulator cannot: a seed is one random network, realisations differ (SwiftSNN's COBA excitatory
+rate spans 18.4-21.7 Hz over seeds 1-6), and the two simulators draw different networks from the same seed.
+Reported per workload and recorded population (JSON `dynamics`, Markdown "Dynamics vs NEST"): mean and standard
+deviation over seeds of rate and ISI CV (over [--t-start, duration], as above) in each simulator, SwiftSNN mean /
+NEST mean - 1 with its standard error (both means' standard errors propagated), and PASS/FAIL on those means.
+Their work directories are --work/dynamics/<workload>/<simulator>/seed<S>. About 8 minutes for all four workloads
+at K = 5 on an idle machine (NEST's plastic Brunel alone takes ~55 s per seed).
+
 Outputs: tools/bench/results/<date>.json (every run, all settings, versions, machine) and <date>.md (tables);
---label L writes <date>-L.*, --quick <date>[-L]-quick.*. Work files (configs, spikes, Brian2 projects) go to --work (default out/bench).
+--label L writes <date>-L.*, --quick <date>[-L]-quick.*, --dynamics-only <date>[-L]-dynamics.* (so that a
+day's timing results stay). Work files (configs, spikes, Brian2 projects) go to --work (default out/bench).
 """
 
 from __future__ import annotations
@@ -133,7 +148,9 @@ def versions(python: str) -> dict:
 def git_state() -> dict:
     commit = command_output(["git", "-C", str(REPO), "rev-parse", "HEAD"])
     dirty = command_output(["git", "-C", str(REPO), "status", "--porcelain", "--", "Sources", "Package.swift"])
-    return {"commit": commit, "sources_modified": sorted(line[3:] for line in (dirty or "").splitlines())}
+    # command_output strips the first line's leading status blank, so split instead of slicing at column 3.
+    modified = sorted(line.split(maxsplit=1)[1] for line in (dirty or "").splitlines())
+    return {"commit": commit, "sources_modified": modified}
 
 
 # --------------------------------------------------------------------------------------
@@ -242,23 +259,55 @@ def tail(path: Path, n: int = 15) -> str:
         return ""
 
 
+def fresh_dir(path: Path) -> Path:
+    if path.exists():
+        shutil.rmtree(path)
+    path.mkdir(parents=True)
+    return path
+
+
+def sim_command(sim: str, workload: str, threads: int, cfg_path: Path, out: Path, work: Path, snn: Path,
+                python: str) -> list[str]:
+    if sim == "snn":
+        return [str(snn), "run", str(cfg_path), "--threads", str(threads), "--out", str(out)]
+    if sim == "nest":
+        return [python, str(HERE / "nest_worker.py"), str(cfg_path), "--threads", str(threads), "--out", str(out)]
+    if sim == "brian2-runtime":
+        return [python, str(HERE / "brian2_worker.py"), str(cfg_path), "--mode", "runtime", "--out", str(out)]
+    project = work / "brian2_projects" / f"{workload}-t{threads}"
+    return [python, str(HERE / "brian2_worker.py"), str(cfg_path), "--mode", "standalone",
+            "--threads", str(threads), "--project", str(project), "--out", str(out)]
+
+
+def stats_window(cfg: dict, args) -> tuple[float, float]:
+    """[t_start, duration] in ms: the transient is left out, but never more than half of a short run."""
+    duration = float(cfg["simulation"]["duration_ms"])
+    return min(args.t_start, duration / 2), duration
+
+
+def population_stats(cfg: dict, out: Path, args) -> dict[str, dict]:
+    """Rate and ISI CV of every recorded population; then deletes the spike files unless --keep-spikes."""
+    sizes = {p["name"]: p["size"] for p in cfg["populations"]}
+    t_start, duration = stats_window(cfg, args)
+    pops = {}
+    for r in cfg.get("recorders", []):
+        if r["type"] != "spikes":
+            continue
+        arr = cn.load_spikes(out / f"{r['name']}.npy")
+        st = cn.spike_stats(arr, sizes[r["population"]], t_start, duration)
+        pops[r["population"]] = {"rate_hz": st.rate_hz, "cv": None if math.isnan(st.cv) else st.cv,
+                                 "neurons_in_cv": st.n_cv, "spikes": int(len(arr))}
+    if not args.keep_spikes:
+        for f in out.glob("*.npy"):
+            f.unlink()
+    return pops
+
+
 def run_one(sim: str, workload: str, threads: int, rep: int, cfg_path: Path, cfg: dict, work: Path,
             args, snn: Path, python: str) -> dict:
-    run_dir = work / "runs" / workload / f"{sim}-t{threads}" / f"rep{rep}"
-    if run_dir.exists():
-        shutil.rmtree(run_dir)
-    run_dir.mkdir(parents=True)
+    run_dir = fresh_dir(work / "runs" / workload / f"{sim}-t{threads}" / f"rep{rep}")
     out = run_dir / "out"
-    if sim == "snn":
-        cmd = [str(snn), "run", str(cfg_path), "--threads", str(threads), "--out", str(out)]
-    elif sim == "nest":
-        cmd = [python, str(HERE / "nest_worker.py"), str(cfg_path), "--threads", str(threads), "--out", str(out)]
-    elif sim == "brian2-runtime":
-        cmd = [python, str(HERE / "brian2_worker.py"), str(cfg_path), "--mode", "runtime", "--out", str(out)]
-    else:
-        project = work / "brian2_projects" / f"{workload}-t{threads}"
-        cmd = [python, str(HERE / "brian2_worker.py"), str(cfg_path), "--mode", "standalone",
-               "--threads", str(threads), "--project", str(project), "--out", str(out)]
+    cmd = sim_command(sim, workload, threads, cfg_path, out, work, snn, python)
     rec = {"workload": workload, "simulator": sim, "threads": threads, "rep": rep,
            "busy_cores_before": wait_until_quiet(args.max_busy, args.max_wait)}
     rec.update(timed_process(cmd, run_dir, args.timeout))
@@ -278,23 +327,105 @@ def run_one(sim: str, workload: str, threads: int, rep: int, cfg_path: Path, cfg
         rec["process_max_rss_kb"] = rec["max_rss_kb"]  # python + compiler, for the record
         rec["max_rss_kb"] = rec["binary_max_rss_kb"]
 
-    sizes = {p["name"]: p["size"] for p in cfg["populations"]}
-    duration = float(cfg["simulation"]["duration_ms"])
-    t_start = min(args.t_start, duration / 2)
-    rec["populations"], spikes = {}, {}
-    for r in cfg.get("recorders", []):
-        if r["type"] != "spikes":
-            continue
-        arr = cn.load_spikes(out / f"{r['name']}.npy")
-        st = cn.spike_stats(arr, sizes[r["population"]], t_start, duration)
-        rec["populations"][r["population"]] = {"rate_hz": st.rate_hz, "cv": None if math.isnan(st.cv) else st.cv,
-                                               "neurons_in_cv": st.n_cv, "spikes": int(len(arr))}
-        spikes[r["population"]] = int(len(arr))
-    rec["expected_synaptic_events"] = expected_events(cfg, spikes)
-    if not args.keep_spikes:
-        for f in out.glob("*.npy"):
-            f.unlink()
+    rec["populations"] = population_stats(cfg, out, args)
+    rec["expected_synaptic_events"] = expected_events(
+        cfg, {name: p["spikes"] for name, p in rec["populations"].items()})
     return rec
+
+
+# --------------------------------------------------------------------------------------
+# Dynamics vs NEST over seeds
+# --------------------------------------------------------------------------------------
+
+DYNAMICS_SIMS = ("snn", "nest")
+# The project's criterion: mean rates within 10 % and ISI CVs within 15 % of NEST's.
+TOLERANCE = {"rate_hz": 0.10, "cv": 0.15}
+
+
+def dynamics_run(sim: str, workload: str, seed: int, cfg_path: Path, cfg: dict, work: Path, args, snn: Path,
+                 python: str) -> dict:
+    run_dir = fresh_dir(work / "dynamics" / workload / sim / f"seed{seed}")
+    out = run_dir / "out"
+    cmd = sim_command(sim, workload, 1, cfg_path, out, work, snn, python) + ["--seed", str(seed)]
+    rec = {"workload": workload, "simulator": sim, "seed": seed}
+    rec.update(timed_process(cmd, run_dir, args.timeout))
+    if rec["returncode"] != 0:
+        rec["error"] = tail(run_dir / "log.txt")
+    else:
+        rec["populations"] = population_stats(cfg, out, args)
+    return rec
+
+
+def over_seeds(values: list[float | None]) -> dict:
+    """Per-seed values (None: no neuron with 3 spikes) with their mean and sample standard deviation."""
+    xs = [x for x in values if x is not None]
+    return {"values": values, "n": len(xs), "mean": statistics.fmean(xs) if xs else None,
+            "sd": statistics.stdev(xs) if len(xs) > 1 else None}
+
+
+def relative_difference(ours: dict, ref: dict) -> tuple[float | None, float | None]:
+    """ours mean / ref mean - 1 and its standard error, each mean's standard error sd/sqrt(n) propagated."""
+    a, b = ours["mean"], ref["mean"]
+    if a is None or not b:
+        return None, None
+    if ours["sd"] is None or ref["sd"] is None:
+        return a / b - 1, None
+    return a / b - 1, math.hypot(ours["sd"] / math.sqrt(ours["n"]) / b, a * ref["sd"] / math.sqrt(ref["n"]) / b**2)
+
+
+def within_tolerance(row: dict, quantity: str) -> bool:
+    diff = row[f"{quantity}_diff"]
+    if diff is None:
+        # NEST silent (or no ISI CV at all): only the same in SwiftSNN agrees.
+        return not row["snn"][quantity]["mean"] and not row["nest"][quantity]["mean"]
+    return abs(diff) <= TOLERANCE[quantity]
+
+
+def dynamics_row(workload: str, population: str, window: tuple[float, float], ok: dict[str, list[dict]]) -> dict:
+    row = {"workload": workload, "population": population, "window_ms": list(window)}
+    for sim in DYNAMICS_SIMS:
+        pops = [r["populations"][population] for r in ok[sim]]
+        row[sim] = {"seeds": [r["seed"] for r in ok[sim]], "rate_hz": over_seeds([p["rate_hz"] for p in pops]),
+                    "cv": over_seeds([p["cv"] for p in pops])}
+    for q in TOLERANCE:
+        row[f"{q}_diff"], row[f"{q}_diff_se"] = relative_difference(row["snn"][q], row["nest"][q])
+    if not (ok["snn"] and ok["nest"]):
+        row["verdict"] = "no data"
+    else:
+        bad = [name for name, q in (("rate", "rate_hz"), ("CV", "cv")) if not within_tolerance(row, q)]
+        row["verdict"] = "PASS" if not bad else f"FAIL ({', '.join(bad)})"
+    return row
+
+
+def dynamics_rows(runs: list[dict], workloads: dict[str, tuple[Path, dict]], args) -> list[dict]:
+    rows = []
+    for w, (_, cfg) in workloads.items():
+        ok = {sim: [r for r in runs if r["workload"] == w and r["simulator"] == sim and r["returncode"] == 0]
+              for sim in DYNAMICS_SIMS}
+        for rec in cfg.get("recorders", []):
+            if rec["type"] == "spikes":
+                rows.append(dynamics_row(w, rec["population"], stats_window(cfg, args), ok))
+    return rows
+
+
+def dynamics_check(workloads: dict[str, tuple[Path, dict]], args, work: Path, snn: Path, python: str) -> dict:
+    """SwiftSNN and NEST, 1 thread, seeds 1..K: not timed, so no waiting for a quiet machine and no reruns."""
+    seeds = list(range(1, args.seeds + 1))
+    runs = []
+    for w, (path, cfg) in workloads.items():
+        for seed in seeds:
+            for sim in DYNAMICS_SIMS:
+                print(f"dynamics: {w} seed {seed}/{len(seeds)} {SIM_LABEL[sim]} ...", end=" ", flush=True)
+                rec = dynamics_run(sim, w, seed, path, cfg, work, args, snn, python)
+                runs.append(rec)
+                if rec["returncode"] == 0:
+                    print(f"{rec['process_wall_s']:.1f} s; " + ", ".join(
+                        f"{p}: {fmt(s['rate_hz'])} Hz, CV {fmt(s['cv'], '.3f')}"
+                        for p, s in rec["populations"].items()), flush=True)
+                else:
+                    print(f"FAILED ({rec['returncode']}):\n{rec.get('error', '')}", flush=True)
+    return {"seeds": seeds, "threads": 1, "tolerance": TOLERANCE, "runs": runs,
+            "rows": dynamics_rows(runs, workloads, args)}
 
 
 # --------------------------------------------------------------------------------------
@@ -442,33 +573,15 @@ def fmt(x, spec=".2f", none="–"):
     return none if x is None or (isinstance(x, float) and math.isnan(x)) else format(x, spec)
 
 
-def markdown(report: dict) -> str:
-    s = report["settings"]
-    m = report["machine"]
-    v = report["versions"]
-    lines = [f"# SwiftSNN benchmark, {report['date']}{' (quick)' if s['quick'] else ''}", ""]
-    lines += [f"- Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB; Linux {m['kernel']}",
-              f"- Versions: {v.get('swift')}; NEST {v.get('nest')}; Brian2 {v.get('brian2')} "
-              f"(standalone with {v.get('gxx')}); NumPy {v.get('numpy')}",
-              f"- SwiftSNN commit {report['git']['commit']}"
-              + (f" with uncommitted changes in {', '.join(report['git']['sources_modified'])}"
-                 if report["git"]["sources_modified"] else ""),
-              f"- Command: `{report['command']}`",
-              f"- Workloads: {', '.join(f'{w} ({n} neurons, {d:g} ms)' for w, n, d in report['workload_sizes'])}; "
-              f"{s['reps']} rep(s), medians; dt 0.1 ms; rates and CVs over [{s['t_start']:g} ms, duration]",
-              f"- Load (/proc/loadavg) at start {report['loadavg_start']}, at end {report['loadavg_end']}; "
-              f"other processes' CPU use during the runs: median {fmt(report['other_cores_median'])} cores, "
-              f"max {fmt(report['other_cores_max'])} cores (runs marked * had > 0.25); "
-              f"{len(report['discarded_runs'])} run(s) rerun because others used > 0.25 cores",
-              ""]
-    lines += ["## Whole networks", "",
-              "build = network construction, run = simulation (see the notes below); ratio = SwiftSNN run time / "
-              "peer run time at the same thread count (Brian2 runtime: vs SwiftSNN 1 thread), < 1 means SwiftSNN "
-              "is faster; events/s = expected synaptic events / run time.", ""]
+def whole_networks_markdown(summary: list[dict]) -> list[str]:
+    lines = ["## Whole networks", "",
+             "build = network construction, run = simulation (see the notes below); ratio = SwiftSNN run time / "
+             "peer run time at the same thread count (Brian2 runtime: vs SwiftSNN 1 thread), < 1 means SwiftSNN "
+             "is faster; events/s = expected synaptic events / run time.", ""]
     lines += ["| workload | simulator | threads | build [s] | run [s] | SwiftSNN/peer (run) | synaptic events/s "
               "| peak RSS [MB] | rate [Hz] | ISI CV |",
               "|---|---|---|---|---|---|---|---|---|---|"]
-    for r in report["summary"]:
+    for r in summary:
         if not r["reps"]:
             lines.append(f"| {r['workload']} | {SIM_LABEL[r['simulator']]} | {r['threads']} | failed | | | | | | |")
             continue
@@ -484,6 +597,92 @@ def markdown(report: dict) -> str:
             f"| {fmt(r.get('snn_over_peer_run'))} | {fmt(r.get('events_per_s'), '.3g')} "
             f"| {fmt(r['max_rss_kb'] / 1024 if r.get('max_rss_kb') else None, '.0f')} | {rates} | {cvs} |")
     lines.append("")
+    return lines
+
+
+def mean_sd_cell(stats: dict, spec: str) -> str:
+    return fmt(stats["mean"], spec) + (f" ± {fmt(stats['sd'], spec)}" if stats["sd"] is not None else "")
+
+
+def diff_cell(diff: float | None, se: float | None) -> str:
+    if diff is None:
+        return "–"
+    return f"{100 * diff:+.1f}" + (f" ± {100 * se:.1f}" if se is not None else "") + " %"
+
+
+def largest_rate_spread(rows: list[dict]) -> str:
+    """The largest seed-to-seed sd of a rate relative to its mean, as 'x % of its mean (where)'."""
+    spreads = [(r[sim]["rate_hz"]["sd"] / r[sim]["rate_hz"]["mean"], f"{r['workload']} {r['population']}, "
+                f"{SIM_LABEL[sim]}") for r in rows for sim in DYNAMICS_SIMS
+               if r[sim]["rate_hz"]["sd"] is not None and r[sim]["rate_hz"]["mean"]]
+    if not spreads:
+        return "–"
+    spread, where = max(spreads)
+    return f"{100 * spread:.1f} % of its mean ({where})"
+
+
+def dynamics_markdown(dyn: dict) -> list[str]:
+    k = len(dyn["seeds"])
+    tol = dyn["tolerance"]
+    lines = [f"## Dynamics vs NEST ({k} seeds)", "",
+             "Criterion: mean rates within {:.0f} % and ISI CVs within {:.0f} % of NEST's on every workload, same "
+             "parameters. A seed fixes one random realisation of a network (connectivity, initial potentials, "
+             "Poisson input), and in these recurrent networks realisations differ: here a rate's standard "
+             "deviation over seeds reaches {}. SwiftSNN and NEST also draw different random numbers, so the same "
+             "seed gives a different network in each, and one run per simulator compares two networks rather than "
+             "two simulators. The criterion is about the model, not one random network, so it is applied to means "
+             "over several seeds.".format(100 * tol["rate_hz"], 100 * tol["cv"], largest_rate_spread(dyn["rows"])),
+             "",
+             f"Seeds {dyn['seeds'][0]}–{dyn['seeds'][-1]} in SwiftSNN (`snn run --seed S`) and NEST "
+             "(`nest_worker.py --seed S`), 1 thread, the workloads above, rate and ISI CV over [t_start, duration] "
+             "as above. Cells: mean ± standard deviation over seeds; Δ = SwiftSNN mean / NEST mean − 1 ± its "
+             "standard error (the two means' standard errors sd/√n propagated). A Δ within about two standard "
+             "errors of 0 is what realisation noise alone gives; when the standard error is close to the "
+             "tolerance, more seeds (`--seeds`) are needed to decide.", "",
+             "| workload | population | rate NEST [Hz] | rate SwiftSNN [Hz] | Δ rate | ISI CV NEST | ISI CV SwiftSNN "
+             "| Δ CV | verdict |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for r in dyn["rows"]:
+        cells = [r["workload"], r["population"],
+                 mean_sd_cell(r["nest"]["rate_hz"], ".2f"), mean_sd_cell(r["snn"]["rate_hz"], ".2f"),
+                 diff_cell(r["rate_hz_diff"], r["rate_hz_diff_se"]),
+                 mean_sd_cell(r["nest"]["cv"], ".3f"), mean_sd_cell(r["snn"]["cv"], ".3f"),
+                 diff_cell(r["cv_diff"], r["cv_diff_se"]), f"**{r['verdict']}**"]
+        lines.append("| " + " | ".join(cells) + " |")
+    failed = [r for r in dyn["runs"] if r["returncode"] != 0]
+    if failed:
+        lines += ["", "Failed runs, left out of the means: " + ", ".join(
+            f"{r['workload']} {SIM_LABEL[r['simulator']]} seed {r['seed']}" for r in failed) + "."]
+    lines.append("")
+    return lines
+
+
+def markdown(report: dict) -> str:
+    s = report["settings"]
+    m = report["machine"]
+    v = report["versions"]
+    timing = bool(report["summary"])
+    title = " (dynamics only)" if s.get("dynamics_only") else " (quick)" if s["quick"] else ""
+    lines = [f"# SwiftSNN benchmark, {report['date']}{title}", ""]
+    lines += [f"- Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB; Linux {m['kernel']}",
+              f"- Versions: {v.get('swift')}; NEST {v.get('nest')}; Brian2 {v.get('brian2')} "
+              f"(standalone with {v.get('gxx')}); NumPy {v.get('numpy')}",
+              f"- SwiftSNN commit {report['git']['commit']}"
+              + (f" with uncommitted changes in {', '.join(report['git']['sources_modified'])}"
+                 if report["git"]["sources_modified"] else ""),
+              f"- Command: `{report['command']}`",
+              f"- Workloads: {', '.join(f'{w} ({n} neurons, {d:g} ms)' for w, n, d in report['workload_sizes'])}; "
+              + (f"{s['reps']} rep(s), medians; " if timing else "")
+              + f"dt 0.1 ms; rates and CVs over [{s['t_start']:g} ms, duration]",
+              f"- Load (/proc/loadavg) at start {report['loadavg_start']}, at end {report['loadavg_end']}"
+              + (f"; other processes' CPU use during the runs: median {fmt(report['other_cores_median'])} cores, "
+                 f"max {fmt(report['other_cores_max'])} cores (runs marked * had > 0.25); "
+                 f"{len(report['discarded_runs'])} run(s) rerun because others used > 0.25 cores" if timing else ""),
+              ""]
+    if timing:
+        lines += whole_networks_markdown(report["summary"])
+    if report.get("dynamics"):
+        lines += dynamics_markdown(report["dynamics"])
     plastic = [r for r in report["summary"] if r["workload"] in STATIC_OF]
     if plastic:
         lines += ["## Plasticity: slowdown plastic / static", "",
@@ -539,6 +738,8 @@ def markdown(report: dict) -> str:
                       f"- 2 threads: {per}",
                       f"- busiest thread / 1 thread = **{cg['busiest_over_1_thread']:.3f}**; "
                       f"all threads / 1 thread = {cg['total_2_threads_over_1_thread']:.3f}", ""]
+    if not timing:
+        return "\n".join(lines)
     lines += ["## What is measured", "",
               "- SwiftSNN: `snn run --threads N`; build = config to network and engine, run = the engine's run "
               "(summary.json timing).",
@@ -592,6 +793,35 @@ def build_snn(args) -> Path:
     return snn
 
 
+def timing_runs(workloads: dict[str, tuple[Path, dict]], args, work: Path, snn: Path,
+                python: str) -> tuple[list[dict], list[dict]]:
+    """Every (workload, thread count, simulator) once per rep, interleaved; returns the kept and the discarded runs."""
+    records, discarded = [], []
+    shutil.rmtree(work / "brian2_projects", ignore_errors=True)  # the first standalone rep compiles cold
+    jobs = [(sim, w, t) for w in args.workloads for t in args.threads for sim in args.simulators
+            if not (sim == "brian2-runtime" and t != 1)]
+    for rep in range(1, args.reps + 1):
+        for sim, w, t in jobs:
+            path, cfg = workloads[w]
+            print(f"rep {rep}/{args.reps}: {w} {SIM_LABEL[sim]} {t} thread(s) ...", end=" ", flush=True)
+            for attempt in range(args.retries + 1):
+                rec = run_one(sim, w, t, rep, path, cfg, work, args, snn, python)
+                if rec["returncode"] != 0 or rec["other_cores"] <= args.retry_busy or attempt == args.retries:
+                    break
+                discarded.append(rec)
+                print(f"other processes used {rec['other_cores']:.2f} cores; again ...", end=" ", flush=True)
+                wait_until_quiet(args.max_busy if args.max_busy is not None else args.retry_busy, args.max_wait)
+            rec["discarded_attempts"] = attempt
+            records.append(rec)
+            if rec["returncode"] == 0:
+                print(f"build {fmt(rec.get('build_s'))} s, run {fmt(rec.get('run_s'), '.3f')} s, "
+                      f"RSS {fmt(rec.get('max_rss_kb', 0) / 1024, '.0f')} MB, others {rec['other_cores']:.2f} cores",
+                      flush=True)
+            else:
+                print(f"FAILED ({rec['returncode']}):\n{rec.get('error', '')}", flush=True)
+    return records, discarded
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.ArgumentDefaultsHelpFormatter)
@@ -624,6 +854,11 @@ def main(argv=None) -> int:
     ap.add_argument("--results", default=str(HERE / "results"), help="where <date>.json/.md go")
     ap.add_argument("--label", help="name the results <date>-LABEL.json/.md (a day's results stay)")
     ap.add_argument("--keep-spikes", action="store_true", help="keep every run's spike files")
+    ap.add_argument("--seeds", type=int, default=5, metavar="K",
+                    help="after the rest, run SwiftSNN and NEST (1 thread) with seeds 1..K and compare the mean "
+                         "rates and ISI CVs (0: skip; else at least 2)")
+    ap.add_argument("--dynamics-only", action="store_true",
+                    help="only that seed comparison: no timing runs, micro-benchmarks or callgrind")
     ap.add_argument("--render", metavar="JSON", help="only rewrite the Markdown report of an earlier results file")
     args = ap.parse_args(argv)
     if args.render:
@@ -639,6 +874,10 @@ def main(argv=None) -> int:
             args.duration_ms = 100.0
     if args.reps < 1:
         ap.error("--reps must be >= 1")
+    if args.seeds < 0 or args.seeds == 1:
+        ap.error("--seeds must be 0 (skip) or >= 2 (a standard deviation over seeds needs two)")
+    if args.dynamics_only and (args.seeds == 0 or args.callgrind or args.callgrind_only):
+        ap.error("--dynamics-only needs --seeds >= 2 and excludes --callgrind and --callgrind-only")
     if "brian2-runtime" in args.simulators and 1 not in args.threads:
         print("note: Brian2 runtime runs only with 1 thread", file=sys.stderr)
     if not Path("/usr/bin/time").is_file():
@@ -656,40 +895,19 @@ def main(argv=None) -> int:
                                                   "GOMP_SPINCOUNT") if k in os.environ}}
 
     records, discarded = [], []
-    if not args.callgrind_only:
-        workloads = prepare_workloads(args, work)
-        report["workload_sizes"] = [(w, sum(p["size"] for p in cfg["populations"] if p["model"] in cn.NEURON_PARAMS),
-                                     float(cfg["simulation"]["duration_ms"])) for w, (_, cfg) in workloads.items()]
-        shutil.rmtree(work / "brian2_projects", ignore_errors=True)  # the first standalone rep compiles cold
-        jobs = [(sim, w, t) for w in args.workloads for t in args.threads for sim in args.simulators
-                if not (sim == "brian2-runtime" and t != 1)]
-        for rep in range(1, args.reps + 1):
-            for sim, w, t in jobs:
-                path, cfg = workloads[w]
-                print(f"rep {rep}/{args.reps}: {w} {SIM_LABEL[sim]} {t} thread(s) ...", end=" ", flush=True)
-                for attempt in range(args.retries + 1):
-                    rec = run_one(sim, w, t, rep, path, cfg, work, args, snn, python)
-                    if rec["returncode"] != 0 or rec["other_cores"] <= args.retry_busy or attempt == args.retries:
-                        break
-                    discarded.append(rec)
-                    print(f"other processes used {rec['other_cores']:.2f} cores; again ...", end=" ", flush=True)
-                    wait_until_quiet(args.max_busy if args.max_busy is not None else args.retry_busy, args.max_wait)
-                rec["discarded_attempts"] = attempt
-                records.append(rec)
-                if rec["returncode"] == 0:
-                    print(f"build {fmt(rec.get('build_s'))} s, run {fmt(rec.get('run_s'), '.3f')} s, "
-                          f"RSS {fmt(rec.get('max_rss_kb', 0) / 1024, '.0f')} MB, others {rec['other_cores']:.2f} cores",
-                          flush=True)
-                else:
-                    print(f"FAILED ({rec['returncode']}):\n{rec.get('error', '')}", flush=True)
+    workloads = {} if args.callgrind_only else prepare_workloads(args, work)
+    report["workload_sizes"] = [(w, sum(p["size"] for p in cfg["populations"] if p["model"] in cn.NEURON_PARAMS),
+                                 float(cfg["simulation"]["duration_ms"])) for w, (_, cfg) in workloads.items()]
+    if workloads and not args.dynamics_only:
+        records, discarded = timing_runs(workloads, args, work, snn, python)
         if not args.no_micro:
             print("micro-benchmarks:", flush=True)
             report["micro"] = micro_benchmarks(snn, work, args)
-    else:
-        report["workload_sizes"] = []
     if args.callgrind or args.callgrind_only:
         print("callgrind instruction split:", flush=True)
         report["callgrind"] = callgrind_split(snn, work, args)
+    if workloads and args.seeds:
+        report["dynamics"] = dynamics_check(workloads, args, work, snn, python)
 
     report["loadavg_end"] = loadavg()
     report["runs"] = records
@@ -701,13 +919,15 @@ def main(argv=None) -> int:
 
     results = Path(args.results)
     results.mkdir(parents=True, exist_ok=True)
-    stem = date + (f"-{args.label}" if args.label else "") + ("-quick" if args.quick else "")
+    stem = (date + (f"-{args.label}" if args.label else "") + ("-quick" if args.quick else "")
+            + ("-dynamics" if args.dynamics_only else ""))
     (results / f"{stem}.json").write_text(json.dumps(report, indent=1, default=str) + "\n")
     md = markdown(report)
     (results / f"{stem}.md").write_text(md + "\n")
     print("\n" + md)
     print(f"\nwrote {results / stem}.json and .md")
-    return 1 if any(r["returncode"] != 0 for r in records) else 0
+    dynamics_runs = report.get("dynamics", {}).get("runs", [])
+    return 1 if any(r["returncode"] != 0 for r in records + dynamics_runs) else 0
 
 
 if __name__ == "__main__":

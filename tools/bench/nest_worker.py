@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Build one SwiftSNN JSON config in NEST, simulate it, write spikes and timings (one process per run).
 
-    python tools/bench/nest_worker.py CONFIG --threads N --out DIR
+    python tools/bench/nest_worker.py CONFIG --threads N [--seed S] --out DIR
 
 Called by bench.py; writes DIR/result.json and DIR/<recorder>.npy. The network is built by
-tools/compare_nest.py's translator (the same one the NEST comparison uses), with local_num_threads = N.
+tools/compare_nest.py's translator (the same one the NEST comparison uses), with local_num_threads = N and
+NEST's rng_seed = simulation.seed of the config, or S (like `snn run --seed`).
 
 Plastic projections (`"plasticity": {"rule": "stdp", ...}`, see stdp_config.py) become `stdp_synapse`, NEST's
 pair STDP with all-to-all pairing and the same weight dependence: Wmax = w_max (NEST has no w_min: it must be
@@ -77,12 +78,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("config")
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--seed", type=int, help="NEST's rng seed (overrides simulation.seed)")
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
 
     t_start = time.perf_counter()
     cfg = stdp_config.load_config(Path(args.config))
     cfg["simulation"]["threads"] = args.threads
+    if args.seed is not None:
+        cfg["simulation"]["seed"] = args.seed
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     nest = cn.import_nest()
@@ -115,6 +119,7 @@ def main() -> int:
     status = nest.GetKernelStatus()
     result = {
         "simulator": "nest", "nest_version": nest.__version__, "threads": args.threads,
+        "rng_seed": int(status["rng_seed"]),
         "build_s": create_connect + prepare, "create_connect_s": create_connect, "prepare_s": prepare,
         "run_s": run, "num_connections": int(status.get("num_connections", 0)),
         "kernel_timers": {k: np.asarray(v).tolist() for k, v in status.items() if k.startswith("time_")},
