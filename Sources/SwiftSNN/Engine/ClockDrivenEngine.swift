@@ -72,7 +72,10 @@ public struct ClockDrivenEngine: Engine {
             guard let ports = network.populations[target].ports else { return }
             live[target].formUnion(Self.planes(of: weights, ports: ports))
         }
-        for projection in network.projections { feed(projection.target, weights: projection.synapses.weight) }
+        let staticPlanes = network.projections.map { projection in
+            network.populations[projection.target].ports.map { Self.planes(of: projection.synapses.weight, ports: $0) } ?? []
+        }
+        for (projection, used) in zip(network.projections, staticPlanes) { live[projection.target].formUnion(used) }
         for plastic in network.plasticProjections {
             if let ports = network.populations[plastic.target].ports {
                 if plastic.canBeExcitatory { live[plastic.target].insert(ports.excitatory) }
@@ -85,11 +88,7 @@ public struct ClockDrivenEngine: Engine {
             case .current: if let ports = network.populations[g.target].ports, g.synapses.count > 0 { live[g.target].insert(ports.current) }
             }
         }
-        projectionPlanes = network.projections.map { projection in
-            guard let ports = network.populations[projection.target].ports else { return (0, 0) }
-            let used = Self.planes(of: projection.synapses.weight, ports: ports)
-            return (Int32(used.first ?? ports.excitatory), Int32(used.last ?? ports.excitatory))
-        }
+        projectionPlanes = staticPlanes.map { used in (Int32(used.first ?? 0), Int32(used.last ?? 0)) }
         livePlanes = live.map { $0.reduce(0) { $0 | 1 << UInt32($1) } }
         projectionSplits = network.projections.map { [partition] in partition.rowSplits($0.synapses, targetPopulation: $0.target) }
         plasticSplits = network.plasticProjections.map { [partition] in partition.rowSplits($0.synapses, targetPopulation: $0.target) }
@@ -109,7 +108,12 @@ public struct ClockDrivenEngine: Engine {
 
     /// The ring planes that weights go to, excitatory first: the excitatory port for w ≥ 0, the inhibitory for w < 0.
     private static func planes(of weights: [Float], ports: InputPorts) -> [Int] {
-        (weights.contains { $0 >= 0 } ? [ports.excitatory] : []) + (weights.contains { $0 < 0 } ? [ports.inhibitory] : [])
+        var positive = false, negative = false
+        for w in weights {
+            if w < 0 { negative = true } else { positive = true }
+            if positive && negative { break }
+        }
+        return (positive ? [ports.excitatory] : []) + (negative ? [ports.inhibitory] : [])
     }
 
     public mutating func setModulator(_ name: String, to value: Double) throws {
