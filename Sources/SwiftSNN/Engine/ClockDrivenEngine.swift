@@ -5,10 +5,12 @@ import CSNNKernels
 ///
 /// A run proceeds in slices of `sliceSteps` = the minimum delay between spiking populations (NEST's min-delay
 /// communication interval):
-/// 1. for each step of the slice, in one parallel region: every part advances its neurons of every population,
-///    which take (read and clear) their ring entries for this step, and adds its targets' generator input (Poisson
-///    counts, currents) to the ring slots of step + delay; then, serially, the parts' spikes are joined in
-///    ascending neuron order and recorders observe the step;
+/// 1. in one parallel region for all steps of the slice: every part advances its neurons of every population
+///    step by step, the neurons taking (reading and clearing) their ring entries of the step, and adds its
+///    targets' generator input (Poisson counts, currents) to the ring slots of step + delay; then, serially, the
+///    parts' spikes of each step are joined in ascending neuron order and recorders observe the step. The region
+///    ends early after a step whose state a recorder reads (`Recorder.readsState(afterStep:)`), and after every
+///    step when plastic projections or modulators need serial work between steps;
 /// 2. at the end of the slice, in one parallel region, every part delivers all spikes of the slice to its own
 ///    targets, projection by projection, in (step, neuron) order, each row in storage order. A spike of step k
 ///    reaches the slot of step k + d ≥ k + sliceSteps, never inside the slice that produced it.
@@ -143,64 +145,86 @@ public struct ClockDrivenEngine: Engine {
                         plastic: network.plasticProjections.map { ($0.source, $0.target) }, plasticWorkers: plasticWorkers,
                         plasticSplits: plasticSplits)
 
-        // Per part and population: spikes of the current step; per population: spikes of the slice.
+        // Per part and population: spikes of the current run of steps, and where each step's end; per population:
+        // spikes of the slice.
         let partSpikes = UnsafeMutablePointer<[Int32]>.allocate(capacity: parts * populationCount)
         partSpikes.initialize(repeating: [], count: parts * populationCount)
+        let partStepEnds = UnsafeMutablePointer<[Int]>.allocate(capacity: parts * populationCount)
+        partStepEnds.initialize(repeating: [], count: parts * populationCount)
         let partEvents = UnsafeMutablePointer<UInt64>.allocate(capacity: parts)
         partEvents.initialize(repeating: 0, count: parts)
         defer {
             partSpikes.deinitialize(count: parts * populationCount)
             partSpikes.deallocate()
+            partStepEnds.deinitialize(count: parts * populationCount)
+            partStepEnds.deallocate()
             partEvents.deallocate()
         }
         var stepSpikes = [[Int32]](repeating: [], count: populationCount)
         var sliceSources = [[Int32]](repeating: [], count: populationCount)
         var sliceSteps = [[Int64]](repeating: [], count: populationCount)
+        // Plasticity and modulators have serial work between steps; otherwise the threads run through a slice
+        // and stop only after steps whose state a recorder reads.
+        let stepByStep = !plasticWorkers.isEmpty || !network.modulators.isEmpty
 
         while step < end {
             let sliceEnd = min(step + self.sliceSteps, end)
             while step < sliceEnd {
-                let step = self.step
-                let arrivals = pendingArrivals.map { $0[step & pendingMask] }
-                for m in network.modulators.indices { network.modulators[m].begin(step: step) }
+                let first = self.step
+                var last = first
+                while !stepByStep && last + 1 < sliceEnd && !recorders.contains(where: { $0.readsState(afterStep: last) }) {
+                    last += 1
+                }
+                // Non-empty only with plastic projections, so only in runs of one step.
+                let arrivals = pendingArrivals.map { $0[first & pendingMask] }
+                for m in network.modulators.indices { network.modulators[m].begin(step: first) }
                 for (q, worker) in plasticWorkers.enumerated() {
-                    try worker.prepare(step: step, modulators: network.modulators)
+                    try worker.prepare(step: first, modulators: network.modulators)
                     worker.decayTraces()
                     if !arrivals[q].isEmpty { worker.beginStep(arrivals: arrivals[q]) }
                 }
                 ThreadTeam.run(parts: parts) { part in
-                    partEvents[part] += work.advance(step: step, part: part, spikes: partSpikes + part * populationCount,
-                                                     plasticArrivals: arrivals)
+                    let spikes = partSpikes + part * populationCount, ends = partStepEnds + part * populationCount
+                    for step in first...last {
+                        partEvents[part] += work.advance(step: step, part: part, spikes: spikes, plasticArrivals: arrivals)
+                        for p in 0..<populationCount { ends[p].append(spikes[p].count) }
+                    }
                 }
                 // Every step, also without arrivals: matrix rules end their periods here.
                 for (q, worker) in plasticWorkers.enumerated() {
-                    worker.endStep(arrivals: arrivals[q], step: step)
-                    pendingArrivals[q][step & pendingMask].removeAll(keepingCapacity: true)
+                    worker.endStep(arrivals: arrivals[q], step: first)
+                    pendingArrivals[q][first & pendingMask].removeAll(keepingCapacity: true)
                 }
-                for p in 0..<populationCount {
-                    stepSpikes[p].removeAll(keepingCapacity: true)
-                    for part in 0..<parts {
-                        stepSpikes[p].append(contentsOf: partSpikes[part * populationCount + p])
-                        partSpikes[part * populationCount + p].removeAll(keepingCapacity: true)
+                for (k, step) in (first...last).enumerated() {
+                    for p in 0..<populationCount {
+                        stepSpikes[p].removeAll(keepingCapacity: true)
+                        for part in 0..<parts {
+                            let i = part * populationCount + p
+                            stepSpikes[p].append(contentsOf: partSpikes[i][(k == 0 ? 0 : partStepEnds[i][k - 1])..<partStepEnds[i][k]])
+                        }
+                        statistics.spikes[p] += stepSpikes[p].count
+                        sliceSources[p].append(contentsOf: stepSpikes[p])
+                        sliceSteps[p].append(contentsOf: repeatElement(Int64(step), count: stepSpikes[p].count))
                     }
-                    statistics.spikes[p] += stepSpikes[p].count
-                    sliceSources[p].append(contentsOf: stepSpikes[p])
-                    sliceSteps[p].append(contentsOf: repeatElement(Int64(step), count: stepSpikes[p].count))
+                    for m in modulatorRecorders.recorders.indices {
+                        modulatorRecorders.recorders[m].sample(step: step, modulators: network.modulators)
+                    }
+                    for m in network.modulators.indices { network.modulators[m].observe(spikes: stepSpikes) }
+                    for r in recorders.indices {
+                        recorders[r].observe(step: step, spikes: stepSpikes, populations: network.populations)
+                    }
+                    for w in weightRecorders.recorders.indices where weightRecorders.recorders[w].isDue(step: step) {
+                        let plastic = weightRecorders.recorders[w].plastic
+                        plasticWorkers[plastic].flush()
+                        weightRecorders.recorders[w].sample(step: step, weights: weightBases[plastic])
+                    }
+                    self.step += 1
+                    if self.step % reportEvery == 0 { observer?(Double(self.step) * network.grid.dtMs) }
                 }
-                for m in modulatorRecorders.recorders.indices {
-                    modulatorRecorders.recorders[m].sample(step: step, modulators: network.modulators)
+                for i in 0..<(parts * populationCount) {
+                    partSpikes[i].removeAll(keepingCapacity: true)
+                    partStepEnds[i].removeAll(keepingCapacity: true)
                 }
-                for m in network.modulators.indices { network.modulators[m].observe(spikes: stepSpikes) }
-                for r in recorders.indices {
-                    recorders[r].observe(step: step, spikes: stepSpikes, populations: network.populations)
-                }
-                for w in weightRecorders.recorders.indices where weightRecorders.recorders[w].isDue(step: step) {
-                    let plastic = weightRecorders.recorders[w].plastic
-                    plasticWorkers[plastic].flush()
-                    weightRecorders.recorders[w].sample(step: step, weights: weightBases[plastic])
-                }
-                self.step += 1
-                if self.step % reportEvery == 0 { observer?(Double(self.step) * network.grid.dtMs) }
             }
             ThreadTeam.run(parts: parts) { part in
                 partEvents[part] += work.deliver(part: part, sources: sliceSources, steps: sliceSteps)
@@ -247,8 +271,9 @@ public struct ClockDrivenEngine: Engine {
 
         /// Phase 1 for one part: per-step synapse updates of rules that want them, plastic arrivals of this step
         /// (depression, then their input), the update of its
-        /// neurons (clearing their ring entries), potentiation at their spikes, generator input.
-        /// Returns the synaptic events of plastic arrivals and Poisson spikes.
+        /// neurons (clearing their ring entries), potentiation at their spikes, generator input. Appends the
+        /// step's spikes to `spikes`, which holds only this step's when there are plastic projections (they run
+        /// one step per parallel region). Returns the synaptic events of plastic arrivals and Poisson spikes.
         func advance(step: Int, part: Int, spikes: UnsafeMutablePointer<[Int32]>, plasticArrivals: [[Int32]]) -> UInt64 {
             var events: UInt64 = 0
             for q in plasticWorkers.indices where plasticWorkers[q].updatesEveryStep {

@@ -23,6 +23,8 @@ public struct ExactSpikeRecorder: Recorder {
         }
     }
 
+    public func readsState(afterStep step: Int) -> Bool { false }
+
     public mutating func observe(step: Int, spikes: [[Int32]], populations: [any Population]) {
         let t = grid.spikeTime(step: step)
         for id in spikes[population] where recorded?[Int(id)] ?? true {

@@ -18,6 +18,8 @@ public struct ModulatorRecorder: Recorder {
     }
 
     /// Spikes do not concern this recorder; the engines call `sample` with the modulators.
+    public func readsState(afterStep step: Int) -> Bool { false }
+
     public mutating func observe(step: Int, spikes: [[Int32]], populations: [any Population]) {}
 
     /// Appends the values step `step` used if a sample is due.

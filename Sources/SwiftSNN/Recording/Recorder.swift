@@ -6,6 +6,10 @@ public protocol Recorder: Sendable {
     /// Called after every step with the spikes each population emitted in it (indexed like
     /// `Network.populations`), in ascending neuron order.
     mutating func observe(step: Int, spikes: [[Int32]], populations: [any Population])
+    /// Whether `observe` reads the populations' state after step `step`, not only the spikes it is passed. The
+    /// clock engine's threads run through the steps in between without stopping (the populations then already
+    /// hold a later state when those steps are observed). By default: after every step.
+    func readsState(afterStep step: Int) -> Bool
     /// The bytes of `<name>.npy`.
     func output(grid: TimeGrid) -> Data
     /// Every file the recorder writes, by file name; by default just `<name>.npy`.
@@ -13,6 +17,7 @@ public protocol Recorder: Sendable {
 }
 
 extension Recorder {
+    public func readsState(afterStep step: Int) -> Bool { true }
     public func files(grid: TimeGrid) -> [(name: String, data: Data)] { [("\(name).npy", output(grid: grid))] }
 }
 

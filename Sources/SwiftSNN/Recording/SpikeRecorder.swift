@@ -19,6 +19,8 @@ public struct SpikeRecorder: Recorder {
         }
     }
 
+    public func readsState(afterStep step: Int) -> Bool { false }
+
     public mutating func observe(step: Int, spikes: [[Int32]], populations: [any Population]) {
         for id in spikes[population] where recorded?[Int(id)] ?? true {
             steps.append(step)

@@ -21,8 +21,10 @@ public struct StateRecorder: Recorder {
 
     public var sampleCount: Int { neurons.isEmpty || variables.isEmpty ? 0 : samples.count / (neurons.count * variables.count) }
 
+    public func readsState(afterStep step: Int) -> Bool { (step + 1) % intervalSteps == 0 }
+
     public mutating func observe(step: Int, spikes: [[Int32]], populations: [any Population]) {
-        guard (step + 1) % intervalSteps == 0 else { return }
+        guard readsState(afterStep: step) else { return }
         let pop = populations[population]
         for n in neurons {
             for v in variables { samples.append(pop.value(ofVariable: v, neuron: n)) }

@@ -29,6 +29,8 @@ public struct WeightRecorder: Recorder {
     public var sampleCount: Int { sources.isEmpty ? 0 : samples.count / sources.count }
 
     /// Spikes do not concern this recorder; the engine calls `sample` with the weights.
+    public func readsState(afterStep step: Int) -> Bool { false }
+
     public mutating func observe(step: Int, spikes: [[Int32]], populations: [any Population]) {}
 
     /// Whether a sample is due after step `step`.
