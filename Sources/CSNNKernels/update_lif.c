@@ -59,6 +59,18 @@ SNN_INLINE size_t snn_fire_block(const snn_spike_rule *rule, double *restrict v,
     return count;
 }
 
+/* The body of every model's step: its integration loop block by block (each branch passes has_currents as a
+   constant, so each gets its own loop), each block followed by the spike condition. */
+#define SNN_STEP_BLOCKS(integrate, ...)                                          \
+    size_t count = 0;                                                            \
+    for (int64_t b = begin; b < end; b += SNN_BLOCK) {                           \
+        const int64_t e = end - b < SNN_BLOCK ? end : b + SNN_BLOCK;             \
+        if (currents) integrate(__VA_ARGS__, b, e, 1);                           \
+        else integrate(__VA_ARGS__, b, e, 0);                                    \
+        count += snn_fire_block(rule, v, refractory, b, e, fired + count);       \
+    }                                                                            \
+    return count
+
 /* I_stim of neuron i, and the generator current that replaces it for the next step. With has_currents == 0 (a
    constant at every call site, so each case gets its own loop) no current reaches the population and I_stim is
    0: neither is touched. */
@@ -91,14 +103,7 @@ SNN_CLONES
 size_t snn_step_iaf_psc_delta(const snn_iaf_psc_delta *p, const snn_spike_rule *rule, double *restrict v,
                               double *restrict i_stim, int32_t *restrict refractory, double *restrict jumps,
                               double *restrict currents, int64_t begin, int64_t end, int32_t *restrict fired) {
-    size_t count = 0;
-    for (int64_t b = begin; b < end; b += SNN_BLOCK) {
-        const int64_t e = end - b < SNN_BLOCK ? end : b + SNN_BLOCK;
-        if (currents) snn_integrate_iaf_psc_delta(p, v, i_stim, refractory, jumps, currents, b, e, 1);
-        else snn_integrate_iaf_psc_delta(p, v, i_stim, refractory, jumps, currents, b, e, 0);
-        count += snn_fire_block(rule, v, refractory, b, e, fired + count);
-    }
-    return count;
+    SNN_STEP_BLOCKS(snn_integrate_iaf_psc_delta, p, v, i_stim, refractory, jumps, currents);
 }
 
 SNN_INLINE void snn_integrate_iaf_psc_exp(const snn_iaf_psc_exp *p, double *restrict v, double *restrict i_ex,
@@ -128,14 +133,7 @@ size_t snn_step_iaf_psc_exp(const snn_iaf_psc_exp *p, const snn_spike_rule *rule
                             double *restrict i_ex, double *restrict i_in, double *restrict i_stim,
                             int32_t *restrict refractory, double *restrict in_ex, double *restrict in_in,
                             double *restrict currents, int64_t begin, int64_t end, int32_t *restrict fired) {
-    size_t count = 0;
-    for (int64_t b = begin; b < end; b += SNN_BLOCK) {
-        const int64_t e = end - b < SNN_BLOCK ? end : b + SNN_BLOCK;
-        if (currents) snn_integrate_iaf_psc_exp(p, v, i_ex, i_in, i_stim, refractory, in_ex, in_in, currents, b, e, 1);
-        else snn_integrate_iaf_psc_exp(p, v, i_ex, i_in, i_stim, refractory, in_ex, in_in, currents, b, e, 0);
-        count += snn_fire_block(rule, v, refractory, b, e, fired + count);
-    }
-    return count;
+    SNN_STEP_BLOCKS(snn_integrate_iaf_psc_exp, p, v, i_ex, i_in, i_stim, refractory, in_ex, in_in, currents);
 }
 
 /* C_m dV/dt = I + g_L (E_L − V) + g_ex (E_ex − V) + g_in (E_in − V) is linear in V: dV/dt = a V + b with
@@ -188,12 +186,6 @@ size_t snn_step_iaf_cond_exp(const snn_iaf_cond_exp *p, const snn_spike_rule *ru
                              double *restrict g_ex, double *restrict g_in, double *restrict i_stim,
                              int32_t *restrict refractory, double *restrict in_ex, double *restrict in_in,
                              double *restrict currents, int64_t begin, int64_t end, int32_t *restrict fired) {
-    size_t count = 0;
-    for (int64_t b = begin; b < end; b += SNN_BLOCK) {
-        const int64_t e = end - b < SNN_BLOCK ? end : b + SNN_BLOCK;
-        if (currents) snn_integrate_iaf_cond_exp(p, rule->reset, v, g_ex, g_in, i_stim, refractory, in_ex, in_in, currents, b, e, 1);
-        else snn_integrate_iaf_cond_exp(p, rule->reset, v, g_ex, g_in, i_stim, refractory, in_ex, in_in, currents, b, e, 0);
-        count += snn_fire_block(rule, v, refractory, b, e, fired + count);
-    }
-    return count;
+    SNN_STEP_BLOCKS(snn_integrate_iaf_cond_exp, p, rule->reset, v, g_ex, g_in, i_stim, refractory, in_ex, in_in,
+                    currents);
 }
