@@ -3,7 +3,8 @@
 #
 #   tools/bench/run.sh                 # full suite: 3 reps, 1 and 2 threads, writes tools/bench/results/<date>.{json,md}
 #   tools/bench/run.sh --quick         # 100 ms of each workload, 1 rep (development)
-#   tools/bench/run.sh --callgrind     # also the per-thread instruction split of Brunel under callgrind
+#   tools/bench/run.sh --callgrind     # also the per-thread instruction split of Brunel (N = 12 500) under callgrind
+#   tools/bench/run.sh --dynamics-only # only the rate/CV check against NEST over seeds 1..5 (--seeds K)
 #   tools/bench/run.sh --workloads brunel brunel_plastic --label plastic   # only these; results <date>-plastic.*
 #   tools/bench/run.sh --help
 #   tools/bench/run.sh --sparse [ARGS]  # clock vs event engine over firing rate, 100 000 neurons; writes
