@@ -198,6 +198,17 @@ def snn_weights(out: Path, k: int, pairs: int) -> np.ndarray:
 # NEST
 # --------------------------------------------------------------------------------------
 
+def optional_nest(skip: bool):
+    """NEST's module, or None when skipped or not installed (the NumPy comparison runs either way)."""
+    if skip:
+        return None
+    try:
+        return cn.import_nest()
+    except ImportError:
+        print("NEST is not installed: NumPy comparison only")
+        return None
+
+
 def run_snn_kicked(config: Path, work: Path, snn, timeout, post, dt: float) -> dict:
     """Runs SwiftSNN on `config` and checks that every kicked post neuron i fired exactly at the stamps post[i]."""
     res = cn.run_snn(config, work / "snn", snn, timeout)
@@ -328,13 +339,9 @@ def main(argv=None) -> int:
 
     nest_weights, nest_version = None, None
     nest_pairs = list(range(1, args.pairs))
-    if not args.no_nest:
-        try:
-            nest = cn.import_nest()
-        except ImportError:
-            print("NEST is not installed: NumPy comparison only")
-        else:
-            nest_weights, nest_version = run_nest(nest, pre, post, w0, dt, delay_steps, steps, nest_pairs)
+    nest = optional_nest(args.no_nest)
+    if nest is not None:
+        nest_weights, nest_version = run_nest(nest, pre, post, w0, dt, delay_steps, steps, nest_pairs)
 
     ok = True
     rows = []

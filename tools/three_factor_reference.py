@@ -359,13 +359,9 @@ def main(argv=None) -> int:
 
     nest_weights, nest_version = None, None
     nest_pairs = list(range(1, args.pairs))
-    if not args.no_nest:
-        try:
-            nest = cn.import_nest()
-        except ImportError:
-            print("NEST is not installed: NumPy comparison only")
-        else:
-            nest_weights, nest_version = run_nest(nest, pre, post, da, w0, dt, delay_steps, steps, nest_pairs)
+    nest = sr.optional_nest(args.no_nest)
+    if nest is not None:
+        nest_weights, nest_version = run_nest(nest, pre, post, da, w0, dt, delay_steps, steps, nest_pairs)
 
     # Eligibility jumps of every synapse (variant-major, as the weights are laid out below), dense by stamp.
     sums = [eligibility_jumps(arrivals[i], post[i], dt) for i in range(args.pairs)]
