@@ -34,5 +34,7 @@ let package = Package(
         ),
         .testTarget(name: "SwiftSNNTests", dependencies: ["SwiftSNN"]),
         .testTarget(name: "snnTests", dependencies: ["snn"]),
+        // Only the public API, no @testable: what a package that depends on SwiftSNN can do.
+        .testTarget(name: "SwiftSNNAPITests", dependencies: ["SwiftSNN"]),
     ]
 )

@@ -177,21 +177,16 @@ struct BenchCommand: ParsableCommand {
     // MARK: - Delivery
 
     private func deliveryNetwork(withProjection: Bool) throws -> Network {
-        let projection = """
-            "projections": [{"source": "source", "target": "target",
-                             "connectivity": {"rule": "fixed_outdegree", "K": \(synapsesPerSource)},
-                             "synapse": {"weight": 0.01, "delay_ms": \(delayMs)}}],
-            """
-        let text = """
-            {"simulation": {"duration_ms": \(Double(steps) * 0.1), "dt_ms": 0.1, "seed": 1, "threads": \(threads)},
-             "populations": [{"name": "source", "size": \(neurons), "model": "bernoulli_input", "params": {"p": \(spikeFraction)}},
-                             {"name": "target", "size": \(neurons), "model": "iaf_psc_delta"}],
-             \(withProjection ? projection : "")
-             "recorders": []}
-            """
-        let root = ConfigNode(value: try JSONValue.parse(Data(text.utf8), file: "bench.json"), path: "",
-                              baseDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        return try NetworkBuilder().build(try NetworkConfig(root, name: "bench"))
+        var spec = NetworkSpec(
+            simulation: SimulationSpec(durationMs: Double(steps) * 0.1, dtMs: 0.1, seed: 1, threads: threads),
+            populations: [PopulationSpec(name: "source", size: neurons, model: BernoulliInput.name, params: ["p": .number(spikeFraction)]),
+                          PopulationSpec(name: "target", size: neurons, model: IafPscDelta.name)])
+        if withProjection {
+            spec.projections = [ProjectionSpec(source: "source", target: "target",
+                                               connectivity: Connectivity(rule: .fixedOutdegree(k: synapsesPerSource)),
+                                               weight: 0.01, delayMs: .constant(delayMs))]
+        }
+        return try NetworkBuilder().build(spec)
     }
 
     private func delivery() throws -> DeliveryResult {

@@ -49,14 +49,14 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         do {
-            var config = try NetworkConfig.load(from: URL(fileURLWithPath: self.config))
-            if let seed { config.simulation.seed = seed }
-            if let threads { config.simulation.threads = threads }
-            if let durationMs { config.simulation.durationMs = durationMs }
-            if let engine { config.simulation.engine = engine }
-            var simulation = try Simulation(config: config)
-            let directory = URL(fileURLWithPath: out ?? "out/\(config.name)")
-            let reporter = ProgressReporter(totalMs: config.simulation.durationMs,
+            var spec = try NetworkSpec.load(from: URL(fileURLWithPath: self.config))
+            if let seed { spec.simulation.seed = seed }
+            if let threads { spec.simulation.threads = threads }
+            if let durationMs { spec.simulation.durationMs = durationMs }
+            if let engine { spec.simulation.engine = EngineKind(rawValue: engine) }
+            var simulation = try Simulation(spec: spec)
+            let directory = URL(fileURLWithPath: out ?? "out/\(spec.name)")
+            let reporter = ProgressReporter(totalMs: spec.simulation.durationMs,
                                             enabled: progress || isatty(STDERR_FILENO) == 1)
             let observer: ((Double) -> Void)? = reporter.enabled ? { reporter.report(simulatedMs: $0) } : nil
             try simulation.run(observer: observer)

@@ -13,8 +13,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let config = try NetworkConfig.load(from: URL(fileURLWithPath: self.config))
-            let simulation = try Simulation(config: config)
+            let simulation = try Simulation(spec: try NetworkSpec.load(from: URL(fileURLWithPath: self.config)))
             let network = simulation.network
             print("\(self.config): ok (\(network.populations.count) populations, "
                   + "\(network.populations.reduce(0) { $0 + $1.count }) neurons, \(network.synapseCount) synapses)")

@@ -13,7 +13,7 @@ import Testing
         let result = try SNNExecutable.run(["models"], in: dir.url)
         #expect(result.status == 0)
         for name in ModelRegistry.builtIn.allNames + Connectivity.ruleNames + PlasticityRegistry.builtIn.names
-            + NetworkConfig.ModulatorEntry.kinds {
+            + ModulatorSpec.typeNames {
             #expect(result.stdout.contains("  \(name)"), "\(name) is missing from `snn models`")
         }
     }

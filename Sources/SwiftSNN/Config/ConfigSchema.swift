@@ -9,7 +9,7 @@ import Foundation
 public enum ConfigSchema {
     /// Pretty-printed with sorted keys and a final newline, so the output is byte-for-byte stable.
     public static func generate(registry: ModelRegistry = .builtIn, plasticityRules: PlasticityRegistry = .builtIn) -> String {
-        SchemaPrinter.print(schema(registry: registry, plasticityRules: plasticityRules)) + "\n"
+        schema(registry: registry, plasticityRules: plasticityRules).prettyPrinted + "\n"
     }
 
     static func schema(registry: ModelRegistry, plasticityRules: PlasticityRegistry) -> JSONValue {
@@ -59,15 +59,14 @@ public enum ConfigSchema {
     // MARK: sections
 
     private static var simulation: JSONValue {
-        let defaults = NetworkConfig.Simulation(durationMs: 0)
         return object([
             ("duration_ms", number(.nonNegative, "Simulated time [ms]")),
-            ("dt_ms", number(.positive, "Time step [ms]", default: defaults.dtMs)),
+            ("dt_ms", number(.positive, "Time step [ms]", default: SimulationSpec.defaultDtMs)),
             ("seed", integer(minimum: 0, "Seed of every random stream (connectivity, weights, delays, inputs, initial values)",
-                             default: .number(Double(defaults.seed)))),
+                             default: .number(Double(SimulationSpec.defaultSeed)))),
             ("engine", .object(["enum": .array(EngineKind.allCases.map { .string($0.rawValue) }),
-                                "default": .string(defaults.engine), "description": "Simulation engine"])),
-            ("threads", integer(minimum: 0, "Worker threads; 0 = all cores", default: .number(Double(defaults.threads)))),
+                                "default": .string(SimulationSpec.defaultEngine.rawValue), "description": "Simulation engine"])),
+            ("threads", integer(minimum: 0, "Worker threads; 0 = all cores", default: 0)),
         ], required: ["duration_ms"])
     }
 
@@ -167,7 +166,7 @@ public enum ConfigSchema {
         var schema = object([
             ("name", .object(["type": "string", "minLength": 1, "not": .object(["const": "summary"]),
                               "description": "Output file name <name>.npy: letters, digits, _ and -; 'summary' is reserved"])),
-            ("type", .object(["enum": .array(NetworkConfig.Recorder.Kind.allCases.map { .string($0.rawValue) }),
+            ("type", .object(["enum": .array(RecorderSpec.typeNames.map(JSONValue.string)),
                               "description": .string("spikes: (t, id) of every spike; state: samples of state variables; "
                                   + "weights: samples of a plastic projection's weights; modulators: samples of modulators")])),
             ("population", .object(["type": "string", "description": "Name of the recorded population (spikes, state)"])),
@@ -264,7 +263,7 @@ public enum ConfigSchema {
         let common = ["name", "type", "initial"]
         var schema = object([
             ("name", .object(["type": "string", "description": "Name that plasticity parameters refer to"])),
-            ("type", .object(["enum": .array(NetworkConfig.ModulatorEntry.kinds.map(JSONValue.string)),
+            ("type", .object(["enum": .array(ModulatorSpec.typeNames.map(JSONValue.string)),
                               "description": "volume_transmitter: decaying trace of a population's spikes (NEST volume_transmitter); schedule: piecewise constant in time; external: set from Swift"])),
             ("initial", number(.any, "Value before anything drives it (default 0; a volume transmitter's baseline)")),
             ("population", .object(["type": "string", "description": "Population whose spikes drive the volume transmitter"])),
@@ -274,7 +273,7 @@ public enum ConfigSchema {
             ("times_ms", .object(["type": "array", "items": number(.nonNegative), "description": "Increasing switch times [ms]"])),
             ("values", .object(["type": "array", "items": .object(["type": "number"]), "description": "Value from each switch time on"])),
         ], required: ["name", "type"])
-        schema["allOf"] = .array(NetworkConfig.ModulatorEntry.kinds.map { kind in
+        schema["allOf"] = .array(ModulatorSpec.typeNames.map { kind in
             var then: [String: JSONValue] = ["propertyNames": .object(["enum": .array((common + own[kind]!).map(JSONValue.string))])]
             if kind == "volume_transmitter" { then["required"] = ["population", "tau_ms"] }
             if kind == "schedule" { then["required"] = ["times_ms", "values"] }
@@ -369,41 +368,5 @@ private extension JSONValue {
             d[key] = newValue
             self = .object(d)
         }
-    }
-}
-
-/// Pretty printing with sorted keys and two-space indentation (the layout of Python's
-/// `json.dumps(indent=2, sort_keys=True)`), so the committed schema diffs cleanly.
-private enum SchemaPrinter {
-    static func print(_ value: JSONValue, indent: String = "") -> String {
-        let inner = indent + "  "
-        switch value {
-        case .null: return "null"
-        case .bool(let b): return b ? "true" : "false"
-        case .number(let x): return formatNumber(x)
-        case .string(let s): return quoted(s)
-        case .array(let items):
-            if items.isEmpty { return "[]" }
-            return "[\n" + items.map { inner + print($0, indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
-        case .object(let dict):
-            if dict.isEmpty { return "{}" }
-            return "{\n" + dict.keys.sorted().map { "\(inner)\(quoted($0)): \(print(dict[$0]!, indent: inner))" }
-                .joined(separator: ",\n") + "\n\(indent)}"
-        }
-    }
-
-    private static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += "\\u" + String(format: "%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

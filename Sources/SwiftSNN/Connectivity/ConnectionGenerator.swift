@@ -18,9 +18,13 @@ public struct ConnectionGenerator: Sendable {
     public var projectionIndex: Int
     /// Threads for the fixed-degree rules; 0 means the OpenMP runtime's default. The result does not depend on it.
     public var threads: Int
+    /// Where the rule sits in the spec (`projections[2].connectivity`), for errors.
+    public var path: String
 
+    /// `connectivity` must have been resolved (explicit index files read).
     public init(connectivity: Connectivity, sourceCount: Int, targetCount: Int, samePopulation: Bool,
-                seed: UInt64, projectionIndex: Int, threads: Int = 1) {
+                seed: UInt64, projectionIndex: Int, threads: Int = 1, path: String = "connectivity") {
+        self.path = path
         self.connectivity = connectivity
         self.sourceCount = sourceCount
         self.targetCount = targetCount
@@ -30,14 +34,16 @@ public struct ConnectionGenerator: Sendable {
         self.threads = threads
     }
 
-    private var noAutapses: Bool { samePopulation && !connectivity.allowAutapses }
+    private var noAutapses: Bool { samePopulation && !(connectivity.allowAutapses ?? true) }
 
     private func stream(row: Int) -> RandomStream {
         RandomStream(seed: seed, purpose: .connectivity, UInt64(projectionIndex), UInt64(row))
     }
 
+    private var allowMultapses: Bool { connectivity.allowMultapses ?? true }
+
     private func error(_ key: String, _ problem: String) -> ConfigError {
-        ConfigError(path: key.isEmpty ? connectivity.path : "\(connectivity.path).\(key)", problem: problem)
+        ConfigError(path: key.isEmpty ? path : "\(path).\(key)", problem: problem)
     }
 
     public func generate() throws -> ConnectionList {
@@ -58,7 +64,7 @@ public struct ConnectionGenerator: Sendable {
             try pairwiseBernoulli(p, into: &list)
         case .fixedIndegree(let k):
             let candidates = sourceCount - (noAutapses ? 1 : 0)
-            if !connectivity.allowMultapses && k > candidates {
+            if !allowMultapses && k > candidates {
                 throw error("K", "must be <= \(candidates) possible sources without multapses, got \(k)")
             }
             if k > 0 && candidates <= 0 { throw error("K", "no possible source for any target") }
@@ -67,7 +73,7 @@ public struct ConnectionGenerator: Sendable {
             }
         case .fixedOutdegree(let k):
             let candidates = targetCount - (noAutapses ? 1 : 0)
-            if !connectivity.allowMultapses && k > candidates {
+            if !allowMultapses && k > candidates {
                 throw error("K", "must be <= \(candidates) possible targets without multapses, got \(k)")
             }
             if k > 0 && candidates <= 0 { throw error("K", "no possible target for any source") }
@@ -76,12 +82,14 @@ public struct ConnectionGenerator: Sendable {
             }
         case .fixedTotalNumber(let n):
             try fixedTotalNumber(n, into: &list)
-        case .explicit(let sources, let targets):
+        case .explicit(.indices(let sources), .indices(let targets)):
             for (i, (s, t)) in zip(sources, targets).enumerated() {
                 guard s < sourceCount else { throw error("sources[\(i)]", "index \(s) out of range for a population of \(sourceCount)") }
                 guard t < targetCount else { throw error("targets[\(i)]", "index \(t) out of range for a population of \(targetCount)") }
                 list.append(s, t)
             }
+        case .explicit:
+            preconditionFailure("explicit index files must be read (Connectivity.resolved) before connecting")
         }
         return list
     }
@@ -112,7 +120,7 @@ public struct ConnectionGenerator: Sendable {
 
     private func fixedTotalNumber(_ n: Int, into list: inout ConnectionList) throws {
         let possible = sourceCount * targetCount - (noAutapses ? min(sourceCount, targetCount) : 0)
-        if !connectivity.allowMultapses && n > possible {
+        if !allowMultapses && n > possible {
             throw error("N", "must be <= \(possible) possible pairs without multapses, got \(n)")
         }
         if n > 0 && possible <= 0 { throw error("N", "no possible pair") }
@@ -124,7 +132,7 @@ public struct ConnectionGenerator: Sendable {
             let s = rng.nextInt(below: sourceCount), t = rng.nextInt(below: targetCount)
             if noAutapses && s == t { continue }
             let code = s * targetCount + t
-            if !connectivity.allowMultapses && !chosen.insert(code).inserted { continue }
+            if !allowMultapses && !chosen.insert(code).inserted { continue }
             pairs.append(code)
         }
         pairs.sort()
@@ -161,7 +169,7 @@ public struct ConnectionGenerator: Sendable {
     private func draw(_ k: Int, from n: Int, excluding excluded: Int?, _ rng: inout RandomStream) -> [Int] {
         var out: [Int] = []
         out.reserveCapacity(k)
-        if connectivity.allowMultapses {
+        if allowMultapses {
             while out.count < k {
                 let x = rng.nextInt(below: n)
                 if x != excluded { out.append(x) }

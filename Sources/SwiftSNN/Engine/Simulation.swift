@@ -1,41 +1,41 @@
 import Foundation
 
-/// A config turned into a runnable simulation: the built network, its recorders and the chosen engine.
-/// This is the library's front door (`snn run` is a thin layer over it):
+/// A network spec built and ready to run on the engine it names: the lowered network, its recorders and the
+/// engine. This is the library's front door (`snn run` is a thin layer over it):
 ///
-///     let config = try NetworkConfig.load(from: url)
-///     var sim = try Simulation(config: config)
+///     let spec = try NetworkSpec.load(from: url)
+///     var sim = try Simulation(spec: spec)
 ///     try sim.run()
 ///     try sim.writeOutputs(to: outputDirectory)
 public struct Simulation {
-    public private(set) var config: NetworkConfig
-    /// The engine `config.simulation.engine` names.
+    public private(set) var spec: NetworkSpec
+    /// The engine `spec.simulation.engine` names.
     public private(set) var engine: any Engine
     public var recorders: [any Recorder]
     public private(set) var buildSeconds: Double
     public private(set) var runSeconds: Double = 0
 
-    /// Builds the network and recorders; throws `ConfigError` for anything the config gets wrong.
-    public init(config: NetworkConfig, registry: ModelRegistry = .builtIn,
+    /// Lowers the spec for its engine and makes its recorders; throws `ConfigError` for anything the spec gets
+    /// wrong.
+    public init(spec: NetworkSpec, registry: ModelRegistry = .builtIn,
                 plasticityRules: PlasticityRegistry = .builtIn) throws {
         let start = DispatchTime.now()
-        self.config = config
-        let network = try NetworkBuilder(registry: registry, plasticityRules: plasticityRules).build(config)
-        recorders = try config.recorders.map { try $0.makeRecorder(for: network) }
-        switch EngineKind(rawValue: config.simulation.engine) {
-        case .clock?:
-            engine = try ClockDrivenEngine(network: network, threads: config.simulation.threads)
-        case .event?:
-            engine = try EventDrivenEngine(network: network, threads: config.simulation.threads)
+        self.spec = spec
+        let network = try NetworkBuilder(registry: registry, plasticityRules: plasticityRules).build(spec)
+        recorders = try spec.recorders.enumerated().map { try $0.element.makeRecorder(for: network, path: "recorders[\($0.offset)]") }
+        let threads = spec.simulation.effectiveThreads
+        switch spec.simulation.effectiveEngine {
+        case .clock:
+            engine = try ClockDrivenEngine(network: network, threads: threads)
+        case .event:
+            engine = try EventDrivenEngine(network: network, threads: threads)
             // Spike recorders keep the event engine's exact times.
-            for (i, entry) in config.recorders.enumerated() {
-                guard let spikes = recorders[i] as? SpikeRecorder else { continue }
+            for (i, entry) in spec.recorders.enumerated() {
+                guard let spikes = recorders[i] as? SpikeRecorder, case .spikes(_, let neurons) = entry.kind else { continue }
                 recorders[i] = ExactSpikeRecorder(name: spikes.name, population: spikes.population,
                                                   count: network.populations[spikes.population].count,
-                                                  neurons: entry.neurons, grid: network.grid)
+                                                  neurons: neurons, grid: network.grid)
             }
-        case nil:
-            throw ConfigError(path: "simulation.engine", problem: "unknown engine '\(config.simulation.engine)'; known: \(EngineKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         buildSeconds = Self.seconds(since: start)
     }
@@ -44,7 +44,7 @@ public struct Simulation {
 
     /// Runs for the config's duration; `observer` receives the simulated time now and then.
     public mutating func run(observer: ((_ simulatedMs: Double) -> Void)? = nil) throws {
-        try run(durationMs: config.simulation.durationMs, observer: observer)
+        try run(durationMs: spec.simulation.durationMs, observer: observer)
     }
 
     /// Runs for `durationMs` more, from where the last run stopped: code that drives an `external` modulator
@@ -62,7 +62,7 @@ public struct Simulation {
 
     public var summary: RunSummary {
         RunSummary(network: network, statistics: engine.statistics, buildSeconds: buildSeconds,
-                   runSeconds: runSeconds, threads: engine.threads, seed: config.simulation.seed, engine: type(of: engine).kind.rawValue)
+                   runSeconds: runSeconds, threads: engine.threads, seed: spec.simulation.effectiveSeed, engine: type(of: engine).kind.rawValue)
     }
 
     /// Writes `summary.json` and one `<recorder>.npy` per recorder into `directory` (created if needed), each

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `bernoulli_input`: in every step neuron i fires with probability p_i, independently, from its own random
 /// stream. `params`: `{"p": 0.01}` for all neurons, or one probability per neuron as `{"p": [...]}`,
 /// `{"p": {"array": [...]}}` or `{"p": {"file": "p.npy"}}`. The input of rate-coded images in LSM experiments.
@@ -9,23 +11,36 @@ public struct BernoulliInput: Population {
     public var probabilities: Column<Double>
     private var streams: Column<RandomStream>
 
-    public init(name: String, count: Int, params: ConfigNode?, seed: UInt64, populationIndex: Int, path: String) throws {
+    public init(name: String, count: Int, params: [String: ParameterValue], seed: UInt64, populationIndex: Int,
+                baseDirectory: URL, path: String) throws {
         self.name = name
         self.count = count
-        guard let params else { throw ConfigError(path: "\(path).params", problem: "bernoulli_input needs p") }
-        let node = try params.object(allowed: ["p"], required: ["p"])["p"]!
+        let paramsPath = "\(path).params"
+        if let key = params.keys.sorted().first(where: { $0 != "p" }) {
+            throw ConfigError(path: "\(paramsPath).\(key)", problem: "unknown key; allowed: p")
+        }
+        guard let p = params["p"] else {
+            throw ConfigError(path: paramsPath, problem: "bernoulli_input needs p")
+        }
+        let pPath = "\(paramsPath).p"
         let values: [Double]
-        if case .number = node.value {
-            values = [Double](repeating: try node.number(.probability), count: count)
-        } else {
-            let spec: ValueSpec
-            if case .array = node.value { spec = .array(try node.numbers()) } else { spec = try ValueSpec(node) }
-            guard case .array(let given) = spec else { throw node.error("must be a probability or one probability per neuron") }
-            try spec.requireCount(count, path: node.path, of: "neuron")
-            for (i, x) in given.enumerated() {
-                if let p = ParameterSpec.Constraint.probability.violation(x) { throw ConfigError(path: "\(node.path)[\(i)]", problem: p) }
-            }
+        switch p {
+        case .number(let x):
+            if let problem = ParameterSpec.Constraint.probability.violation(x) { throw ConfigError(path: pPath, problem: problem) }
+            values = [Double](repeating: x, count: count)
+        case .numbers(let given):
+            try ValueSpec.array(given).requireCount(count, path: pPath, of: "neuron")
+            try ValueSpec.check(given, .probability, path: pPath)
             values = given
+        case .values(let spec):
+            let resolved = try spec.resolved(.probability, baseDirectory: baseDirectory, path: pPath)
+            guard case .array(let given) = resolved else {
+                throw ConfigError(path: pPath, problem: "must be a probability or one probability per neuron")
+            }
+            try resolved.requireCount(count, path: pPath, of: "neuron")
+            values = given
+        default:
+            throw ConfigError(path: pPath, problem: "must be a probability or one probability per neuron")
         }
         probabilities = Column(values)
         streams = Column((0..<count).map { RandomStream(seed: seed, purpose: .bernoulli, UInt64(populationIndex), UInt64($0)) })

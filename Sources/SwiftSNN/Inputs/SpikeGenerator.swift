@@ -1,3 +1,5 @@
+import Foundation
+
 /// `spike_generator`: emits spikes at given times. `params` is either `{"spike_times": [t, ...]}` (the same times
 /// for every neuron of the population), `{"spike_times": [[t, ...], [t, ...], ...]}` (one list per neuron), or
 /// `{"file": "spikes.npy"}` holding a structured array with fields `t` (ms) and `id` (as the spike recorder
@@ -17,45 +19,54 @@ public struct SpikeGenerator: Population {
 
     /// - Parameter exactTimes: for the event engine, which uses the times as given: any positive time is taken
     ///   (the clock engine's grid needs t ≥ dt/2, the first step's end after rounding).
-    public init(name: String, count: Int, params: ConfigNode?, grid: TimeGrid, path: String, exactTimes: Bool = false) throws {
+    public init(name: String, count: Int, params: [String: ParameterValue], grid: TimeGrid, baseDirectory: URL,
+                path: String, exactTimes: Bool = false) throws {
         self.name = name
         self.count = count
-        guard let params else { throw ConfigError(path: "\(path).params", problem: "spike_generator needs spike_times or file") }
-        let f = try params.object(allowed: ["spike_times", "file"])
-        guard (f["spike_times"] == nil) != (f["file"] == nil) else {
-            throw params.error("needs exactly one of spike_times, file")
+        let paramsPath = "\(path).params"
+        if let key = params.keys.sorted().first(where: { $0 != "spike_times" && $0 != "file" }) {
+            throw ConfigError(path: "\(paramsPath).\(key)", problem: "unknown key; allowed: file, spike_times")
         }
+        guard !params.isEmpty else { throw ConfigError(path: paramsPath, problem: "spike_generator needs spike_times or file") }
+        guard params.count == 1 else { throw ConfigError(path: paramsPath, problem: "needs exactly one of spike_times, file") }
         var spikes: [(time: Double, id: Int, path: String)] = []
-        if let node = f["spike_times"] {
-            let items = try node.array()
-            if let first = items.first, case .array = first.value {
-                guard items.count == count else {
-                    throw node.error("has \(items.count) lists, expected \(count) (one per neuron)")
+        if let times = params["spike_times"] {
+            let timesPath = "\(paramsPath).spike_times"
+            switch times {
+            case .lists(let lists):
+                guard lists.count == count else {
+                    throw ConfigError(path: timesPath, problem: "has \(lists.count) lists, expected \(count) (one per neuron)")
                 }
-                for (i, list) in items.enumerated() {
-                    for (j, t) in try list.numbers().enumerated() { spikes.append((t, i, "\(list.path)[\(j)]")) }
+                for (i, list) in lists.enumerated() {
+                    for (j, t) in list.enumerated() { spikes.append((t, i, "\(timesPath)[\(i)][\(j)]")) }
                 }
-            } else {
-                for (j, t) in try node.numbers().enumerated() {
-                    for i in 0..<count { spikes.append((t, i, "\(node.path)[\(j)]")) }
+            case .numbers(let list):
+                for (j, t) in list.enumerated() {
+                    for i in 0..<count { spikes.append((t, i, "\(timesPath)[\(j)]")) }
                 }
+            default:
+                throw ConfigError(path: timesPath, problem: "must be an array, got \(times.json.described)")
             }
         } else {
-            let file = f["file"]!
+            let filePath = "\(paramsPath).file"
+            guard case .text(let name) = params["file"]! else {
+                throw ConfigError(path: filePath, problem: "must be a string, got \(params["file"]!.json.described)")
+            }
             let array: NpyArray
-            do { array = try NpyArray.read(from: try file.existingFile()) } catch let e as NpyError { throw file.error(e.description) }
+            do { array = try NpyArray.read(from: try existingFile(name, baseDirectory: baseDirectory, path: filePath)) }
+            catch let e as NpyError { throw ConfigError(path: filePath, problem: e.description) }
             do {
                 if array.fields.contains(where: { $0.name == "t" }) {
                     for (j, (t, id)) in zip(try array.field("t"), try array.field("id")).enumerated() {
                         guard id >= 0, id < Double(count), id == id.rounded() else {
-                            throw file.error("spike \(j): id \(formatNumber(id)) out of range for a population of \(count)")
+                            throw ConfigError(path: filePath, problem: "spike \(j): id \(formatNumber(id)) out of range for a population of \(count)")
                         }
-                        spikes.append((t, Int(id), file.path))
+                        spikes.append((t, Int(id), filePath))
                     }
                 } else {
-                    for t in try array.doubles() { for i in 0..<count { spikes.append((t, i, file.path)) } }
+                    for t in try array.doubles() { for i in 0..<count { spikes.append((t, i, filePath)) } }
                 }
-            } catch let e as NpyError { throw file.error(e.description) }
+            } catch let e as NpyError { throw ConfigError(path: filePath, problem: e.description) }
         }
         var events: [(step: Int, id: Int32)] = []
         events.reserveCapacity(spikes.count)

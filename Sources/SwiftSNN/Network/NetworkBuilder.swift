@@ -1,8 +1,10 @@
 import Foundation
 
-/// Lowers a checked `NetworkConfig` into a `Network`: creates populations with their initial state, runs the
-/// connection rules and draws weights and delays. Every problem found here (unknown model or parameter, unknown
-/// population, bad delay, out-of-range index, missing file) is a `ConfigError` naming its JSON path.
+/// Lowers a `NetworkSpec` into a `Network` for the spec's engine: creates populations with their initial state,
+/// reads the files the spec names, runs the connection rules and draws weights and delays (in steps for the clock
+/// engine; the event engine also keeps them in ms). Every problem found here (unknown model or parameter, unknown
+/// population, bad delay, out-of-range index, missing file) is a `ConfigError` naming its place in the spec as a
+/// JSON path (`projections[2].synapse.delay_ms`).
 public struct NetworkBuilder: Sendable {
     public var registry: ModelRegistry
     public var plasticityRules: PlasticityRegistry
@@ -12,55 +14,75 @@ public struct NetworkBuilder: Sendable {
         self.plasticityRules = plasticityRules
     }
 
-    public func build(_ config: NetworkConfig) throws -> Network {
-        let sim = config.simulation
-        let grid = TimeGrid(dtMs: sim.dtMs)
-        var network = Network(grid: grid, seed: sim.seed)
-        for (index, pop) in config.populations.enumerated() {
-            network.populations.append(try makePopulation(pop, index: index, grid: grid, seed: sim.seed,
-                                                          exactTimes: sim.engine == EngineKind.event.rawValue))
+    public func build(_ spec: NetworkSpec) throws -> Network {
+        try spec.check()
+        let lowering = Lowering(spec: spec)
+        var network = Network(grid: lowering.grid, seed: lowering.seed)
+        for (index, pop) in spec.populations.enumerated() {
+            network.populations.append(try makePopulation(pop, index: index, lowering))
         }
-        for entry in config.modulators {
-            network.modulators.append(try makeModulator(entry, network: network))
+        for (index, entry) in spec.modulators.enumerated() {
+            network.modulators.append(try makeModulator(entry, path: "modulators[\(index)]", network: network))
         }
-        for (index, proj) in config.projections.enumerated() {
-            try addProjection(proj, index: index, to: &network, config: config)
+        for (index, proj) in spec.projections.enumerated() {
+            try addProjection(proj, index: index, to: &network, lowering)
         }
         return network
     }
 
-    private func makeModulator(_ entry: NetworkConfig.ModulatorEntry, network: Network) throws -> Modulator {
-        switch entry.kind {
-        case let .volumeTransmitter(name, tauMs, increment, baseline):
-            guard let p = network.populationIndex(named: name) else {
-                throw ConfigError(path: "\(entry.path).population",
-                                  problem: "unknown population '\(name)'; known: \(network.populations.map(\.name).joined(separator: ", "))")
-            }
-            guard network.populations[p].emitsSpikes else {
-                throw ConfigError(path: "\(entry.path).population", problem: "'\(name)' feeds its targets directly and emits no spikes to count")
-            }
-            return Modulator(name: entry.name, drive: .volumeTransmitter(population: p, stepDecay: exp(-network.grid.dtMs / tauMs),
-                                                                         increment: increment, baseline: baseline),
-                             initial: entry.initial)
-        case let .schedule(timesMs, values):
-            return Modulator(name: entry.name, drive: .schedule(steps: timesMs.map(network.grid.steps), values: values),
-                             initial: entry.initial)
-        case .external:
-            return Modulator(name: entry.name, drive: .external, initial: entry.initial)
+    /// What every part of the lowering needs from the spec.
+    private struct Lowering {
+        let spec: NetworkSpec
+        let grid: TimeGrid
+        let seed: UInt64
+        /// The event engine keeps times and delays as given, not rounded to the grid.
+        let exactTimes: Bool
+
+        init(spec: NetworkSpec) {
+            self.spec = spec
+            grid = spec.simulation.grid
+            seed = spec.simulation.effectiveSeed
+            exactTimes = spec.simulation.effectiveEngine == .event
         }
     }
 
-    private func makePopulation(_ pop: NetworkConfig.Population, index: Int, grid: TimeGrid, seed: UInt64,
-                                exactTimes: Bool) throws -> any Population {
-        let paramsPath = "\(pop.path).params"
+    private func makeModulator(_ entry: ModulatorSpec, path: String, network: Network) throws -> Modulator {
+        switch entry.kind {
+        case let .volumeTransmitter(name, tauMs, increment, baseline):
+            guard let p = network.populationIndex(named: name) else {
+                throw ConfigError(path: "\(path).population",
+                                  problem: "unknown population '\(name)'; known: \(network.populations.map(\.name).joined(separator: ", "))")
+            }
+            guard network.populations[p].emitsSpikes else {
+                throw ConfigError(path: "\(path).population", problem: "'\(name)' feeds its targets directly and emits no spikes to count")
+            }
+            return Modulator(name: entry.name, drive: .volumeTransmitter(population: p, stepDecay: exp(-network.grid.dtMs / tauMs),
+                                                                         increment: increment ?? 1, baseline: baseline ?? 0),
+                             initial: entry.effectiveInitial)
+        case let .schedule(timesMs, values):
+            return Modulator(name: entry.name, drive: .schedule(steps: timesMs.map(network.grid.steps), values: values),
+                             initial: entry.effectiveInitial)
+        case .external:
+            return Modulator(name: entry.name, drive: .external, initial: entry.effectiveInitial)
+        }
+    }
+
+    private func makePopulation(_ pop: PopulationSpec, index: Int, _ lowering: Lowering) throws -> any Population {
+        let path = "populations[\(index)]", paramsPath = "\(path).params"
+        let grid = lowering.grid, seed = lowering.seed, base = lowering.spec.baseDirectory
         func numericParams(_ specs: [ParameterSpec]) throws -> ParameterValues {
             var given: [String: Double] = [:]
-            for entry in try pop.params?.entries() ?? [] { given[entry.key] = try entry.node.number() }
+            for (key, value) in pop.params {
+                guard case .number(let x) = value else {
+                    throw ConfigError(path: "\(paramsPath).\(key)", problem: "must be a number, got \(value.json.described)")
+                }
+                given[key] = x
+            }
             return try ParameterValues(given, specs: specs, path: paramsPath)
         }
         func noInitial() throws {
-            if let first = pop.initial.first {
-                throw ConfigError(path: first.path, problem: "\(pop.model) has no state variables to initialise")
+            if let first = pop.initial.keys.sorted().first {
+                throw ConfigError(path: "\(path).initial.\(first)", problem: "\(pop.model) has no state variables to initialise")
             }
         }
         switch pop.model {
@@ -72,39 +94,41 @@ public struct NetworkBuilder: Sendable {
             return DCGenerator(name: pop.name, count: pop.size, parameters: try numericParams(DCGenerator.parameters), grid: grid)
         case SpikeGenerator.name:
             try noInitial()
-            return try SpikeGenerator(name: pop.name, count: pop.size, params: pop.params, grid: grid, path: pop.path,
-                                      exactTimes: exactTimes)
+            return try SpikeGenerator(name: pop.name, count: pop.size, params: pop.params, grid: grid, baseDirectory: base,
+                                      path: path, exactTimes: lowering.exactTimes)
         case BernoulliInput.name:
             try noInitial()
             return try BernoulliInput(name: pop.name, count: pop.size, params: pop.params, seed: seed,
-                                      populationIndex: index, path: pop.path)
+                                      populationIndex: index, baseDirectory: base, path: path)
         default:
             guard let model = registry.model(named: pop.model) else {
-                throw ConfigError(path: "\(pop.path).model",
+                throw ConfigError(path: "\(path).model",
                                   problem: "unknown model '\(pop.model)'; known: \(registry.allNames.joined(separator: ", "))")
             }
-            return try makeGroup(model, pop, parameters: try numericParams(model.parameters), grid: grid, seed: seed, index: index)
+            return try makeGroup(model, pop, parameters: try numericParams(model.parameters), index: index, lowering)
         }
     }
 
-    private func makeGroup<M: NeuronModel>(_: M.Type, _ pop: NetworkConfig.Population, parameters: ParameterValues,
-                                           grid: TimeGrid, seed: UInt64, index: Int) throws -> any Population {
-        var group = NeuronGroup(name: pop.name, model: try M(parameters, dtMs: grid.dtMs), count: pop.size)
-        for (variable, spec, path) in pop.initial {
+    private func makeGroup<M: NeuronModel>(_: M.Type, _ pop: PopulationSpec, parameters: ParameterValues, index: Int,
+                                           _ lowering: Lowering) throws -> any Population {
+        var group = NeuronGroup(name: pop.name, model: try M(parameters, dtMs: lowering.grid.dtMs), count: pop.size)
+        for variable in pop.initial.keys.sorted() {
+            let path = "populations[\(index)].initial.\(variable)"
             guard let v = M.stateVariables.firstIndex(where: { $0.name == variable }) else {
                 throw ConfigError(path: path, problem: "unknown state variable for \(M.name); known: \(M.stateVariables.map(\.name).joined(separator: ", "))")
             }
+            let spec = try pop.initial[variable]!.resolved(baseDirectory: lowering.spec.baseDirectory, path: path)
             try spec.requireCount(pop.size, path: path, of: "neuron")
-            group.initialize(variable: v, with: spec, seed: seed, populationIndex: index)
+            group.initialize(variable: v, with: spec, seed: lowering.seed, populationIndex: index)
         }
         return group
     }
 
-    private func addProjection(_ proj: NetworkConfig.Projection, index: Int, to network: inout Network,
-                               config: NetworkConfig) throws {
+    private func addProjection(_ proj: ProjectionSpec, index: Int, to network: inout Network, _ lowering: Lowering) throws {
+        let path = "projections[\(index)]", base = lowering.spec.baseDirectory
         func population(_ name: String, key: String) throws -> Int {
             guard let i = network.populationIndex(named: name) else {
-                throw ConfigError(path: "\(proj.path).\(key)",
+                throw ConfigError(path: "\(path).\(key)",
                                   problem: "unknown population '\(name)'; known: \(network.populations.map(\.name).joined(separator: ", "))")
             }
             return i
@@ -112,24 +136,30 @@ public struct NetworkBuilder: Sendable {
         let s = try population(proj.source, key: "source"), t = try population(proj.target, key: "target")
         let source = network.populations[s], target = network.populations[t]
         guard target.ports != nil else {
-            throw ConfigError(path: "\(proj.path).target", problem: "'\(target.name)' is an input (\(config.populations[t].model)) and cannot receive synapses")
+            throw ConfigError(path: "\(path).target", problem: "'\(target.name)' is an input (\(lowering.spec.populations[t].model)) and cannot receive synapses")
         }
-        let connections = try ConnectionGenerator(connectivity: proj.connectivity, sourceCount: source.count,
-                                                  targetCount: target.count, samePopulation: s == t,
-                                                  seed: network.seed, projectionIndex: index,
-                                                  threads: config.simulation.threads).generate()
-        let table = try SynapseTable(connections: connections, sourceCount: source.count, weight: proj.weight,
-                                     delayMs: proj.delayMs, dtMs: network.grid.dtMs, seed: network.seed,
-                                     projectionIndex: index, path: proj.path, keepCreationIndex: proj.plasticity != nil,
-                                     exactDelays: config.simulation.engine == EngineKind.event.rawValue)
+        let connectivityPath = "\(path).connectivity"
+        let connections = try ConnectionGenerator(connectivity: proj.connectivity.resolved(baseDirectory: base, path: connectivityPath),
+                                                  sourceCount: source.count, targetCount: target.count,
+                                                  samePopulation: s == t, seed: network.seed, projectionIndex: index,
+                                                  threads: lowering.spec.simulation.effectiveThreads,
+                                                  path: connectivityPath).generate()
+        let weight = try proj.weight.resolved(baseDirectory: base, path: "\(path).synapse.weight")
+        let delay = try (proj.delayMs ?? .constant(ProjectionSpec.defaultDelayMs))
+            .resolved(.positive, baseDirectory: base, path: "\(path).synapse.delay_ms")
+        let table = try SynapseTable(connections: connections, sourceCount: source.count, weight: weight,
+                                     delayMs: delay, dtMs: network.grid.dtMs, seed: network.seed,
+                                     projectionIndex: index, path: path, keepCreationIndex: proj.plasticity != nil,
+                                     exactDelays: lowering.exactTimes)
         if let plasticity = proj.plasticity {
+            let plasticityPath = "\(path).plasticity"
             guard source.emitsSpikes else {
-                throw ConfigError(path: "\(plasticity.path)", problem: "'\(source.name)' feeds its targets directly and has no spikes for plasticity to pair")
+                throw ConfigError(path: plasticityPath, problem: "'\(source.name)' feeds its targets directly and has no spikes for plasticity to pair")
             }
-            if !table.delaySteps.isEmpty && config.simulation.engine == EngineKind.event.rawValue {
-                throw ConfigError(path: "\(proj.path).synapse.delay_ms", problem: "plastic projections with per-synapse delays need the clock engine (the event engine takes one delay per plastic projection)")
+            if !table.delaySteps.isEmpty && lowering.exactTimes {
+                throw ConfigError(path: "\(path).synapse.delay_ms", problem: "plastic projections with per-synapse delays need the clock engine (the event engine takes one delay per plastic projection)")
             }
-            network.plasticProjections.append(try makePlastic(plasticity, source: s, target: t, targetCount: target.count,
+            network.plasticProjections.append(try makePlastic(plasticity, path: plasticityPath, source: s, target: t, targetCount: target.count,
                                                               projectionIndex: index, table: table, network: network))
             return
         }
@@ -145,25 +175,25 @@ public struct NetworkBuilder: Sendable {
         }
     }
 
-    private func makePlastic(_ plasticity: NetworkConfig.Plasticity, source: Int, target: Int, targetCount: Int,
+    private func makePlastic(_ plasticity: PlasticitySpec, path: String, source: Int, target: Int, targetCount: Int,
                              projectionIndex: Int, table: SynapseTable, network: Network) throws -> any PlasticSynapses {
         if let rule = plasticityRules.rule(named: plasticity.rule) {
-            return try makePlastic(rule, plasticity, source: source, target: target, targetCount: targetCount,
+            return try makePlastic(rule, plasticity, path: path, source: source, target: target, targetCount: targetCount,
                                    projectionIndex: projectionIndex, table: table, network: network)
         }
         if let rule = plasticityRules.matrixRule(named: plasticity.rule) {
-            return try makeMatrixPlastic(rule, plasticity, source: source, target: target, targetCount: targetCount,
+            return try makeMatrixPlastic(rule, plasticity, path: path, source: source, target: target, targetCount: targetCount,
                                          projectionIndex: projectionIndex, table: table, network: network)
         }
-        throw ConfigError(path: "\(plasticity.path).rule",
+        throw ConfigError(path: "\(path).rule",
                           problem: "unknown plasticity rule '\(plasticity.rule)'; known: \(plasticityRules.names.joined(separator: ", "))")
     }
 
-    private func makePlastic<R: PlasticityRule>(_: R.Type, _ plasticity: NetworkConfig.Plasticity, source: Int, target: Int,
+    private func makePlastic<R: PlasticityRule>(_: R.Type, _ plasticity: PlasticitySpec, path: String, source: Int, target: Int,
                                                 targetCount: Int, projectionIndex: Int, table: SynapseTable,
                                                 network: Network) throws -> any PlasticSynapses {
-        let options = PlasticityOptions(nearestSpike: plasticity.nearestSpike, dtMs: network.grid.dtMs)
-        let (values, bindings) = try ruleParameters(plasticity, specs: R.parameters, network: network) { key, values, path in
+        let options = PlasticityOptions(nearestSpike: plasticity.pairing == .nearest, dtMs: network.grid.dtMs)
+        let (values, bindings) = try ruleParameters(plasticity, path: path, specs: R.parameters, network: network) { key, values, path in
             try Self.requireStructureIndependent(of: key, R.self, values, options, path: path)
         }
         let (channels, channelTable) = DelayChannels.split(table)
@@ -172,17 +202,17 @@ public struct NetworkBuilder: Sendable {
                                         parameters: values, options: options, bindings: bindings, ruleName: plasticity.rule)
     }
 
-    private func makeMatrixPlastic<R: MatrixPlasticityRule>(_: R.Type, _ plasticity: NetworkConfig.Plasticity, source: Int,
+    private func makeMatrixPlastic<R: MatrixPlasticityRule>(_: R.Type, _ plasticity: PlasticitySpec, path: String, source: Int,
                                                             target: Int, targetCount: Int, projectionIndex: Int,
                                                             table: SynapseTable, network: Network) throws -> any PlasticSynapses {
-        if plasticity.nearestSpike {
-            throw ConfigError(path: "\(plasticity.path).pairing", problem: "\(plasticity.rule) counts spikes per period and has no traces to pair")
+        if plasticity.pairing == .nearest {
+            throw ConfigError(path: "\(path).pairing", problem: "\(plasticity.rule) counts spikes per period and has no traces to pair")
         }
         guard table.delaySteps.isEmpty else {
-            throw ConfigError(path: "\(plasticity.path)", problem: "\(plasticity.rule) counts each source's spikes per period and needs one delay for all synapses")
+            throw ConfigError(path: path, problem: "\(plasticity.rule) counts each source's spikes per period and needs one delay for all synapses")
         }
         let options = PlasticityOptions(dtMs: network.grid.dtMs)
-        let (values, bindings) = try ruleParameters(plasticity, specs: R.parameters, network: network) { key, values, path in
+        let (values, bindings) = try ruleParameters(plasticity, path: path, specs: R.parameters, network: network) { key, values, path in
             var probe = values
             probe.set(key, to: values[key] * 2 + 1)
             if (try? R(probe, options: options))?.periodMs != (try R(values, options: options)).periodMs {
@@ -196,42 +226,45 @@ public struct NetworkBuilder: Sendable {
 
     /// A rule's `params` checked against its table, with the parameters bound to modulators or schedules
     /// (`ParameterBinding`); `requireBindable(key, values, path)` refuses bindings the rule cannot follow.
-    private func ruleParameters(_ plasticity: NetworkConfig.Plasticity, specs: [ParameterSpec], network: Network,
+    private func ruleParameters(_ plasticity: PlasticitySpec, path: String, specs: [ParameterSpec], network: Network,
                                 requireBindable: (String, ParameterValues, String) throws -> Void)
         throws -> (ParameterValues, [BoundParameter]) {
-        let paramsPath = "\(plasticity.path).params"
+        let paramsPath = "\(path).params"
         var given: [String: Double] = [:]
-        var bound: [(key: String, binding: ParameterBinding, node: ConfigNode)] = []
-        for entry in try plasticity.params?.entries() ?? [] {
-            guard case .object = entry.node.value else {
-                given[entry.key] = try entry.node.number()
-                continue
-            }
-            let binding = try ParameterBinding(entry.node)
-            bound.append((entry.key, binding, entry.node))
-            switch binding {
-            case .schedule(let initial, _, _): given[entry.key] = initial
-            // Checked against the table as its default; the modulator's values are used unchecked.
-            case .modulator: given[entry.key] = specs.first { $0.key == entry.key }?.defaultValue ?? .nan
+        var bound: [(key: String, binding: ParameterBinding)] = []
+        for key in plasticity.params.keys.sorted() {
+            switch plasticity.params[key]! {
+            case .number(let x):
+                given[key] = x
+            case .bound(let binding):
+                bound.append((key, binding))
+                switch binding {
+                case .schedule(let initial, _, _): given[key] = initial
+                // Checked against the table as its default; the modulator's values are used unchecked.
+                case .modulator: given[key] = specs.first { $0.key == key }?.defaultValue ?? .nan
+                }
+            case let other:
+                throw ConfigError(path: "\(paramsPath).\(key)", problem: "must be a number, got \(other.json.described)")
             }
         }
         var values = try ParameterValues(given, specs: specs, path: paramsPath)
         var bindings: [BoundParameter] = []
-        for (key, binding, node) in bound {
+        for (key, binding) in bound {
+            let bindingPath = "\(paramsPath).\(key)"
             var modulatorIndex = -1, stepsPerUpdate = 1
             switch binding {
             case .modulator(let name, let scale):
                 guard let m = network.modulators.firstIndex(where: { $0.name == name }) else {
                     let known = network.modulators.map(\.name)
-                    throw ConfigError(path: "\(node.path).modulator",
+                    throw ConfigError(path: "\(bindingPath).modulator",
                                       problem: "unknown modulator '\(name)'; known: \(known.isEmpty ? "none (add \"modulators\" to the config)" : known.joined(separator: ", "))")
                 }
                 modulatorIndex = m
-                values.set(key, to: scale * network.modulators[m].value)
+                values.set(key, to: (scale ?? 1) * network.modulators[m].value)
             case .schedule(_, _, let everyMs):
-                stepsPerUpdate = max(1, network.grid.steps(everyMs))
+                stepsPerUpdate = max(1, network.grid.steps(everyMs ?? 1))
             }
-            try requireBindable(key, values, node.path)
+            try requireBindable(key, values, bindingPath)
             bindings.append(BoundParameter(key: key, binding: binding, modulatorIndex: modulatorIndex,
                                            stepsPerUpdate: stepsPerUpdate))
         }

@@ -21,10 +21,32 @@ extension Recorder {
     public func files(grid: TimeGrid) -> [(name: String, data: Data)] { [("\(name).npy", output(grid: grid))] }
 }
 
-extension NetworkConfig.Recorder {
-    /// The recorder this config entry describes, checked against the built network.
-    func makeRecorder(for network: Network) throws -> any Recorder {
-        if kind == .weights {
+extension RecorderSpec {
+    /// The recorder this spec describes, checked against the built network; `path` is its place in the spec.
+    func makeRecorder(for network: Network, path: String) throws -> any Recorder {
+        func intervalSteps(_ intervalMs: Double?) throws -> Int {
+            let ms = intervalMs ?? RecorderSpec.defaultIntervalMs
+            guard network.grid.isMultiple(ms) else {
+                throw ConfigError(path: "\(path).interval_ms", problem: "must be a multiple of dt (\(formatNumber(network.grid.dtMs)) ms), got \(formatNumber(ms))")
+            }
+            return network.grid.steps(ms)
+        }
+        func population(_ name: String) throws -> Int {
+            guard let p = network.populationIndex(named: name) else {
+                throw ConfigError(path: "\(path).population",
+                                  problem: "unknown population '\(name)'; known: \(network.populations.map(\.name).joined(separator: ", "))")
+            }
+            return p
+        }
+        func checked(_ neurons: [Int]?, of p: Int) throws -> [Int]? {
+            let pop = network.populations[p]
+            for (i, n) in (neurons ?? []).enumerated() where n < 0 || n >= pop.count {
+                throw ConfigError(path: "\(path).neurons[\(i)]", problem: "index \(n) out of range for population '\(pop.name)' of \(pop.count)")
+            }
+            return neurons
+        }
+        switch kind {
+        case let .weights(projection, intervalMs):
             guard let plastic = network.plasticProjections.firstIndex(where: { $0.projectionIndex == projection }) else {
                 throw ConfigError(path: "\(path).projection", problem: projection < network.projectionCount
                     ? "projection \(projection) has no plasticity, so its weights never change"
@@ -32,58 +54,41 @@ extension NetworkConfig.Recorder {
             }
             return WeightRecorder(name: name, plastic: plastic, synapses: network.plasticProjections[plastic].synapses,
                                   channels: network.plasticProjections[plastic].channels,
-                                  intervalSteps: try intervalSteps(network.grid))
-        }
-        if kind == .modulators {
+                                  intervalSteps: try intervalSteps(intervalMs))
+        case let .modulators(variables, intervalMs):
             let known = network.modulators.map(\.name)
             guard !known.isEmpty else {
                 throw ConfigError(path: "\(path).type", problem: "the config has no modulators to record")
             }
-            let indices = try variables.isEmpty ? Array(known.indices) : variables.enumerated().map { i, v in
+            let indices = try (variables ?? []).isEmpty ? Array(known.indices) : variables!.enumerated().map { i, v in
                 guard let index = known.firstIndex(of: v) else {
                     throw ConfigError(path: "\(path).variables[\(i)]", problem: "unknown modulator '\(v)'; known: \(known.joined(separator: ", "))")
                 }
                 return index
             }
-            return ModulatorRecorder(name: name, modulators: indices, intervalSteps: try intervalSteps(network.grid))
-        }
-        guard let p = network.populationIndex(named: population) else {
-            throw ConfigError(path: "\(path).population",
-                              problem: "unknown population '\(population)'; known: \(network.populations.map(\.name).joined(separator: ", "))")
-        }
-        let pop = network.populations[p]
-        if let neurons {
-            for (i, n) in neurons.enumerated() where n < 0 || n >= pop.count {
-                throw ConfigError(path: "\(path).neurons[\(i)]", problem: "index \(n) out of range for population '\(population)' of \(pop.count)")
-            }
-        }
-        switch kind {
-        case .spikes:
+            return ModulatorRecorder(name: name, modulators: indices, intervalSteps: try intervalSteps(intervalMs))
+        case let .spikes(populationName, neurons):
+            let p = try population(populationName)
+            let pop = network.populations[p]
+            let neurons = try checked(neurons, of: p)
             guard pop.emitsSpikes else {
-                throw ConfigError(path: "\(path).population", problem: "'\(population)' is a generator that feeds each target directly and has no spikes of its own to record")
+                throw ConfigError(path: "\(path).population", problem: "'\(populationName)' is a generator that feeds each target directly and has no spikes of its own to record")
             }
             return SpikeRecorder(name: name, population: p, count: pop.count, neurons: neurons)
-        case .weights, .modulators:
-            preconditionFailure("handled above")
-        case .state:
+        case let .state(populationName, variables, neurons, intervalMs):
+            let p = try population(populationName)
+            let pop = network.populations[p]
+            let neurons = try checked(neurons, of: p)
             let variableIndices = try variables.enumerated().map { i, v in
                 guard let index = pop.variableNames.firstIndex(of: v) else {
                     throw ConfigError(path: "\(path).variables[\(i)]", problem: pop.variableNames.isEmpty
-                        ? "population '\(population)' has no state variables"
+                        ? "population '\(populationName)' has no state variables"
                         : "unknown variable '\(v)'; known: \(pop.variableNames.joined(separator: ", "))")
                 }
                 return index
             }
             return StateRecorder(name: name, population: p, variables: variableIndices,
-                                 neurons: neurons ?? Array(0..<pop.count), intervalSteps: try intervalSteps(network.grid))
+                                 neurons: neurons ?? Array(0..<pop.count), intervalSteps: try intervalSteps(intervalMs))
         }
-    }
-
-    /// `interval_ms` in steps; it must be a whole number of them.
-    private func intervalSteps(_ grid: TimeGrid) throws -> Int {
-        guard grid.isMultiple(intervalMs) else {
-            throw ConfigError(path: "\(path).interval_ms", problem: "must be a multiple of dt (\(formatNumber(grid.dtMs)) ms), got \(formatNumber(intervalMs))")
-        }
-        return grid.steps(intervalMs)
     }
 }

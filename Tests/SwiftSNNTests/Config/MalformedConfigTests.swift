@@ -4,7 +4,7 @@ import Testing
 
 /// Every kind of malformed config is refused with one line `json.path: problem, got value` that names the place
 /// and the fix. The expected lines are the user-facing messages as specified (written by hand, not captured from
-/// the code); each config goes through the same path as `snn run`: parse, `NetworkConfig`, `Simulation`.
+/// the code); each config goes through the same path as `snn run`: parse, `NetworkSpec`, `Simulation`.
 @Suite struct MalformedConfigTests {
     struct Case: Sendable, CustomTestStringConvertible {
         var what: String
@@ -196,7 +196,7 @@ import Testing
         let base = URL(fileURLWithPath: "/nonexistent-swiftsnn-config-dir")
         let error = #expect(throws: ConfigError.self) {
             let value = try JSONValue.parse(Data(c.json.utf8), file: "net.json")
-            _ = try Simulation(config: NetworkConfig(ConfigNode(value: value, path: "", baseDirectory: base), name: "net"))
+            _ = try Simulation(spec: NetworkSpec(ConfigNode(value: value, path: "", baseDirectory: base), name: "net"))
         }
         #expect(error?.description == c.error)
     }

@@ -8,9 +8,9 @@ enum ConnectionFixture {
                          allowAutapses: Bool = true, allowMultapses: Bool = true, seed: UInt64 = 20240611,
                          projectionIndex: Int = 0, threads: Int = 1) throws -> ConnectionList {
         try ConnectionGenerator(
-            connectivity: Connectivity(rule: rule, allowAutapses: allowAutapses, allowMultapses: allowMultapses, path: path),
+            connectivity: Connectivity(rule: rule, allowAutapses: allowAutapses, allowMultapses: allowMultapses),
             sourceCount: sources, targetCount: targets, samePopulation: samePopulation,
-            seed: seed, projectionIndex: projectionIndex, threads: threads
+            seed: seed, projectionIndex: projectionIndex, threads: threads, path: path
         ).generate()
     }
 

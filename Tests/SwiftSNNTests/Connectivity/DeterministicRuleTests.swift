@@ -52,21 +52,21 @@ import Testing
     /// The list's order (and duplicates) are kept: array-valued weights are matched to connections by position.
     @Test func explicitKeepsThePairsInTheirOrder() throws {
         let sources = [3, 0, 2, 3, 1, 3], targets = [1, 4, 0, 1, 4, 0]
-        let list = try ConnectionFixture.generate(.explicit(sources: sources, targets: targets), sources: 4, targets: 5)
+        let list = try ConnectionFixture.generate(.explicit(sources: .indices(sources), targets: .indices(targets)), sources: 4, targets: 5)
         #expect(list.sources == sources.map(Int32.init))
         #expect(list.targets == targets.map(Int32.init))
     }
 
     @Test func explicitSourceOutOfRangeNamesItsIndex() {
         let error = #expect(throws: ConfigError.self) {
-            try ConnectionFixture.generate(.explicit(sources: [0, 1, 4], targets: [0, 0, 0]), sources: 4, targets: 5)
+            try ConnectionFixture.generate(.explicit(sources: .indices([0, 1, 4]), targets: .indices([0, 0, 0])), sources: 4, targets: 5)
         }
         #expect(error?.path == "\(ConnectionFixture.path).sources[2]")
     }
 
     @Test func explicitTargetOutOfRangeNamesItsIndex() {
         let error = #expect(throws: ConfigError.self) {
-            try ConnectionFixture.generate(.explicit(sources: [0, 1, 3], targets: [4, 5, 0]), sources: 4, targets: 5)
+            try ConnectionFixture.generate(.explicit(sources: .indices([0, 1, 3]), targets: .indices([4, 5, 0])), sources: 4, targets: 5)
         }
         #expect(error?.path == "\(ConnectionFixture.path).targets[1]")
     }
@@ -81,8 +81,8 @@ import Testing
          "simulation": {"dt_ms": 0.1, "duration_ms": 1}}
         """
         let value = try JSONValue.parse(Data(json.utf8), file: "explicit.json")
-        let config = try NetworkConfig(ConfigNode(value: value, path: "", baseDirectory: URL(fileURLWithPath: "/")),
-                                       name: "explicit")
+        let config = try NetworkSpec(ConfigNode(value: value, path: "", baseDirectory: URL(fileURLWithPath: "/")),
+                                     name: "explicit")
         let error = #expect(throws: ConfigError.self) { try NetworkBuilder().build(config) }
         #expect(error?.path == "projections[0].connectivity.targets[2]")
     }

@@ -1,18 +1,18 @@
 import Foundation
 @testable import SwiftSNN
 
-/// Configs written in a test as JSON text, run through the library's front door (`NetworkConfig` + `Simulation`)
+/// Configs written in a test as JSON text, run through the library's front door (`NetworkSpec` + `Simulation`)
 /// exactly as `snn run` runs a file.
 enum InlineConfig {
     /// Parses and checks `json`; relative file names in it resolve against `baseDirectory`.
-    static func config(_ json: String, baseDirectory: URL = FileManager.default.temporaryDirectory) throws -> NetworkConfig {
+    static func config(_ json: String, baseDirectory: URL = FileManager.default.temporaryDirectory) throws -> NetworkSpec {
         let value = try JSONValue.parse(Data(json.utf8), file: "inline.json")
-        return try NetworkConfig(ConfigNode(value: value, path: "", baseDirectory: baseDirectory), name: "inline")
+        return try NetworkSpec(ConfigNode(value: value, path: "", baseDirectory: baseDirectory), name: "inline")
     }
 
     /// Builds and runs `json` for its `duration_ms`.
     static func run(_ json: String, baseDirectory: URL = FileManager.default.temporaryDirectory) throws -> Simulation {
-        var simulation = try Simulation(config: config(json, baseDirectory: baseDirectory))
+        var simulation = try Simulation(spec: config(json, baseDirectory: baseDirectory))
         try simulation.run()
         return simulation
     }

@@ -32,7 +32,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3])
     func sparseStateSamplesEqualTheMatchingSamplesOfAStepByStepRun(threads: Int) throws {
-        var everyStep = try Simulation(config: InlineConfig.config(Self.network(intervalMs: 0.1, threads: threads)))
+        var everyStep = try Simulation(spec: InlineConfig.config(Self.network(intervalMs: 0.1, threads: threads)))
         for _ in 0..<600 { try everyStep.run(durationMs: 0.1) }
         let sparse = try InlineConfig.run(Self.network(intervalMs: 0.7, threads: threads))
         let dense = try InlineConfig.recorder("vm", of: everyStep, as: StateRecorder.self)

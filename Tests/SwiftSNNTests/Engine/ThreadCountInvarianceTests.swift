@@ -18,9 +18,9 @@ import Testing
 
     @Test(arguments: [("cuba", 200.0), ("coba", 100.0), ("brunel", 30.0)])
     func bundledConfigGivesIdenticalSpikesForOneToFourThreads(name: String, durationMs: Double) throws {
-        let config = try NetworkConfig.load(from: Self.repositoryRoot.appendingPathComponent("configs/\(name).json"))
+        let config = try NetworkSpec.load(from: Self.repositoryRoot.appendingPathComponent("configs/\(name).json"))
         let network = try NetworkBuilder().build(config)
-        let recorders = try config.recorders.map { try $0.makeRecorder(for: network) }
+        let recorders = try config.recorders.enumerated().map { try $0.element.makeRecorder(for: network, path: "recorders[\($0.offset)]") }
         let reference = try Self.spikeOutputs(network, recorders: recorders, threads: 1, durationMs: durationMs)
         let spikeCount = try reference.reduce(0) { $0 + (try NpyArray(data: $1)).count }
         #expect(spikeCount > 0, "the window must contain spikes for the comparison to mean something")

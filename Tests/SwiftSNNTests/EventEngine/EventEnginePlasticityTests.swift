@@ -51,7 +51,7 @@ import Testing
         var pairing = SpikePairingProtocol(rule: "three_factor", params: "{}", w0: 0.5)
         pairing.engine = "event"
         #expect(throws: ConfigError(path: "projections[0].plasticity", problem: "three_factor updates synapses at every time step; use \"engine\": \"clock\"")) {
-            _ = try Simulation(config: InlineConfig.config(pairing.json(arrivals: [10], posts: [20])))
+            _ = try Simulation(spec: InlineConfig.config(pairing.json(arrivals: [10], posts: [20])))
         }
     }
 }

@@ -8,7 +8,7 @@ import Testing
     static func refusal(population: String) -> String? {
         let json = #"{"simulation": {"duration_ms": 10, "engine": "event"}, "populations": [\#(population)]}"#
         do {
-            _ = try Simulation(config: InlineConfig.config(json))
+            _ = try Simulation(spec: InlineConfig.config(json))
             return nil
         } catch {
             return "\(error)"
@@ -44,12 +44,12 @@ import Testing
                               "synapse": {"weight": 1}, "plasticity": \(plasticity)}]}
             """
         #expect(throws: ConfigError(path: "projections[0].plasticity", problem: problem)) {
-            _ = try Simulation(config: InlineConfig.config(json))
+            _ = try Simulation(spec: InlineConfig.config(json))
         }
     }
 
     @Test func clockEngineStillTakesConductanceBasedModel() {
         let json = #"{"simulation": {"duration_ms": 10}, "populations": [{"name": "n", "size": 2, "model": "iaf_cond_exp"}]}"#
-        #expect(throws: Never.self) { _ = try Simulation(config: InlineConfig.config(json)) }
+        #expect(throws: Never.self) { _ = try Simulation(spec: InlineConfig.config(json)) }
     }
 }

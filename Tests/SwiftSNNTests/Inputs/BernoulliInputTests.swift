@@ -71,7 +71,7 @@ import Testing
           "populations": [{"name": "in", "size": 3, "model": "bernoulli_input", "params": {"p": [0.1, 0.2, 1.5]}}]
         }
         """
-        let error = try #require(throws: ConfigError.self) { try Simulation(config: InlineConfig.config(json)) }
+        let error = try #require(throws: ConfigError.self) { try Simulation(spec: InlineConfig.config(json)) }
         #expect(error.path == "populations[0].params.p[2]")
     }
 }

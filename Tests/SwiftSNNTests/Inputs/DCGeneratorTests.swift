@@ -106,7 +106,7 @@ import Testing
                          "interval_ms": \(Self.dtMs)}]
         }
         """
-        var simulation = try Simulation(config: InlineConfig.config(json))
+        var simulation = try Simulation(spec: InlineConfig.config(json))
         for _ in 0..<runs { try simulation.run() }
         let vm = try InlineConfig.recorder("vm", of: simulation, as: StateRecorder.self)
         let v = InlineConfig.trace(vm, neuron: 0, variable: 0), iStim = InlineConfig.trace(vm, neuron: 0, variable: 1)

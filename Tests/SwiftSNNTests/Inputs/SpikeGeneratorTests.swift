@@ -86,7 +86,7 @@ import Testing
     ])
     func spikeTimesBeforeTheFirstStepEndAreRejectedWithTheirPath(_ c: TooEarly) throws {
         let error = try #require(throws: ConfigError.self) {
-            try Simulation(config: InlineConfig.config(Self.json(size: 2, params: c.params)))
+            try Simulation(spec: InlineConfig.config(Self.json(size: 2, params: c.params)))
         }
         #expect(error.path == c.path)
         #expect(error.problem.hasPrefix("spike time must be >= dt"), "\(error)")
@@ -97,7 +97,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         try NpyWriter.spikes(times: [1.0, 0.0], ids: [0, 0]).write(to: dir.appendingPathComponent("in.npy"))
         let error = try #require(throws: ConfigError.self) {
-            try Simulation(config: InlineConfig.config(Self.json(size: 1, params: "{\"file\": \"in.npy\"}"), baseDirectory: dir))
+            try Simulation(spec: InlineConfig.config(Self.json(size: 1, params: "{\"file\": \"in.npy\"}"), baseDirectory: dir))
         }
         #expect(error.path == "populations[0].params.file")
         #expect(error.problem.hasPrefix("spike time must be >= dt"), "\(error)")
@@ -108,7 +108,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         try NpyWriter.spikes(times: [1.0, 2.0], ids: [0, 2]).write(to: dir.appendingPathComponent("in.npy"))
         let error = try #require(throws: ConfigError.self) {
-            try Simulation(config: InlineConfig.config(Self.json(size: 2, params: "{\"file\": \"in.npy\"}"), baseDirectory: dir))
+            try Simulation(spec: InlineConfig.config(Self.json(size: 2, params: "{\"file\": \"in.npy\"}"), baseDirectory: dir))
         }
         #expect(error.path == "populations[0].params.file")
         #expect(error.problem.contains("id 2"), "\(error)")

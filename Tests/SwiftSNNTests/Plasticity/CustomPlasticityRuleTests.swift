@@ -40,7 +40,7 @@ struct PostSpikeCounterRule: PlasticityRule {
     @Test func ruleRegisteredFromOutsideTheLibraryIsUsedByName() throws {
         var rules = PlasticityRegistry.builtIn
         rules.register(PostSpikeCounterRule.self, as: "post_counter")
-        var simulation = try Simulation(config: InlineConfig.config(Self.json), plasticityRules: rules)
+        var simulation = try Simulation(spec: InlineConfig.config(Self.json), plasticityRules: rules)
         try simulation.run()
         let spikes = try InlineConfig.recorder("s", of: simulation, as: SpikeRecorder.self).ids.count
         let w = try InlineConfig.recorder("w", of: simulation, as: WeightRecorder.self)
@@ -51,7 +51,7 @@ struct PostSpikeCounterRule: PlasticityRule {
     @Test func unregisteredRuleIsAConfigErrorListingTheKnownRules() throws {
         #expect(throws: ConfigError(path: "projections[0].plasticity.rule",
                                     problem: "unknown plasticity rule 'post_counter'; known: bcm, hebbian, oja_subspace, stdp, stdp_signed, stdp_triplet, three_factor")) {
-            _ = try Simulation(config: InlineConfig.config(Self.json))
+            _ = try Simulation(spec: InlineConfig.config(Self.json))
         }
     }
 }
@@ -93,7 +93,7 @@ struct ArrivalCountRule: MatrixPlasticityRule {
             """
         var rules = PlasticityRegistry.builtIn
         rules.register(ArrivalCountRule.self, as: "arrival_count")
-        var simulation = try Simulation(config: InlineConfig.config(json), plasticityRules: rules)
+        var simulation = try Simulation(spec: InlineConfig.config(json), plasticityRules: rules)
         try simulation.run()
         let w = try InlineConfig.recorder("w", of: simulation, as: WeightRecorder.self).samples
         // Arrivals (spike + 1 ms): pre 0 at 2, 3, 4 and 13 ms; pre 1 at 5 ms. Period 1: counts 3 and 1 on top of

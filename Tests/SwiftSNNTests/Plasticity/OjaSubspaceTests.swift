@@ -147,7 +147,7 @@ import Testing
             .replacingOccurrences(of: #""dt_ms": 1,"#, with: #""dt_ms": 1, "engine": "event","#)
         #expect(throws: ConfigError(path: "projections[0].plasticity",
                                     problem: "oja_subspace has no event-driven form; use \"engine\": \"clock\"")) {
-            _ = try Simulation(config: InlineConfig.config(json))
+            _ = try Simulation(spec: InlineConfig.config(json))
         }
     }
 
@@ -170,7 +170,7 @@ import Testing
         let json = Self.network(spikeTimes: [[1], [2]], w0: [[1, 0]], periodMs: 10, durationMs: 10, params: params)
             .replacingOccurrences(of: #""params": \#(params)}"#, with: #""params": \#(params)\#(pairing)}"#)
         #expect(throws: ConfigError(path: path, problem: problem)) {
-            _ = try Simulation(config: InlineConfig.config(json))
+            _ = try Simulation(spec: InlineConfig.config(json))
         }
     }
 }

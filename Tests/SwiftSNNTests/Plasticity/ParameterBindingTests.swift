@@ -27,7 +27,7 @@ import Testing
         var pairing = Self.stdp(lambda: #"{"modulator": "gain"}"#)
         pairing.modulators = #"{"name": "gain", "type": "external", "initial": 0.01}"#
         pairing.durationMs = 250
-        var simulation = try Simulation(config: InlineConfig.config(pairing.json(arrivals: [100, 200], posts: [105, 205])))
+        var simulation = try Simulation(spec: InlineConfig.config(pairing.json(arrivals: [100, 200], posts: [105, 205])))
         try simulation.run(durationMs: 150)
         try simulation.setModulator("gain", to: 0.03)
         try simulation.run(durationMs: 100)
@@ -41,7 +41,7 @@ import Testing
     @Test func scheduleModulatorCannotBeSetFromCode() throws {
         var pairing = Self.stdp(lambda: #"{"modulator": "gain"}"#)
         pairing.modulators = #"{"name": "gain", "type": "schedule", "times_ms": [0], "values": [0.01]}"#
-        var simulation = try Simulation(config: InlineConfig.config(pairing.json(arrivals: [100], posts: [105])))
+        var simulation = try Simulation(spec: InlineConfig.config(pairing.json(arrivals: [100], posts: [105])))
         #expect(throws: SNNError("modulator 'gain' follows its schedule and cannot be set from code; use an external modulator")) {
             try simulation.setModulator("gain", to: 1)
         }
@@ -51,14 +51,14 @@ import Testing
         var pairing = Self.stdp(lambda: "0.01", wMax: #"{"modulator": "gain"}"#)
         pairing.modulators = #"{"name": "gain", "type": "external", "initial": 5}"#
         #expect(throws: ConfigError(path: "projections[0].plasticity.params.w_max", problem: "w_max cannot follow a modulator or schedule: the weight bounds and trace time constants it sets are fixed for a run")) {
-            _ = try Simulation(config: InlineConfig.config(pairing.json(arrivals: [100], posts: [105])))
+            _ = try Simulation(spec: InlineConfig.config(pairing.json(arrivals: [100], posts: [105])))
         }
     }
 
     @Test func unknownModulatorIsAConfigError() throws {
         let pairing = Self.stdp(lambda: #"{"modulator": "dopamine"}"#)
         #expect(throws: ConfigError(path: "projections[0].plasticity.params.lambda.modulator", problem: "unknown modulator 'dopamine'; known: none (add \"modulators\" to the config)")) {
-            _ = try Simulation(config: InlineConfig.config(pairing.json(arrivals: [100], posts: [105])))
+            _ = try Simulation(spec: InlineConfig.config(pairing.json(arrivals: [100], posts: [105])))
         }
     }
 }

@@ -72,13 +72,13 @@ import Testing
         let json = Self.network(threads: 1, delay: #"{"uniform": [1, 2]}"#)
             .replacingOccurrences(of: #""threads": 1}"#, with: #""threads": 1, "engine": "event"}"#)
         #expect(throws: ConfigError(path: "projections[0].synapse.delay_ms", problem: "plastic projections with per-synapse delays need the clock engine (the event engine takes one delay per plastic projection)")) {
-            _ = try Simulation(config: InlineConfig.config(json))
+            _ = try Simulation(spec: InlineConfig.config(json))
         }
     }
 
     @Test func generatorsCannotDrivePlasticity() throws {
         #expect(throws: ConfigError(path: "projections[0].plasticity", problem: "'noise' feeds its targets directly and has no spikes for plasticity to pair")) {
-            _ = try Simulation(config: InlineConfig.config(Self.network(threads: 1, source: "noise")))
+            _ = try Simulation(spec: InlineConfig.config(Self.network(threads: 1, source: "noise")))
         }
     }
 
@@ -92,7 +92,7 @@ import Testing
         let trained = try InlineConfig.run(Self.network(threads: 1, delay: delay))
         let files = try trained.saveWeights(to: directory)
         #expect(files.map(\.lastPathComponent) == ["weights_projection0.npy"])
-        let reloaded = try Simulation(config: InlineConfig.config(
+        let reloaded = try Simulation(spec: InlineConfig.config(
             Self.network(threads: 1, delay: delay)
                 .replacingOccurrences(of: #"{"uniform": [20, 80]}"#, with: #"{"file": "weights_projection0.npy"}"#),
             baseDirectory: directory))

@@ -45,7 +45,7 @@ import Testing
     @Test func recordingModulatorsNeedsModulators() throws {
         let json = Self.config(engine: "clock", modulators: "", recorder: #"{"name": "m", "type": "modulators"}"#)
         #expect(throws: ConfigError(path: "recorders[0].type", problem: "the config has no modulators to record")) {
-            _ = try Simulation(config: InlineConfig.config(json))
+            _ = try Simulation(spec: InlineConfig.config(json))
         }
     }
 
@@ -53,7 +53,7 @@ import Testing
         let json = Self.config(engine: "clock", modulators: #"{"name": "a", "type": "external"}"#,
                                recorder: #"{"name": "m", "type": "modulators", "variables": ["dopamine"]}"#)
         #expect(throws: ConfigError(path: "recorders[0].variables[0]", problem: "unknown modulator 'dopamine'; known: a")) {
-            _ = try Simulation(config: InlineConfig.config(json))
+            _ = try Simulation(spec: InlineConfig.config(json))
         }
     }
 }

@@ -66,7 +66,7 @@ import Testing
         let config = try InlineConfig.config(Self.json(recorders: """
             {"name": "vm", "type": "state", "population": "n", "variables": ["V_m"], "interval_ms": 0.25}
             """))
-        let error = try #require(throws: ConfigError.self) { try Simulation(config: config) }
+        let error = try #require(throws: ConfigError.self) { try Simulation(spec: config) }
         #expect(error.path == "recorders[0].interval_ms")
     }
 }

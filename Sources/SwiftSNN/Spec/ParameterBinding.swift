@@ -10,25 +10,10 @@ import Foundation
 /// trace time constants, a matrix rule's period), which `NetworkBuilder` refuses. Values from modulators are used
 /// as they come, without the parameter's range check (an astrocyte's state may go negative).
 public enum ParameterBinding: Sendable, Equatable {
-    case modulator(name: String, scale: Double)
-    case schedule(initial: Double, factor: Double, everyMs: Double)
-
-    init(_ node: ConfigNode) throws {
-        let f = try node.object(allowed: ["modulator", "scale", "initial", "factor", "every_ms"])
-        if let name = f["modulator"] {
-            for key in ["initial", "factor", "every_ms"] where f[key] != nil {
-                throw f[key]!.error("not allowed with 'modulator' (a parameter follows either a modulator or a schedule)")
-            }
-            self = .modulator(name: try name.string(), scale: try f["scale"]?.number() ?? 1)
-            return
-        }
-        if let scale = f["scale"] { throw scale.error("only allowed with 'modulator'") }
-        guard let initial = f["initial"], let factor = f["factor"] else {
-            throw node.error("must be a number, {\"modulator\": name} or {\"initial\": x, \"factor\": f, \"every_ms\": t}")
-        }
-        self = .schedule(initial: try initial.number(), factor: try factor.number(.positive),
-                         everyMs: try f["every_ms"]?.number(.positive) ?? 1)
-    }
+    /// The modulator's value times `scale` (default 1).
+    case modulator(name: String, scale: Double?)
+    /// `initial`·`factor`^⌊t / `everyMs`⌋ (`everyMs` default 1 ms).
+    case schedule(initial: Double, factor: Double, everyMs: Double?)
 }
 
 /// A bound parameter of one plastic projection, resolved against the network.
@@ -43,7 +28,7 @@ struct BoundParameter: Sendable {
     /// The value at the start of `step`, given the modulators' values then.
     func value(step: Int, modulators: [Modulator]) -> Double {
         switch binding {
-        case .modulator(_, let scale): return scale * modulators[modulatorIndex].value
+        case .modulator(_, let scale): return (scale ?? 1) * modulators[modulatorIndex].value
         case .schedule(let initial, let factor, _): return initial * pow(factor, Double(step / stepsPerUpdate))
         }
     }

@@ -1,0 +1,290 @@
+import Foundation
+
+/// Reading a `NetworkSpec` from JSON, strictly: unknown keys, missing keys and wrong types are errors that name
+/// their JSON path. Then the spec's own checks run (`NetworkSpec.check()`), the same a spec built in Swift gets;
+/// what needs the built network (population names, model parameters, indices, files) is checked when it is
+/// lowered (`NetworkBuilder`), which `snn validate` runs too.
+extension NetworkSpec {
+    /// Reads and checks a config file; relative file names in it resolve against its directory.
+    public static func load(from url: URL) throws -> NetworkSpec {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ConfigError(path: url.path, problem: "cannot read config file")
+        }
+        let json = try JSONValue.parse(data, file: url.lastPathComponent)
+        return try NetworkSpec(ConfigNode(value: json, path: "", baseDirectory: url.deletingLastPathComponent()),
+                               name: url.deletingPathExtension().lastPathComponent)
+    }
+
+    /// Reads JSON text; relative file names resolve against `baseDirectory`.
+    public init(json text: String, name: String = "network",
+                baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws {
+        let value = try JSONValue.parse(Data(text.utf8), file: "\(name).json")
+        try self.init(ConfigNode(value: value, path: "", baseDirectory: baseDirectory), name: name)
+    }
+
+    public init(_ root: ConfigNode, name: String) throws {
+        // The root has no JSON path of its own; the file names it.
+        guard case .object = root.value else {
+            throw ConfigError(path: "\(name).json", problem: "must be an object with simulation and populations, got \(root.value.described)")
+        }
+        let top = try root.object(allowed: ["simulation", "populations", "projections", "modulators", "recorders"],
+                                  required: ["simulation", "populations"])
+        self.init(simulation: try SimulationSpec(top["simulation"]!),
+                  populations: try top["populations"]!.array().map(PopulationSpec.init),
+                  projections: try top["projections"]?.array().map(ProjectionSpec.init) ?? [],
+                  modulators: try top["modulators"]?.array().map(ModulatorSpec.init) ?? [],
+                  recorders: try top["recorders"]?.array().map(RecorderSpec.init) ?? [],
+                  name: name, baseDirectory: root.baseDirectory)
+        try check()
+    }
+}
+
+extension SimulationSpec {
+    init(_ node: ConfigNode) throws {
+        let f = try node.object(allowed: ["duration_ms", "dt_ms", "seed", "engine", "threads"], required: ["duration_ms"])
+        self.init(durationMs: try f["duration_ms"]!.number(), dtMs: try f["dt_ms"]?.number(),
+                  seed: try f["seed"].map { UInt64(try $0.integer(min: 0)) }, threads: try f["threads"]?.integer())
+        if let n = f["engine"] {
+            let name = try n.string()
+            guard let kind = EngineKind(rawValue: name) else {
+                throw n.error("unknown engine '\(name)'; known: \(EngineKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            engine = kind
+        }
+    }
+}
+
+extension PopulationSpec {
+    init(_ node: ConfigNode) throws {
+        let f = try node.object(allowed: ["name", "size", "model", "params", "initial"], required: ["name", "size", "model"])
+        var initial: [String: ValueSpec] = [:]
+        for entry in try f["initial"]?.entries() ?? [] { initial[entry.key] = try ValueSpec(entry.node) }
+        self.init(name: try f["name"]!.string(), size: try f["size"]!.integer(), model: try f["model"]!.string(),
+                  params: try ParameterValue.table(f["params"]), initial: initial)
+    }
+}
+
+extension ParameterValue {
+    /// A `params` object, or no parameters when it is absent.
+    static func table(_ node: ConfigNode?) throws -> [String: ParameterValue] {
+        var values: [String: ParameterValue] = [:]
+        for entry in try node?.entries() ?? [] { values[entry.key] = try ParameterValue(entry.node) }
+        return values
+    }
+
+    init(_ node: ConfigNode) throws {
+        switch node.value {
+        case .number: self = .number(try node.number())
+        case .string(let s): self = .text(s)
+        case .array(let items):
+            if let first = items.first, case .array = first {
+                self = .lists(try node.array().map { try $0.numbers() })
+            } else {
+                self = .numbers(try node.numbers())
+            }
+        case .object(let dict):
+            let valueKeys: Set<String> = ["uniform", "normal", "array", "file"]
+            self = dict.keys.contains(where: valueKeys.contains) ? .values(try ValueSpec(node)) : .bound(try ParameterBinding(node))
+        case .bool, .null:
+            throw node.error("must be a number, got \(node.value.described)")
+        }
+    }
+}
+
+extension ParameterBinding {
+    init(_ node: ConfigNode) throws {
+        let f = try node.object(allowed: ["modulator", "scale", "initial", "factor", "every_ms"])
+        if let name = f["modulator"] {
+            for key in ["initial", "factor", "every_ms"] where f[key] != nil {
+                throw f[key]!.error("not allowed with 'modulator' (a parameter follows either a modulator or a schedule)")
+            }
+            self = .modulator(name: try name.string(), scale: try f["scale"]?.number())
+            return
+        }
+        if let scale = f["scale"] { throw scale.error("only allowed with 'modulator'") }
+        guard let initial = f["initial"], let factor = f["factor"] else {
+            throw node.error("must be a number, {\"modulator\": name} or {\"initial\": x, \"factor\": f, \"every_ms\": t}")
+        }
+        self = .schedule(initial: try initial.number(), factor: try factor.number(), everyMs: try f["every_ms"]?.number())
+    }
+}
+
+extension ValueSpec {
+    init(_ node: ConfigNode) throws {
+        if case .number = node.value {
+            self = .constant(try node.number())
+            return
+        }
+        let fields = try node.object(allowed: ["uniform", "normal", "min", "max", "array", "file"])
+        let kinds = ["uniform", "normal", "array", "file"].filter { fields[$0] != nil }
+        guard kinds.count == 1 else {
+            throw node.error("must be a number or an object with exactly one of uniform, normal, array, file")
+        }
+        if fields["min"] != nil || fields["max"] != nil, kinds[0] != "normal" {
+            throw node.error("min/max are only allowed with normal")
+        }
+        switch kinds[0] {
+        case "uniform":
+            let bounds = try Self.pair(fields["uniform"]!)
+            self = .uniform(low: bounds[0], high: bounds[1])
+        case "normal":
+            let p = try Self.pair(fields["normal"]!)
+            self = .normal(mean: p[0], sd: p[1], min: try fields["min"]?.number() ?? -.infinity,
+                           max: try fields["max"]?.number() ?? .infinity)
+        case "array":
+            self = .array(try fields["array"]!.numbers())
+        default:
+            self = .file(try fields["file"]!.string())
+        }
+    }
+
+    private static func pair(_ node: ConfigNode) throws -> [Double] {
+        let values = try node.numbers()
+        guard values.count == 2 else { throw node.error("must be an array of 2 numbers, got \(values.count)") }
+        return values
+    }
+}
+
+extension ProjectionSpec {
+    init(_ node: ConfigNode) throws {
+        let f = try node.object(allowed: ["source", "target", "connectivity", "synapse", "plasticity"],
+                                required: ["source", "target", "connectivity", "synapse"])
+        let syn = try f["synapse"]!.object(allowed: ["weight", "delay_ms"], required: ["weight"])
+        self.init(source: try f["source"]!.string(), target: try f["target"]!.string(),
+                  connectivity: try Connectivity(f["connectivity"]!), weight: try ValueSpec(syn["weight"]!),
+                  delayMs: try syn["delay_ms"].map(ValueSpec.init), plasticity: try f["plasticity"].map(PlasticitySpec.init))
+    }
+}
+
+extension PlasticitySpec {
+    init(_ node: ConfigNode) throws {
+        let f = try node.object(allowed: ["rule", "params", "pairing"], required: ["rule"])
+        self.init(rule: try f["rule"]!.string(), params: try ParameterValue.table(f["params"]))
+        if let node = f["pairing"] {
+            let name = try node.string()
+            guard let p = Pairing(rawValue: name) else {
+                throw node.error("unknown pairing '\(name)'; known: \(Pairing.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            pairing = p
+        }
+    }
+}
+
+extension Connectivity {
+    init(_ node: ConfigNode) throws {
+        // The rule first, so that an unknown key is reported against the keys of this rule only.
+        guard let ruleNode = try node.entries().first(where: { $0.key == "rule" })?.node else {
+            throw ConfigError(path: "\(node.path).rule", problem: "is required")
+        }
+        let name = try ruleNode.string()
+        guard let keys = Self.ruleKeys[name] else {
+            throw ruleNode.error("unknown rule '\(name)'; known: \(Self.ruleNames.joined(separator: ", "))")
+        }
+        let f = try node.object(allowed: keys + ["rule", "allow_autapses", "allow_multapses"], required: keys)
+        let rule: Rule
+        switch name {
+        case "all_to_all": rule = .allToAll
+        case "one_to_one": rule = .oneToOne
+        case "pairwise_bernoulli": rule = .pairwiseBernoulli(p: try f["p"]!.number())
+        case "fixed_indegree": rule = .fixedIndegree(k: try f["K"]!.integer())
+        case "fixed_outdegree": rule = .fixedOutdegree(k: try f["K"]!.integer())
+        case "fixed_total_number": rule = .fixedTotalNumber(n: try f["N"]!.integer())
+        default: rule = .explicit(sources: try IndexList(f["sources"]!), targets: try IndexList(f["targets"]!))
+        }
+        self.init(rule: rule, allowAutapses: try f["allow_autapses"]?.bool(), allowMultapses: try f["allow_multapses"]?.bool())
+    }
+}
+
+extension Connectivity.IndexList {
+    /// Indices inline (`[0, 3, 7]`) or from a `.npy` file (`{"file": "sources.npy"}`).
+    init(_ node: ConfigNode) throws {
+        guard case .array = node.value else {
+            self = .file(try node.object(allowed: ["file"], required: ["file"])["file"]!.string())
+            return
+        }
+        self = .indices(try node.numbers().enumerated().map { i, x in
+            guard x == x.rounded(), x >= 0, x < 2_147_483_648 else {
+                throw ConfigError(path: "\(node.path)[\(i)]", problem: "must be a non-negative integer index, got \(formatNumber(x))")
+            }
+            return Int(x)
+        })
+    }
+}
+
+extension ModulatorSpec {
+    init(_ node: ConfigNode) throws {
+        let common = ["name", "type", "initial"]
+        let f = try node.object(allowed: common + ["population", "tau_ms", "increment", "baseline", "times_ms", "values"],
+                                required: ["name", "type"])
+        let type = try f["type"]!.string()
+        let own: [String]
+        let kind: Kind
+        switch type {
+        case "volume_transmitter":
+            own = ["population", "tau_ms", "increment", "baseline"]
+            guard let population = f["population"], let tau = f["tau_ms"] else {
+                throw ConfigError(path: "\(node.path).\(f["population"] == nil ? "population" : "tau_ms")",
+                                  problem: "is required for volume_transmitter modulators")
+            }
+            kind = .volumeTransmitter(population: try population.string(), tauMs: try tau.number(),
+                                      increment: try f["increment"]?.number(), baseline: try f["baseline"]?.number())
+        case "schedule":
+            own = ["times_ms", "values"]
+            guard let times = f["times_ms"], let values = f["values"] else {
+                throw ConfigError(path: "\(node.path).\(f["times_ms"] == nil ? "times_ms" : "values")",
+                                  problem: "is required for schedule modulators")
+            }
+            kind = .schedule(timesMs: try times.numbers(), values: try values.numbers())
+        case "external":
+            own = []
+            kind = .external
+        default:
+            throw f["type"]!.error("unknown modulator type '\(type)'; known: \(Self.typeNames.joined(separator: ", "))")
+        }
+        for key in f.keys.sorted() where !common.contains(key) && !own.contains(key) {
+            throw f[key]!.error("not allowed for \(type) modulators")
+        }
+        self.init(name: try f["name"]!.string(), kind: kind, initial: try f["initial"]?.number())
+    }
+}
+
+extension RecorderSpec {
+    init(_ node: ConfigNode) throws {
+        let f = try node.object(allowed: ["name", "type", "population", "projection", "variables", "neurons", "interval_ms"],
+                                required: ["name", "type"])
+        let typeName = try f["type"]!.string()
+        guard Self.typeNames.contains(typeName) else {
+            throw f["type"]!.error("unknown recorder type '\(typeName)'; known: \(Self.typeNames.joined(separator: ", "))")
+        }
+        let target: String? = typeName == "weights" ? "projection" : typeName == "modulators" ? nil : "population"
+        for key in ["population", "projection"] where key != target && f[key] != nil {
+            throw f[key]!.error("not allowed for \(typeName) recorders")
+        }
+        if let target, f[target] == nil {
+            throw ConfigError(path: "\(node.path).\(target)", problem: "is required for \(typeName) recorders")
+        }
+        let neurons = try f["neurons"]?.array().map { try $0.integer() }
+        let interval = try f["interval_ms"]?.number()
+        let kind: Kind
+        switch typeName {
+        case "spikes":
+            for key in ["variables", "interval_ms"] where f[key] != nil {
+                throw f[key]!.error("only allowed for state, weight and modulator recorders")
+            }
+            kind = .spikes(population: try f["population"]!.string(), neurons: neurons)
+        case "weights":
+            for key in ["variables", "neurons"] where f[key] != nil {
+                throw f[key]!.error("not allowed for weight recorders")
+            }
+            kind = .weights(projection: try f["projection"]!.integer(min: 0), intervalMs: interval)
+        case "modulators":
+            if let neurons = f["neurons"] { throw neurons.error("not allowed for modulator recorders") }
+            kind = .modulators(variables: try f["variables"]?.array().map { try $0.string() }, intervalMs: interval)
+        default:
+            guard let vars = f["variables"] else { throw ConfigError(path: "\(node.path).variables", problem: "is required for state recorders") }
+            kind = .state(population: try f["population"]!.string(), variables: try vars.array().map { try $0.string() },
+                          neurons: neurons, intervalMs: interval)
+        }
+        self.init(name: try f["name"]!.string(), kind: kind)
+    }
+}

@@ -1,0 +1,34 @@
+extension IafPscExp {
+    /// `iaf_psc_exp`'s parameters with NEST's defaults (the table in `IafPscExp.parameters`).
+    public struct Parameters: ModelParameters, Equatable {
+        public static let modelName = IafPscExp.name
+        public var capacitancePF = IafPscExp.defaultValue(of: "C_m")
+        public var tauMembraneMs = IafPscExp.defaultValue(of: "tau_m")
+        public var restingMV = IafPscExp.defaultValue(of: "E_L")
+        public var thresholdMV = IafPscExp.defaultValue(of: "V_th")
+        public var resetMV = IafPscExp.defaultValue(of: "V_reset")
+        public var refractoryMs = IafPscExp.defaultValue(of: "t_ref")
+        public var constantCurrentPA = IafPscExp.defaultValue(of: "I_e")
+        public var tauExcitatoryMs = IafPscExp.defaultValue(of: "tau_syn_ex")
+        public var tauInhibitoryMs = IafPscExp.defaultValue(of: "tau_syn_in")
+
+        public init(capacitancePF: Double? = nil, tauMembraneMs: Double? = nil, restingMV: Double? = nil,
+                    thresholdMV: Double? = nil, resetMV: Double? = nil, refractoryMs: Double? = nil,
+                    constantCurrentPA: Double? = nil, tauExcitatoryMs: Double? = nil, tauInhibitoryMs: Double? = nil) {
+            capacitancePF.map { self.capacitancePF = $0 }
+            tauMembraneMs.map { self.tauMembraneMs = $0 }
+            restingMV.map { self.restingMV = $0 }
+            thresholdMV.map { self.thresholdMV = $0 }
+            resetMV.map { self.resetMV = $0 }
+            refractoryMs.map { self.refractoryMs = $0 }
+            constantCurrentPA.map { self.constantCurrentPA = $0 }
+            tauExcitatoryMs.map { self.tauExcitatoryMs = $0 }
+            tauInhibitoryMs.map { self.tauInhibitoryMs = $0 }
+        }
+
+        public var values: [String: Double] {
+            ["C_m": capacitancePF, "tau_m": tauMembraneMs, "E_L": restingMV, "V_th": thresholdMV, "V_reset": resetMV,
+             "t_ref": refractoryMs, "I_e": constantCurrentPA, "tau_syn_ex": tauExcitatoryMs, "tau_syn_in": tauInhibitoryMs]
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// A connection rule (`"connectivity": {"rule": ..., ...}`), with NEST's names and defaults
+/// (`allow_autapses` and `allow_multapses` default to true).
+public struct Connectivity: Sendable, Equatable {
+    public enum Rule: Sendable, Equatable {
+        case allToAll
+        case oneToOne
+        case pairwiseBernoulli(p: Double)
+        case fixedIndegree(k: Int)
+        case fixedOutdegree(k: Int)
+        case fixedTotalNumber(n: Int)
+        case explicit(sources: IndexList, targets: IndexList)
+
+        public var name: String {
+            switch self {
+            case .allToAll: return "all_to_all"
+            case .oneToOne: return "one_to_one"
+            case .pairwiseBernoulli: return "pairwise_bernoulli"
+            case .fixedIndegree: return "fixed_indegree"
+            case .fixedOutdegree: return "fixed_outdegree"
+            case .fixedTotalNumber: return "fixed_total_number"
+            case .explicit: return "explicit"
+            }
+        }
+    }
+
+    /// Neuron indices given inline or as a `.npy` file (relative to the spec's base directory).
+    public enum IndexList: Sendable, Equatable {
+        case indices([Int])
+        case file(String)
+    }
+
+    public var rule: Rule
+    /// Default true.
+    public var allowAutapses: Bool?
+    /// Default true.
+    public var allowMultapses: Bool?
+
+    public static let ruleNames = ["all_to_all", "one_to_one", "pairwise_bernoulli", "fixed_indegree",
+                                   "fixed_outdegree", "fixed_total_number", "explicit"]
+
+    /// The rule-specific keys each rule takes, besides `rule`, `allow_autapses` and `allow_multapses`.
+    public static let ruleKeys: [String: [String]] = [
+        "all_to_all": [], "one_to_one": [], "pairwise_bernoulli": ["p"], "fixed_indegree": ["K"],
+        "fixed_outdegree": ["K"], "fixed_total_number": ["N"], "explicit": ["sources", "targets"],
+    ]
+
+    public init(rule: Rule, allowAutapses: Bool? = nil, allowMultapses: Bool? = nil) {
+        self.rule = rule
+        self.allowAutapses = allowAutapses
+        self.allowMultapses = allowMultapses
+    }
+
+    public static let allToAll = Connectivity(rule: .allToAll)
+    public static let oneToOne = Connectivity(rule: .oneToOne)
+    public static func pairwiseBernoulli(_ p: Double, allowAutapses: Bool? = nil) -> Connectivity {
+        Connectivity(rule: .pairwiseBernoulli(p: p), allowAutapses: allowAutapses)
+    }
+    public static func fixedIndegree(_ k: Int, allowAutapses: Bool? = nil, allowMultapses: Bool? = nil) -> Connectivity {
+        Connectivity(rule: .fixedIndegree(k: k), allowAutapses: allowAutapses, allowMultapses: allowMultapses)
+    }
+    public static func explicit(sources: [Int], targets: [Int]) -> Connectivity {
+        Connectivity(rule: .explicit(sources: .indices(sources), targets: .indices(targets)))
+    }
+
+    /// The rule with its parameters checked and index files read; errors name `path` (the `connectivity` object).
+    func resolved(baseDirectory: URL, path: String) throws -> Connectivity {
+        var r = self
+        switch rule {
+        case .pairwiseBernoulli(let p):
+            if let problem = ParameterSpec.Constraint.probability.violation(p) { throw ConfigError(path: "\(path).p", problem: problem) }
+        case .fixedIndegree(let k), .fixedOutdegree(let k):
+            guard k >= 0 else { throw ConfigError(path: "\(path).K", problem: "must be >= 0, got \(k)") }
+        case .fixedTotalNumber(let n):
+            guard n >= 0 else { throw ConfigError(path: "\(path).N", problem: "must be >= 0, got \(n)") }
+        case .explicit(let sources, let targets):
+            let s = try Self.read(sources, baseDirectory: baseDirectory, path: "\(path).sources")
+            let t = try Self.read(targets, baseDirectory: baseDirectory, path: "\(path).targets")
+            guard s.count == t.count else {
+                throw ConfigError(path: "\(path).targets", problem: "has \(t.count) entries but sources has \(s.count)")
+            }
+            r.rule = .explicit(sources: .indices(s), targets: .indices(t))
+        case .allToAll, .oneToOne:
+            break
+        }
+        return r
+    }
+
+    private static func read(_ list: IndexList, baseDirectory: URL, path: String) throws -> [Int] {
+        switch list {
+        case .indices(let values):
+            for (i, x) in values.enumerated() where !(0..<2_147_483_648).contains(x) {
+                throw ConfigError(path: "\(path)[\(i)]", problem: "must be a non-negative integer index, got \(x)")
+            }
+            return values
+        case .file(let name):
+            let values: [Double]
+            do { values = try NpyArray.read(from: try existingFile(name, baseDirectory: baseDirectory, path: "\(path).file")).doubles() }
+            catch let e as NpyError { throw ConfigError(path: "\(path).file", problem: e.description) }
+            return try values.enumerated().map { i, x in
+                guard x == x.rounded(), x >= 0, x < 2_147_483_648 else {
+                    throw ConfigError(path: "\(path)[\(i)]", problem: "must be a non-negative integer index, got \(formatNumber(x))")
+                }
+                return Int(x)
+            }
+        }
+    }
+}
+
+/// Connections as (source, target) index pairs, in the order the rule created them.
+public struct ConnectionList: Sendable, Equatable {
+    public var sources: [Int32] = []
+    public var targets: [Int32] = []
+    public var count: Int { sources.count }
+
+    mutating func append(_ s: Int, _ t: Int) {
+        sources.append(Int32(s))
+        targets.append(Int32(t))
+    }
+}

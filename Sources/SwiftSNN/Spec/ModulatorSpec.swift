@@ -1,0 +1,41 @@
+/// A named scalar signal that plasticity parameters can follow (`Modulator`): a volume transmitter's trace of a
+/// population's spikes, a schedule, or a value set from code between runs.
+public struct ModulatorSpec: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// x ← x·e^(−dt/τ) + increment·(spikes of `population` in the step), relaxing to `baseline`.
+        /// Defaults: increment 1, baseline 0.
+        case volumeTransmitter(population: String, tauMs: Double, increment: Double?, baseline: Double?)
+        /// Piecewise constant: `values[i]` from `timesMs[i]` on.
+        case schedule(timesMs: [Double], values: [Double])
+        /// Set with `Simulation.setModulator` between runs.
+        case external
+
+        public var typeName: String {
+            switch self {
+            case .volumeTransmitter: return "volume_transmitter"
+            case .schedule: return "schedule"
+            case .external: return "external"
+            }
+        }
+    }
+
+    public static let typeNames = ["volume_transmitter", "schedule", "external"]
+
+    public var name: String
+    public var kind: Kind
+    /// The value before anything drives it (default 0; a volume transmitter's default is its baseline).
+    public var initial: Double?
+
+    public init(name: String, kind: Kind, initial: Double? = nil) {
+        self.name = name
+        self.kind = kind
+        self.initial = initial
+    }
+
+    /// `initial`, or its default.
+    public var effectiveInitial: Double {
+        if let initial { return initial }
+        if case .volumeTransmitter(_, _, _, let baseline) = kind { return baseline ?? 0 }
+        return 0
+    }
+}

@@ -1,0 +1,92 @@
+extension NetworkSpec {
+    /// Checks what the spec alone can tell: ranges of settings and sizes, names (non-empty, unique, file-name
+    /// safe for recorders), schedules and binding factors. Errors name the place as its JSON path. Decoding runs
+    /// this; so does lowering, for specs built in Swift. References between parts (population names, model
+    /// parameters, index ranges, files) are checked when the spec is lowered (`NetworkBuilder`).
+    public func check() throws {
+        try require(simulation.durationMs, .nonNegative, "simulation.duration_ms")
+        if let dt = simulation.dtMs { try require(dt, .positive, "simulation.dt_ms") }
+        if let threads = simulation.threads, threads < 0 {
+            throw ConfigError(path: "simulation.threads", problem: "must be >= 0, got \(threads)")
+        }
+        for (i, p) in populations.enumerated() {
+            let path = "populations[\(i)]"
+            guard !p.name.isEmpty else { throw ConfigError(path: "\(path).name", problem: "must not be empty") }
+            guard p.size >= 1 else { throw ConfigError(path: "\(path).size", problem: "must be >= 1, got \(p.size)") }
+            guard p.size <= Int(Int32.max) else { throw ConfigError(path: "\(path).size", problem: "must be < 2^31, got \(p.size)") }
+            try checkBindings(p.params, path: "\(path).params")
+        }
+        for (i, p) in projections.enumerated() {
+            if let plasticity = p.plasticity { try checkBindings(plasticity.params, path: "projections[\(i)].plasticity.params") }
+        }
+        for (i, m) in modulators.enumerated() {
+            let path = "modulators[\(i)]"
+            guard !m.name.isEmpty else { throw ConfigError(path: "\(path).name", problem: "must not be empty") }
+            switch m.kind {
+            case .volumeTransmitter(_, let tau, _, _):
+                try require(tau, .positive, "\(path).tau_ms")
+            case .schedule(let times, let values):
+                for (j, t) in times.enumerated() { try require(t, .nonNegative, "\(path).times_ms[\(j)]") }
+                guard times.count == values.count else {
+                    throw ConfigError(path: "\(path).values", problem: "must have one value per entry of times_ms (\(times.count)), got \(values.count)")
+                }
+                if let j = times.indices.dropFirst().first(where: { times[$0] <= times[$0 - 1] }) {
+                    throw ConfigError(path: "\(path).times_ms[\(j)]", problem: "times must increase, got \(formatNumber(times[j])) after \(formatNumber(times[j - 1]))")
+                }
+            case .external:
+                break
+            }
+        }
+        for (i, r) in recorders.enumerated() {
+            let path = "recorders[\(i)]"
+            guard !r.name.isEmpty, r.name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
+                throw ConfigError(path: "\(path).name", problem: "must be a non-empty file-name-safe name (letters, digits, _ and -), got '\(r.name)'")
+            }
+            switch r.kind {
+            case .spikes: break
+            case .state(_, let variables, _, let interval):
+                guard !variables.isEmpty else { throw ConfigError(path: "\(path).variables", problem: "must name at least one variable") }
+                if let interval { try require(interval, .positive, "\(path).interval_ms") }
+            case .weights(let projection, let interval):
+                guard projection >= 0 else { throw ConfigError(path: "\(path).projection", problem: "must be >= 0, got \(projection)") }
+                if let interval { try require(interval, .positive, "\(path).interval_ms") }
+            case .modulators(_, let interval):
+                if let interval { try require(interval, .positive, "\(path).interval_ms") }
+            }
+        }
+        try checkUniqueNames()
+    }
+
+    private func require(_ x: Double, _ constraint: ParameterSpec.Constraint, _ path: String) throws {
+        if let problem = constraint.violation(x) { throw ConfigError(path: path, problem: problem) }
+    }
+
+    private func checkBindings(_ params: [String: ParameterValue], path: String) throws {
+        for key in params.keys.sorted() {
+            guard case .bound(.schedule(let initial, let factor, let everyMs)) = params[key]! else { continue }
+            try require(initial, .any, "\(path).\(key).initial")
+            try require(factor, .positive, "\(path).\(key).factor")
+            if let everyMs { try require(everyMs, .positive, "\(path).\(key).every_ms") }
+        }
+    }
+
+    private func checkUniqueNames() throws {
+        var seen = Set<String>()
+        for (i, p) in populations.enumerated() where !seen.insert(p.name).inserted {
+            throw ConfigError(path: "populations[\(i)].name", problem: "duplicate population name '\(p.name)'")
+        }
+        seen = []
+        for (i, m) in modulators.enumerated() where !seen.insert(m.name).inserted {
+            throw ConfigError(path: "modulators[\(i)].name", problem: "duplicate modulator name '\(m.name)'")
+        }
+        seen = []
+        for (i, r) in recorders.enumerated() {
+            guard r.name != "summary" else {
+                throw ConfigError(path: "recorders[\(i)].name", problem: "'summary' is reserved for summary.json")
+            }
+            guard seen.insert(r.name).inserted else {
+                throw ConfigError(path: "recorders[\(i)].name", problem: "duplicate recorder name '\(r.name)'")
+            }
+        }
+    }
+}

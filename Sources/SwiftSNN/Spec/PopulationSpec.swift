@@ -1,0 +1,27 @@
+/// A population: `size` neurons of one neuron model, or an input (`poisson_generator`, `dc_generator`,
+/// `spike_generator`, `bernoulli_input`), with its parameters and initial state.
+public struct PopulationSpec: Sendable, Equatable {
+    public var name: String
+    public var size: Int
+    /// A neuron model's or an input's name (`iaf_psc_exp`), as registered in the `ModelRegistry`.
+    public var model: String
+    /// Parameter values by key; keys left out take the model's defaults (NEST's).
+    public var params: [String: ParameterValue]
+    /// Initial values of state variables by name (`V_m`); variables left out start at the model's default.
+    public var initial: [String: ValueSpec]
+
+    public init(name: String, size: Int, model: String, params: [String: ParameterValue] = [:],
+                initial: [String: ValueSpec] = [:]) {
+        self.name = name
+        self.size = size
+        self.model = model
+        self.params = params
+        self.initial = initial
+    }
+
+    /// A population of a model given by its typed parameters (`IafPscExp.Parameters(...)`).
+    public init<P: ModelParameters>(name: String, size: Int, _ parameters: P, initial: [String: ValueSpec] = [:]) {
+        self.init(name: name, size: size, model: P.modelName, params: parameters.values.mapValues(ParameterValue.number),
+                  initial: initial)
+    }
+}

@@ -1,0 +1,47 @@
+/// Synapses from one population to another: which pairs (`connectivity`), their weights and delays, and
+/// optionally a plasticity rule that changes the weights during the run.
+public struct ProjectionSpec: Sendable, Equatable {
+    public static let defaultDelayMs = 1.0
+
+    /// Population names.
+    public var source: String
+    public var target: String
+    public var connectivity: Connectivity
+    /// Weight per synapse: mV for `iaf_psc_delta`, pA for current-based, nS for conductance-based models; the
+    /// sign selects the excitatory or inhibitory port.
+    public var weight: ValueSpec
+    /// Delay per synapse in ms (default `defaultDelayMs`).
+    public var delayMs: ValueSpec?
+    public var plasticity: PlasticitySpec?
+
+    public init(source: String, target: String, connectivity: Connectivity, weight: ValueSpec,
+                delayMs: ValueSpec? = nil, plasticity: PlasticitySpec? = nil) {
+        self.source = source
+        self.target = target
+        self.connectivity = connectivity
+        self.weight = weight
+        self.delayMs = delayMs
+        self.plasticity = plasticity
+    }
+}
+
+/// A plasticity rule on a projection (`"plasticity": {"rule": "stdp", "params": {...}, "pairing": ...}`).
+public struct PlasticitySpec: Sendable, Equatable {
+    /// Which spike pairs a trace-based rule sees.
+    public enum Pairing: String, Sendable, CaseIterable {
+        case allToAll = "all_to_all"
+        case nearest
+    }
+
+    /// The rule's registered name (`PlasticityRegistry`).
+    public var rule: String
+    public var params: [String: ParameterValue]
+    /// Default: all to all.
+    public var pairing: Pairing?
+
+    public init(rule: String, params: [String: ParameterValue] = [:], pairing: Pairing? = nil) {
+        self.rule = rule
+        self.params = params
+        self.pairing = pairing
+    }
+}

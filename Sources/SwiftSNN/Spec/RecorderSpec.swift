@@ -1,0 +1,45 @@
+/// What to record during a run; each recorder writes `<name>.npy`.
+public struct RecorderSpec: Sendable, Equatable {
+    public static let defaultIntervalMs = 1.0
+
+    public enum Kind: Sendable, Equatable {
+        /// Spike times and ids of `population` (all neurons, or those listed).
+        case spikes(population: String, neurons: [Int]?)
+        /// State variables of `population`'s neurons every `intervalMs` (default 1 ms).
+        case state(population: String, variables: [String], neurons: [Int]?, intervalMs: Double?)
+        /// The weights of the plastic projection with index `projection` every `intervalMs`.
+        case weights(projection: Int, intervalMs: Double?)
+        /// The named modulators' values (all when nil) every `intervalMs`.
+        case modulators(variables: [String]?, intervalMs: Double?)
+
+        public var typeName: String {
+            switch self {
+            case .spikes: return "spikes"
+            case .state: return "state"
+            case .weights: return "weights"
+            case .modulators: return "modulators"
+            }
+        }
+    }
+
+    public static let typeNames = ["spikes", "state", "weights", "modulators"]
+
+    /// File-name safe (letters, digits, `_`, `-`); the file is `<name>.npy`.
+    public var name: String
+    public var kind: Kind
+
+    public init(name: String, kind: Kind) {
+        self.name = name
+        self.kind = kind
+    }
+
+    public static func spikes(_ name: String, of population: String, neurons: [Int]? = nil) -> RecorderSpec {
+        RecorderSpec(name: name, kind: .spikes(population: population, neurons: neurons))
+    }
+
+    public static func state(_ name: String, of population: String, variables: [String], neurons: [Int]? = nil,
+                             intervalMs: Double? = nil) -> RecorderSpec {
+        RecorderSpec(name: name, kind: .state(population: population, variables: variables, neurons: neurons,
+                                              intervalMs: intervalMs))
+    }
+}

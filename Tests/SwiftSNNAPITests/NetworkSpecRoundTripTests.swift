@@ -1,0 +1,58 @@
+import Foundation
+import SwiftSNN
+import Testing
+
+/// A config read into a `NetworkSpec` and written back is the same JSON document; a spec built in Swift is the
+/// same spec the equivalent JSON gives.
+@Suite struct NetworkSpecRoundTripTests {
+    @Test func everyBundledConfigIsFound() {
+        #expect(Repository.bundledConfigs.count >= 8)
+    }
+
+    @Test(arguments: Repository.bundledConfigs)
+    func bundledConfigRoundTripsThroughTheSpec(name: String) throws {
+        let url = Repository.config(name)
+        let original = try JSONValue.parse(try Data(contentsOf: url), file: "\(name).json")
+        let spec = try NetworkSpec.load(from: url)
+        #expect(spec.json == original)
+        let reread = try NetworkSpec(json: spec.jsonText, name: name, baseDirectory: spec.baseDirectory)
+        #expect(reread == spec)
+    }
+
+    /// configs/cuba.json written in Swift with the typed parameters of `iaf_psc_exp`.
+    @Test func cubaBuiltInSwiftEqualsCubaJSON() throws {
+        let neuron = IafPscExp.Parameters(capacitancePF: 250, tauMembraneMs: 20, restingMV: -49, thresholdMV: -50,
+                                          resetMV: -60, refractoryMs: 5, constantCurrentPA: 0, tauExcitatoryMs: 5,
+                                          tauInhibitoryMs: 10)
+        let vm: [String: ValueSpec] = ["V_m": .uniform(low: -60, high: -50)]
+        let sparse = Connectivity.pairwiseBernoulli(0.02, allowAutapses: false)
+        let spec = NetworkSpec(
+            simulation: SimulationSpec(durationMs: 1000, dtMs: 0.1, seed: 1, engine: .clock, threads: 1),
+            populations: [PopulationSpec(name: "exc", size: 3200, neuron, initial: vm),
+                          PopulationSpec(name: "inh", size: 800, neuron, initial: vm)],
+            projections: [("exc", "exc", 20.25), ("exc", "inh", 20.25), ("inh", "exc", -112.5), ("inh", "inh", -112.5)].map {
+                ProjectionSpec(source: $0.0, target: $0.1, connectivity: sparse, weight: .constant($0.2), delayMs: 0.1)
+            },
+            recorders: [.spikes("spikes_exc", of: "exc"), .spikes("spikes_inh", of: "inh")])
+        let fromJSON = try NetworkSpec.load(from: Repository.config("cuba"))
+        #expect(spec.json == fromJSON.json)
+    }
+
+    @Test func typedParametersNameEveryParameterOfTheirModel() {
+        #expect(Set(IafPscDelta.Parameters().values.keys) == Set(IafPscDelta.parameters.map(\.key)))
+        #expect(Set(IafPscExp.Parameters().values.keys) == Set(IafPscExp.parameters.map(\.key)))
+        #expect(Set(IafCondExp.Parameters().values.keys) == Set(IafCondExp.parameters.map(\.key)))
+    }
+
+    /// A spec built in Swift is checked with the same one-line errors, naming the place as its JSON path.
+    @Test func specBuiltInSwiftGetsTheJSONPathOfItsMistake() throws {
+        var spec = try NetworkSpec.load(from: Repository.config("cuba"))
+        spec.projections[2].delayMs = -1
+        let error = #expect(throws: ConfigError.self) { _ = try Simulation(spec: spec) }
+        #expect(error?.description == "projections[2].synapse.delay_ms: must be > 0, got -1")
+        spec.projections[2].delayMs = 0.1
+        spec.populations[1].params["tau_m"] = -5
+        let second = #expect(throws: ConfigError.self) { _ = try Simulation(spec: spec) }
+        #expect(second?.description == "populations[1].params.tau_m: must be > 0, got -5")
+    }
+}
