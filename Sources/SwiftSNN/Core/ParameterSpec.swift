@@ -90,6 +90,13 @@ public struct ParameterValues: Sendable {
         }
     }
 
+    /// The same values with `key` set to `value`, checked against `specs` as a config's value would be.
+    func setting(_ key: String, to value: Double, specs: [ParameterSpec]) throws -> ParameterValues {
+        var given = values
+        given[key] = value
+        return try ParameterValues(given, specs: specs, path: path)
+    }
+
     /// Changes a value without checking it: a bound parameter during a run (`ParameterBinding`).
     mutating func set(_ key: String, to value: Double) { values[key] = value }
 

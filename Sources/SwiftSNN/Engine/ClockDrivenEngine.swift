@@ -29,7 +29,7 @@ public struct ClockDrivenEngine: Engine {
     private let partition: ThreadPartition
     private var rings: [InputRing?]
     /// Per population, bit p set: something writes to ring plane p. The others stay zero; models skip them.
-    private let livePlanes: [UInt32]
+    private var livePlanes: [UInt32]
     /// For each static projection: the ring planes of its weights ≥ 0 and < 0, the same plane when all its
     /// weights go to one (the delivery kernel then skips the choice per synapse).
     private let projectionPlanes: [(positive: Int32, negative: Int32)]
@@ -116,6 +116,26 @@ public struct ClockDrivenEngine: Engine {
             if positive && negative { break }
         }
         return (positive ? [ports.excitatory] : []) + (negative ? [ports.inhibitory] : [])
+    }
+
+    public func value(ofVariable variable: Int, neuron: Int, population: Int) -> Double {
+        network.populations[population].value(ofVariable: variable, neuron: neuron)
+    }
+
+    /// The engine is lowered again from the changed network and keeps what is in flight: the ring buffers'
+    /// input, the plastic arrivals, the Poisson streams' positions, the step and the counts.
+    public mutating func edit(_ change: (inout Network) throws -> Void) throws {
+        var network = self.network
+        try change(&network)
+        var next = try ClockDrivenEngine(network: network, threads: partition.parts)
+        next.rings = rings
+        next.pendingArrivals = pendingArrivals
+        next.poissonStreams = poissonStreams
+        next.step = step
+        next.statistics = statistics
+        // A plane that held input must still be read and cleared, even if nothing writes to it any more.
+        next.livePlanes = zip(next.livePlanes, livePlanes).map { $0 | $1 }
+        self = next
     }
 
     public mutating func setModulator(_ name: String, to value: Double) throws {

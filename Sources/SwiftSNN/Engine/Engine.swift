@@ -9,6 +9,11 @@ public protocol Engine {
     var threads: Int { get }
     /// Counts so far (spikes per population, synaptic events), for the run summary.
     var statistics: RunStatistics { get }
+    /// State variable `variable` of neuron `neuron` of population `population` at the current time.
+    func value(ofVariable variable: Int, neuron: Int, population: Int) -> Double
+    /// Changes the network between runs (state, parameters, weights; not its structure: populations, synapses
+    /// and delays stay), from the next step on. Spikes already on their way keep the weights they left with.
+    mutating func edit(_ change: (inout Network) throws -> Void) throws
     /// Sets an `external` modulator (`Network.setModulator`) for the steps that follow.
     mutating func setModulator(_ name: String, to value: Double) throws
     /// Advances the simulation by `durationMs`; `observer` is told the simulated time now and then.

@@ -114,6 +114,23 @@ public struct EventDrivenEngine: Engine {
         try network.setModulator(name, to: value)
     }
 
+    /// Neurons are advanced only when input reaches them; this evolves a copy of the neuron to the current time.
+    public func value(ofVariable variable: Int, neuron: Int, population: Int) -> Double {
+        guard let n = neurons[population] else { return network.populations[population].value(ofVariable: variable, neuron: neuron) }
+        return n.value(ofVariable: variable, neuron: neuron, at: Double(step) * network.grid.dtMs)
+    }
+
+    /// Before the first run only: afterwards the neurons' state lives in their lazily advanced exact solutions and
+    /// the event queue, which a changed network would not match.
+    public mutating func edit(_ change: (inout Network) throws -> Void) throws {
+        guard !started else {
+            throw SNNError("the event engine can change the network only before the first run; use \"engine\": \"clock\" to change it between runs")
+        }
+        var network = self.network
+        try change(&network)
+        self = try EventDrivenEngine(network: network, threads: threads)
+    }
+
     public mutating func run(durationMs: Double, recorders: inout [any Recorder],
                              observer: ((_ simulatedMs: Double) -> Void)?) throws {
         if !started {

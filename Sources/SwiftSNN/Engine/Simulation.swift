@@ -10,7 +10,7 @@ import Foundation
 public struct Simulation {
     public private(set) var spec: NetworkSpec
     /// The engine `spec.simulation.engine` names.
-    public private(set) var engine: any Engine
+    public internal(set) var engine: any Engine
     public var recorders: [any Recorder]
     public private(set) var buildSeconds: Double
     public private(set) var runSeconds: Double = 0

@@ -33,6 +33,13 @@ public struct DCGenerator: Population {
         stopStep = stop >= Double(Int.max / 2) * grid.dtMs ? Int.max : grid.steps(stop)
     }
 
+    public mutating func setParameter(_ key: String, to value: Double, grid: TimeGrid) throws {
+        let current = try ParameterValues(["amplitude": amplitudePA, "start": startMs, "stop": stopMs],
+                                          specs: Self.parameters, path: "params")
+        self = DCGenerator(name: name, count: count, parameters: try current.setting(key, to: value, specs: Self.parameters),
+                           grid: grid)
+    }
+
     /// Whether the generator sends its current in step `step`.
     @inline(__always)
     public func isActive(step: Int) -> Bool { startStep < step + 2 && step + 2 <= stopStep }

@@ -17,6 +17,11 @@ public struct PoissonGenerator: Population {
         rateHz = parameters["rate"]
     }
 
+    public mutating func setParameter(_ key: String, to value: Double, grid: TimeGrid) throws {
+        rateHz = try ParameterValues(["rate": rateHz], specs: Self.parameters, path: "params")
+            .setting(key, to: value, specs: Self.parameters)["rate"]
+    }
+
     public var ports: InputPorts? { nil }
     public var emitsSpikes: Bool { false }
     public var variableNames: [String] { [] }

@@ -52,4 +52,11 @@ public struct InputPorts: Sendable, Equatable {
     public var excitatory: Int
     public var inhibitory: Int
     public var current: Int
+
+    public init(planes: Int, excitatory: Int, inhibitory: Int, current: Int) {
+        self.planes = planes
+        self.excitatory = excitatory
+        self.inhibitory = inhibitory
+        self.current = current
+    }
 }

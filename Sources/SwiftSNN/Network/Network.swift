@@ -48,11 +48,14 @@ public struct StaticProjection: Sendable {
     public var source: Int
     public var target: Int
     public var synapses: SynapseTable
+    /// The projection's index in the spec's `projections`.
+    public var projectionIndex: Int
 
-    public init(source: Int, target: Int, synapses: SynapseTable) {
+    public init(source: Int, target: Int, synapses: SynapseTable, projectionIndex: Int) {
         self.source = source
         self.target = target
         self.synapses = synapses
+        self.projectionIndex = projectionIndex
     }
 }
 

@@ -111,7 +111,8 @@ public struct NetworkBuilder: Sendable {
 
     private func makeGroup<M: NeuronModel>(_: M.Type, _ pop: PopulationSpec, parameters: ParameterValues, index: Int,
                                            _ lowering: Lowering) throws -> any Population {
-        var group = NeuronGroup(name: pop.name, model: try M(parameters, dtMs: lowering.grid.dtMs), count: pop.size)
+        var group = NeuronGroup(name: pop.name, model: try M(parameters, dtMs: lowering.grid.dtMs), count: pop.size,
+                                parameters: parameters)
         for variable in pop.initial.keys.sorted() {
             let path = "populations[\(index)].initial.\(variable)"
             guard let v = M.stateVariables.firstIndex(where: { $0.name == variable }) else {
@@ -171,7 +172,7 @@ public struct NetworkBuilder: Sendable {
         case let dc as DCGenerator:
             network.generatorProjections.append(GeneratorProjection(source: s, target: t, synapses: table, drive: .current(dc), projectionIndex: index))
         default:
-            network.projections.append(StaticProjection(source: s, target: t, synapses: table))
+            network.projections.append(StaticProjection(source: s, target: t, synapses: table, projectionIndex: index))
         }
     }
 

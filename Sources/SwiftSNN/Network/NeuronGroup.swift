@@ -7,14 +7,18 @@ public struct NeuronGroup<Model: NeuronModel>: Population {
     public var state: Column<Double>
     public var refractorySteps: Column<Int32>
     public let count: Int
+    /// The values `model` was built from, when it was built from a parameter table (`setParameter` needs them).
+    public private(set) var parameters: ParameterValues?
     /// Where each step's spikes are written before they are appended to the engine's list; a thread advancing
     /// neurons `range` uses entries `range` only.
     private var fired: Column<Int32>
 
-    public init(name: String, model: Model, count: Int) {
+    /// A population of `model`'s neurons, `parameters` being the values it was built from, if any.
+    public init(name: String, model: Model, count: Int, parameters: ParameterValues? = nil) {
         self.name = name
         self.model = model
         self.count = count
+        self.parameters = parameters
         var state = [Double](repeating: 0, count: Model.stateVariables.count * count)
         for v in Model.stateVariables.indices {
             let x = model.defaultInitialValue(of: v)
@@ -44,6 +48,26 @@ public struct NeuronGroup<Model: NeuronModel>: Population {
     }
 
     public func value(ofVariable variable: Int, neuron: Int) -> Double { state[variable * count + neuron] }
+
+    public mutating func setValues(ofVariable variable: Int, to values: [Double]) throws {
+        guard values.count == count else {
+            throw SNNError("\(Model.stateVariables[variable].name) of '\(name)': \(values.count) values given, expected \(count) (one per neuron)")
+        }
+        if let i = values.firstIndex(where: { !$0.isFinite }) {
+            throw SNNError("\(Model.stateVariables[variable].name) of '\(name)'[\(i)]: must be a finite number, got \(formatNumber(values[i]))")
+        }
+        for (i, x) in values.enumerated() { state[variable * count + i] = x }
+    }
+
+    /// Builds the model anew from the changed values, so that propagators derived from the parameter follow.
+    public mutating func setParameter(_ key: String, to value: Double, grid: TimeGrid) throws {
+        guard let parameters else {
+            throw SNNError("population '\(name)' was built from a model value, not from parameters; replace its model instead")
+        }
+        let changed = try parameters.setting(key, to: value, specs: Model.parameters)
+        model = try Model(changed, dtMs: grid.dtMs)
+        self.parameters = changed
+    }
 
     struct Stepper: PopulationStepper, @unchecked Sendable {
         let model: Model

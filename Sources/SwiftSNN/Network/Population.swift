@@ -15,10 +15,24 @@ public protocol Population: Sendable {
     mutating func makeStepper() -> any PopulationStepper
 
     func value(ofVariable variable: Int, neuron: Int) -> Double
+
+    /// Sets state variable `variable` of every neuron (one value per neuron), between runs.
+    mutating func setValues(ofVariable variable: Int, to values: [Double]) throws
+    /// Sets parameter `key` (a config key such as `I_e` or `rate`) for the whole population, between runs; it acts
+    /// from the next step on. Throws `ConfigError` for an unknown key or a value out of range.
+    mutating func setParameter(_ key: String, to value: Double, grid: TimeGrid) throws
 }
 
 extension Population {
     public var emitsSpikes: Bool { true }
+
+    public mutating func setValues(ofVariable variable: Int, to values: [Double]) throws {
+        throw SNNError("population '\(name)' has no state variables to set")
+    }
+
+    public mutating func setParameter(_ key: String, to value: Double, grid: TimeGrid) throws {
+        throw SNNError("population '\(name)' has no parameters that can change during a run")
+    }
 }
 
 /// Advances ranges of one population's neurons by one step. Threads call `step` concurrently on disjoint

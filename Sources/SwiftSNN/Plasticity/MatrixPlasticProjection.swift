@@ -39,6 +39,11 @@ public struct MatrixPlasticProjection<Rule: MatrixPlasticityRule>: PlasticSynaps
         periodCounts = Column(repeating: 0, count: synapses.sourceCount)
     }
 
+    public mutating func setWeights(_ weights: [Float]) {
+        self.weights = Column(weights)
+        exactWeights = Column(weights.map(Double.init))
+    }
+
     // The rule may give weights of either sign.
     public var canBeExcitatory: Bool { true }
     public var canBeInhibitory: Bool { true }

@@ -69,6 +69,11 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
                        traces: Rule.usesSynapseTrace ? synapseTraces.mutablePointer() : nil)
     }
 
+    public mutating func setWeights(_ weights: [Float]) {
+        self.weights = Column(weights.map { Float(rule.weightBounds.clipped(Double($0))) })
+        if Rule.keepsExactWeights { exactWeights = Column(self.weights.map(Double.init)) }
+    }
+
     public var canBeExcitatory: Bool { rule.weightBounds.upperBound >= 0 }
     public var canBeInhibitory: Bool { rule.weightBounds.lowerBound < 0 }
 

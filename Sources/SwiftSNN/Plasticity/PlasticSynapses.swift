@@ -15,6 +15,9 @@ public protocol PlasticSynapses: Sendable {
     var canBeExcitatory: Bool { get }
     var canBeInhibitory: Bool { get }
 
+    /// Replaces the current weights (in the order of `synapses`) between runs; the rule's bounds apply.
+    mutating func setWeights(_ weights: [Float])
+
     /// A worker over this projection's state for one run; it holds raw pointers into the state, valid until the
     /// projection is next copied and mutated, or destroyed.
     mutating func makeWorker(grid: TimeGrid) -> any PlasticWorker

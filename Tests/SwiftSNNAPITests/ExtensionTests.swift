@@ -1,0 +1,96 @@
+import Foundation
+import SwiftSNN
+import Testing
+
+/// A neuron model written outside the library: a perfect (non-leaky) integrator, V += input each step, spiking
+/// and resetting to 0 at V ≥ V_th.
+struct PerfectIntegrator: NeuronModel {
+    static let name = "perfect_integrator"
+    static let summary = "non-leaky integrate-and-fire (test model)"
+    static let parameters = [ParameterSpec("V_th", unit: "mV", default: 1, .positive, "Spike threshold")]
+    static let stateVariables = [StateVariableSpec("V_m", unit: "mV", "Membrane potential")]
+    static let ports = InputPorts(planes: 1, excitatory: 0, inhibitory: 0, current: 0)
+
+    var thresholdMV: Double
+
+    init(_ parameters: ParameterValues, dtMs: Double) throws { thresholdMV = parameters["V_th"] }
+
+    func defaultInitialValue(of variable: Int) -> Double { 0 }
+
+    func update(state: UnsafeMutablePointer<Double>, refractory: UnsafeMutablePointer<Int32>, count: Int,
+                range: Range<Int>, input: StepInput, fired: UnsafeMutablePointer<Int32>) -> Int {
+        let v = state, arriving = input.livePlane(0, count: count)
+        var n = 0
+        for i in range {
+            if let arriving {
+                v[i] += arriving[i]
+                arriving[i] = 0
+            }
+            if v[i] >= thresholdMV {
+                v[i] = 0
+                fired[n] = Int32(i)
+                n += 1
+            }
+        }
+        return n
+    }
+}
+
+/// A plasticity rule written outside the library: every presynaptic arrival adds `step` to the weight.
+struct ArrivalCounterRule: PlasticityRule {
+    static let name = "arrival_counter"
+    static let summary = "adds a fixed step per presynaptic arrival (test rule)"
+    static let parameters = [ParameterSpec("step", unit: "w", default: 0.25, "Weight added per arrival")]
+
+    var step: Double
+    var nearestSpike: Bool
+    var preTraceTausMs: Traces { Traces(1, 1) }
+    var postTraceTausMs: Traces { Traces(1, 1) }
+    var weightBounds: ClosedRange<Double> { 0...1000 }
+
+    init(_ p: ParameterValues, options: PlasticityOptions) throws {
+        step = p["step"]
+        nearestSpike = options.nearestSpike
+    }
+
+    func onPresynapticArrival(_ synapse: inout SynapseState, pre: Traces, post: Traces) { synapse.weight += step }
+    func onPostsynapticSpike(_ synapse: inout SynapseState, pre: Traces, post: Traces) {}
+}
+
+@Suite struct ExtensionTests {
+    static let json = """
+        {"simulation": {"duration_ms": 30, "dt_ms": 0.1},
+         "populations": [
+           {"name": "in", "size": 1, "model": "spike_generator",
+            "params": {"spike_times": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]}},
+           {"name": "pif", "size": 1, "model": "perfect_integrator", "params": {"V_th": 1}}],
+         "projections": [{"source": "in", "target": "pif", "connectivity": {"rule": "one_to_one"},
+                          "synapse": {"weight": 0.3, "delay_ms": 1}}],
+         "recorders": [{"name": "spikes", "type": "spikes", "population": "pif"}]}
+        """
+
+    /// 0.3 mV per input: the 4th, 8th, … input reaches 1.2 ≥ 1 mV; input k arrives at k + 1 ms and the spike
+    /// is stamped at the end of that step.
+    @Test func modelRegisteredFromOutsideIsUsedByNameFromJSON() throws {
+        var models = ModelRegistry.builtIn
+        models.register(PerfectIntegrator.self)
+        var sim = try Simulation(spec: try NetworkSpec(json: Self.json), registry: models)
+        try sim.run()
+        let spikes = try sim.spikes("spikes")
+        #expect(spikes.ids == [0, 0, 0, 0, 0])
+        for (t, expected) in zip(spikes.timesMs, [5.0, 9, 13, 17, 21]) { #expect(abs(t - expected) < 1e-9) }
+    }
+
+    @Test func ruleRegisteredFromOutsideIsUsedByNameFromJSON() throws {
+        var models = ModelRegistry.builtIn
+        models.register(PerfectIntegrator.self)
+        var rules = PlasticityRegistry.builtIn
+        rules.register(ArrivalCounterRule.self, as: "arrival_counter")
+        var spec = try NetworkSpec(json: Self.json)
+        spec.projections[0].plasticity = PlasticitySpec(rule: "arrival_counter", params: ["step": 0.5])
+        var sim = try Simulation(spec: spec, registry: models, plasticityRules: rules)
+        try sim.run()
+        // 20 arrivals, each adding 0.5 to the initial 0.3.
+        #expect(try sim.synapses(ofProjection: 0).weights == [Float(0.3 + 20 * 0.5)])
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import SwiftSNN
+import Testing
+
+/// Driving a simulation from Swift: running in pieces, changing state, parameters and weights between pieces,
+/// reading results by recorder name. Expected values are closed forms of `iaf_psc_delta`'s free membrane
+/// (V − E_L decays as e^(−t/τ_m); a constant current I_e relaxes it to E_L + I_e·τ_m/C_m) or the uncut run.
+@Suite struct SimulationDrivingTests {
+    /// One `iaf_psc_delta` neuron (E_L 0, τ_m 10 ms, C_m 250 pF, threshold far away), fed by a spike generator.
+    static func singleNeuron(spikeTimesMs: [Double] = [], weight: Double = 1, engine: EngineKind? = nil) -> NetworkSpec {
+        let neuron = IafPscDelta.Parameters(capacitancePF: 250, tauMembraneMs: 10, restingMV: 0, thresholdMV: 1000,
+                                            resetMV: 0, refractoryMs: 2, constantCurrentPA: 0)
+        var spec = NetworkSpec(simulation: SimulationSpec(durationMs: 100, engine: engine),
+                               populations: [PopulationSpec(name: "n", size: 1, neuron, initial: ["V_m": 0])],
+                               recorders: [.state("vm", of: "n", variables: ["V_m"], intervalMs: 0.1)])
+        if !spikeTimesMs.isEmpty {
+            spec.populations.append(PopulationSpec(name: "in", size: 1, model: "spike_generator",
+                                                   params: ["spike_times": .numbers(spikeTimesMs)]))
+            spec.projections = [ProjectionSpec(source: "in", target: "n", connectivity: .allToAll,
+                                               weight: .constant(weight), delayMs: 1)]
+        }
+        return spec
+    }
+
+    @Test func runInPiecesGivesTheSameSpikesAsOneRun() throws {
+        var spec = try NetworkSpec.load(from: Repository.config("cuba"))
+        spec.simulation.durationMs = 100
+        var whole = try Simulation(spec: spec)
+        try whole.run()
+        var pieces = try Simulation(spec: spec)
+        try pieces.run(durationMs: 100, every: 7) { _ in }
+        #expect(pieces.timeMs == whole.timeMs)
+        #expect(try whole.spikes("spikes_exc").count > 100)
+        #expect(try pieces.spikes("spikes_exc") == whole.spikes("spikes_exc"))
+        #expect(try pieces.spikes("spikes_inh") == whole.spikes("spikes_inh"))
+    }
+
+    @Test func stepAdvancesByOneTimeStep() throws {
+        var sim = try Simulation(spec: Self.singleNeuron())
+        try sim.step()
+        try sim.step()
+        #expect(abs(sim.timeMs - 0.2) < 1e-12)
+    }
+
+    @Test func membranePotentialSetBetweenRunsDecaysLikeTheClosedForm() throws {
+        var sim = try Simulation(spec: Self.singleNeuron())
+        try sim.run(durationMs: 10)
+        try sim.set("V_m", of: "n", to: 15)
+        #expect(try sim.values(of: "V_m", in: "n") == [15])
+        try sim.run(durationMs: 5)
+        let v = try sim.values(of: "V_m", in: "n")[0]
+        #expect(abs(v - 15 * exp(-5.0 / 10)) < 1e-12)
+        let samples = try sim.samples("vm", variable: "V_m")
+        #expect(samples.timesMs.count == 150 && abs(samples.timesMs.last! - 15) < 1e-9)
+        #expect(samples.values.last == [v])
+    }
+
+    @Test func currentSetBetweenRunsRelaxesLikeTheClosedForm() throws {
+        var sim = try Simulation(spec: Self.singleNeuron())
+        try sim.run(durationMs: 10)
+        try sim.setParameter("I_e", of: "n", to: 100)
+        try sim.run(durationMs: 30)
+        // E_L + I_e·τ_m/C_m·(1 − e^(−t/τ_m)), 100 pA · 10 ms / 250 pF = 4 mV.
+        let expected = 4 * (1 - exp(-30.0 / 10))
+        #expect(abs(try sim.values(of: "V_m", in: "n")[0] - expected) < 1e-9)
+    }
+
+    @Test func weightSetBetweenRunsActsOnTheSpikesThatFollow() throws {
+        // Spikes at 5 and 25 ms arrive 1 ms later as jumps of the weight (mV).
+        var sim = try Simulation(spec: Self.singleNeuron(spikeTimesMs: [5, 25]))
+        try sim.run(durationMs: 15)
+        #expect(try sim.synapses(ofProjection: 0) == Network.Synapses(sources: [0], targets: [0], weights: [1]))
+        try sim.setWeights(ofProjection: 0, to: [3])
+        try sim.run(durationMs: 15)
+        let expected = exp(-(30.0 - 6) / 10) + 3 * exp(-(30.0 - 26) / 10)
+        #expect(abs(try sim.values(of: "V_m", in: "n")[0] - expected) < 1e-9)
+    }
+
+    @Test func badChangesAreOneLineErrors() throws {
+        var sim = try Simulation(spec: Self.singleNeuron(spikeTimesMs: [5]))
+        #expect(throws: SNNError("unknown population 'x'; known: n, in")) { try sim.set("V_m", of: "x", to: 0) }
+        #expect(throws: SNNError("unknown state variable 'V' of 'n'; known: V_m, I_stim")) { try sim.set("V", of: "n", to: 0) }
+        #expect(throws: SNNError("projection 0: 2 weights given, expected 1 (one per synapse)")) {
+            try sim.setWeights(ofProjection: 0, to: [1, 2])
+        }
+        let tooShort = #expect(throws: ConfigError.self) { try sim.setParameter("tau_m", of: "n", to: -1) }
+        #expect(tooShort?.description == "populations[0].params.tau_m: must be > 0, got -1")
+        #expect(throws: SNNError("unknown recorder 'spikes'; known: vm")) { _ = try sim.spikes("spikes") }
+    }
+
+    @Test func eventEngineTakesChangesBeforeItsFirstRunOnly() throws {
+        var sim = try Simulation(spec: Self.singleNeuron(engine: .event))
+        try sim.set("V_m", of: "n", to: 15)
+        try sim.run(durationMs: 5)
+        #expect(abs(try sim.values(of: "V_m", in: "n")[0] - 15 * exp(-5.0 / 10)) < 1e-12)
+        #expect(throws: SNNError.self) { try sim.set("V_m", of: "n", to: 1) }
+    }
+
+    /// A controller reads the output's spikes every 10 ms and switches its Poisson drive off once the output
+    /// fires: afterwards, when what was in flight has arrived, the output stays silent.
+    @Test func closedLoopControllerSwitchesTheDriveOff() throws {
+        let neuron = IafPscDelta.Parameters(tauMembraneMs: 20, restingMV: 0, thresholdMV: 20, resetMV: 10)
+        let spec = NetworkSpec(
+            simulation: SimulationSpec(durationMs: 300),
+            populations: [PopulationSpec(name: "out", size: 20, neuron),
+                          PopulationSpec(name: "drive", size: 1, model: "poisson_generator", params: ["rate": 20000])],
+            projections: [ProjectionSpec(source: "drive", target: "out", connectivity: .allToAll, weight: 0.2, delayMs: 1.5)],
+            recorders: [.spikes("spikes_out", of: "out")])
+        var sim = try Simulation(spec: spec)
+        var switchedOffAtMs: Double?
+        try sim.run(durationMs: 300, every: 10) { sim in
+            if switchedOffAtMs == nil, try sim.spikes("spikes_out").count > 0 {
+                try sim.setParameter("rate", of: "drive", to: 0)
+                switchedOffAtMs = sim.timeMs
+            }
+        }
+        let off = try #require(switchedOffAtMs)
+        #expect(off < 300)
+        #expect(try sim.spikes("spikes_out").since(off + 2).count == 0)
+    }
+}
