@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CONFIG ?= configs/cuba.json
 
-.PHONY: demo test tsan deps release
+.PHONY: demo test tsan deps release examples
 
 # Debian's OpenMP runtime (libomp5 via libomp-dev), which the C kernels link; installed only when missing.
 deps:
@@ -23,6 +23,13 @@ demo: release
 test: deps
 	$(SWIFT) test
 	$(SWIFT) test -c release -Xswiftc -enable-testing --filter 'KernelReference|ThreadCountInvariance'
+
+# Examples/ is a package that depends on SwiftSNN by path, as a user's would: build it and run its programs,
+# each of which exits non-zero when its result is off.
+examples: deps
+	$(SWIFT) build --package-path Examples
+	$$($(SWIFT) build --package-path Examples --show-bin-path)/ClosedLoop
+	$$($(SWIFT) build --package-path Examples --show-bin-path)/CustomRule
 
 # ThreadSanitizer over the multi-threaded tests. Archer (from libomp-dev) tells TSan about OpenMP's fork/join
 # synchronisation, which it cannot see in the uninstrumented runtime; TSan exits non-zero on any report. The
