@@ -57,6 +57,35 @@ struct ArrivalCounterRule: PlasticityRule {
     func onPostsynapticSpike(_ synapse: inout SynapseState, pre: Traces, post: Traces) {}
 }
 
+/// An input written outside the library: every neuron fires once every `period_ms`, in the steps ending at
+/// k·period.
+struct ClockInput: Population, InputModel {
+    static let name = "clock_input"
+    static let summary = "fires every period_ms (test input)"
+    static let parameters = [ParameterSpec("period_ms", unit: "ms", default: 1, .positive, "Time between spikes")]
+
+    var name: String
+    var count: Int
+    var periodSteps: Int
+
+    static func make(_ population: PopulationSpec, in context: InputContext) throws -> any Population {
+        let p = try context.numericParameters(population.params, specs: parameters)
+        return ClockInput(name: population.name, count: population.size, periodSteps: context.grid.steps(p["period_ms"]))
+    }
+
+    var ports: InputPorts? { nil }
+    var variableNames: [String] { [] }
+    func value(ofVariable variable: Int, neuron: Int) -> Double { 0 }
+    mutating func makeStepper() -> any PopulationStepper { Stepper(periodSteps: periodSteps) }
+
+    struct Stepper: PopulationStepper {
+        let periodSteps: Int
+        func step(_ step: Int, range: Range<Int>, input: StepInput?, spikes: inout [Int32]) {
+            if (step + 1) % periodSteps == 0 { spikes.append(contentsOf: range.map(Int32.init)) }
+        }
+    }
+}
+
 @Suite struct ExtensionTests {
     static let json = """
         {"simulation": {"duration_ms": 30, "dt_ms": 0.1},
@@ -92,5 +121,20 @@ struct ArrivalCounterRule: PlasticityRule {
         try sim.run()
         // 20 arrivals, each adding 0.5 to the initial 0.3.
         #expect(try sim.synapses(ofProjection: 0).weights == [Float(0.3 + 20 * 0.5)])
+    }
+
+    /// Spikes every 2 ms of weight 0.3 into the perfect integrator: it fires at every 4th arrival, i.e. at
+    /// 4·2 + 1 = 9, 17, 25 ms (1 ms delay).
+    @Test func inputRegisteredFromOutsideIsUsedByNameFromJSON() throws {
+        var models = ModelRegistry.builtIn
+        models.register(PerfectIntegrator.self)
+        models.register(input: ClockInput.self)
+        var spec = try NetworkSpec(json: Self.json)
+        spec.populations[0] = PopulationSpec(name: "in", size: 1, model: "clock_input", params: ["period_ms": 2])
+        var sim = try Simulation(spec: spec, registry: models)
+        try sim.run()
+        let times = try sim.spikes("spikes").timesMs
+        #expect(times.count == 3)
+        for (t, expected) in zip(times, [9.0, 17, 25]) { #expect(abs(t - expected) < 1e-9) }
     }
 }

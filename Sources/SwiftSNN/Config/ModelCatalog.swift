@@ -18,15 +18,19 @@ public struct ModelCatalog: Sendable {
         }
         lines.append("")
         lines.append("Inputs (\"model\" of a population):")
-        lines.append("  \(PoissonGenerator.name): independent Poisson train per target synapse")
-        lines += PoissonGenerator.parameters.map(Self.row)
-        lines.append("  \(DCGenerator.name): constant current into each target")
-        lines += DCGenerator.parameters.map(Self.row)
-        lines.append("  \(SpikeGenerator.name): spikes at given times")
-        lines.append("    spike_times  [ms]  times for every neuron, or one list per neuron")
-        lines.append("    file               .npy with fields t, id (as spike recorders write) or plain times")
-        lines.append("  \(BernoulliInput.name): each neuron fires in each step with its probability")
-        lines.append("    p            [1]   a probability, or one per neuron (array, {\"array\": [...]}, {\"file\": ...})")
+        for input in registry.inputs.sorted(by: { $0.name < $1.name }) {
+            lines.append("  \(input.name): \(input.summary)")
+            switch input.name {
+            case PoissonGenerator.name: lines += PoissonGenerator.parameters.map(Self.row)
+            case DCGenerator.name: lines += DCGenerator.parameters.map(Self.row)
+            case SpikeGenerator.name:
+                lines.append("    spike_times  [ms]  times for every neuron, or one list per neuron")
+                lines.append("    file               .npy with fields t, id (as spike recorders write) or plain times")
+            case BernoulliInput.name:
+                lines.append("    p            [1]   a probability, or one per neuron (array, {\"array\": [...]}, {\"file\": ...})")
+            default: break
+            }
+        }
         lines.append("")
         lines.append("Plasticity rules (\"plasticity\": {\"rule\": ..., \"params\": {...}, \"pairing\": \"all_to_all\" | \"nearest\"}):")
         for rule in plasticityRules.tables {

@@ -40,6 +40,8 @@ public struct DCGenerator: Population {
                            grid: grid)
     }
 
+    public func drive(grid: TimeGrid) -> GeneratorProjection.Drive? { .current(self) }
+
     /// Whether the generator sends its current in step `step`.
     @inline(__always)
     public func isActive(step: Int) -> Bool { startStep < step + 2 && step + 2 <= stopStep }

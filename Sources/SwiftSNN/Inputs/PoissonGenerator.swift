@@ -22,6 +22,8 @@ public struct PoissonGenerator: Population {
             .setting(key, to: value, specs: Self.parameters)["rate"]
     }
 
+    public func drive(grid: TimeGrid) -> GeneratorProjection.Drive? { .poisson(meanPerStep: rateHz * grid.dtMs / 1000) }
+
     public var ports: InputPorts? { nil }
     public var emitsSpikes: Bool { false }
     public var variableNames: [String] { [] }

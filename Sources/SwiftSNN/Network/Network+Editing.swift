@@ -43,15 +43,8 @@ extension Network {
         let p = try self.population(named: population)
         try populations[p].setParameter(key, to: value, grid: grid)
         // Generator projections carry what their source sends.
-        for g in generatorProjections.indices where generatorProjections[g].source == p {
-            switch populations[p] {
-            case let poisson as PoissonGenerator:
-                generatorProjections[g].drive = .poisson(meanPerStep: poisson.rateHz * grid.dtMs / 1000)
-            case let dc as DCGenerator:
-                generatorProjections[g].drive = .current(dc)
-            default:
-                break
-            }
+        if let drive = populations[p].drive(grid: grid) {
+            for g in generatorProjections.indices where generatorProjections[g].source == p { generatorProjections[g].drive = drive }
         }
     }
 

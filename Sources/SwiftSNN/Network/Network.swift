@@ -36,8 +36,8 @@ public struct Network: Sendable {
         guard let m = modulators.firstIndex(where: { $0.name == name }) else {
             throw SNNError("unknown modulator '\(name)'; known: \(modulators.map(\.name).joined(separator: ", "))")
         }
-        guard modulators[m].drive == .external else {
-            throw SNNError("modulator '\(name)' follows its \(modulators[m].drive.kindName) and cannot be set from code; use an external modulator")
+        guard modulators[m].dynamics.isSettableFromCode else {
+            throw SNNError("modulator '\(name)' follows its \(modulators[m].dynamics.kindName) and cannot be set from code; use an external modulator")
         }
         modulators[m].value = value
     }

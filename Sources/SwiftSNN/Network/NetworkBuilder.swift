@@ -56,57 +56,34 @@ public struct NetworkBuilder: Sendable {
             guard network.populations[p].emitsSpikes else {
                 throw ConfigError(path: "\(path).population", problem: "'\(name)' feeds its targets directly and emits no spikes to count")
             }
-            return Modulator(name: entry.name, drive: .volumeTransmitter(population: p, stepDecay: exp(-network.grid.dtMs / tauMs),
+            return Modulator(name: entry.name, dynamics: VolumeTransmitter(population: p, stepDecay: exp(-network.grid.dtMs / tauMs),
                                                                          increment: increment ?? 1, baseline: baseline ?? 0),
                              initial: entry.effectiveInitial)
         case let .schedule(timesMs, values):
-            return Modulator(name: entry.name, drive: .schedule(steps: timesMs.map(network.grid.steps), values: values),
+            return Modulator(name: entry.name, dynamics: ScheduledModulator(steps: timesMs.map(network.grid.steps), values: values,
+                                                                         initial: entry.effectiveInitial),
                              initial: entry.effectiveInitial)
         case .external:
-            return Modulator(name: entry.name, drive: .external, initial: entry.effectiveInitial)
+            return Modulator(name: entry.name, dynamics: ExternalModulator(), initial: entry.effectiveInitial)
         }
     }
 
     private func makePopulation(_ pop: PopulationSpec, index: Int, _ lowering: Lowering) throws -> any Population {
-        let path = "populations[\(index)]", paramsPath = "\(path).params"
-        let grid = lowering.grid, seed = lowering.seed, base = lowering.spec.baseDirectory
-        func numericParams(_ specs: [ParameterSpec]) throws -> ParameterValues {
-            var given: [String: Double] = [:]
-            for (key, value) in pop.params {
-                guard case .number(let x) = value else {
-                    throw ConfigError(path: "\(paramsPath).\(key)", problem: "must be a number, got \(value.json.described)")
-                }
-                given[key] = x
-            }
-            return try ParameterValues(given, specs: specs, path: paramsPath)
-        }
-        func noInitial() throws {
+        let path = "populations[\(index)]"
+        let context = InputContext(grid: lowering.grid, seed: lowering.seed, populationIndex: index,
+                                   baseDirectory: lowering.spec.baseDirectory, path: path, exactTimes: lowering.exactTimes)
+        if let input = registry.input(named: pop.model) {
             if let first = pop.initial.keys.sorted().first {
                 throw ConfigError(path: "\(path).initial.\(first)", problem: "\(pop.model) has no state variables to initialise")
             }
+            return try input.make(pop, in: context)
         }
-        switch pop.model {
-        case PoissonGenerator.name:
-            try noInitial()
-            return PoissonGenerator(name: pop.name, count: pop.size, parameters: try numericParams(PoissonGenerator.parameters))
-        case DCGenerator.name:
-            try noInitial()
-            return DCGenerator(name: pop.name, count: pop.size, parameters: try numericParams(DCGenerator.parameters), grid: grid)
-        case SpikeGenerator.name:
-            try noInitial()
-            return try SpikeGenerator(name: pop.name, count: pop.size, params: pop.params, grid: grid, baseDirectory: base,
-                                      path: path, exactTimes: lowering.exactTimes)
-        case BernoulliInput.name:
-            try noInitial()
-            return try BernoulliInput(name: pop.name, count: pop.size, params: pop.params, seed: seed,
-                                      populationIndex: index, baseDirectory: base, path: path)
-        default:
-            guard let model = registry.model(named: pop.model) else {
-                throw ConfigError(path: "\(path).model",
-                                  problem: "unknown model '\(pop.model)'; known: \(registry.allNames.joined(separator: ", "))")
-            }
-            return try makeGroup(model, pop, parameters: try numericParams(model.parameters), index: index, lowering)
+        guard let model = registry.model(named: pop.model) else {
+            throw ConfigError(path: "\(path).model",
+                              problem: "unknown model '\(pop.model)'; known: \(registry.allNames.joined(separator: ", "))")
         }
+        return try makeGroup(model, pop, parameters: try context.numericParameters(pop.params, specs: model.parameters),
+                             index: index, lowering)
     }
 
     private func makeGroup<M: NeuronModel>(_: M.Type, _ pop: PopulationSpec, parameters: ParameterValues, index: Int,
@@ -164,14 +141,10 @@ public struct NetworkBuilder: Sendable {
                                                               projectionIndex: index, table: table, network: network))
             return
         }
-        switch source {
-        case let poisson as PoissonGenerator:
-            network.generatorProjections.append(GeneratorProjection(
-                source: s, target: t, synapses: table,
-                drive: .poisson(meanPerStep: poisson.rateHz * network.grid.dtMs / 1000), projectionIndex: index))
-        case let dc as DCGenerator:
-            network.generatorProjections.append(GeneratorProjection(source: s, target: t, synapses: table, drive: .current(dc), projectionIndex: index))
-        default:
+        if let drive = source.drive(grid: network.grid) {
+            network.generatorProjections.append(GeneratorProjection(source: s, target: t, synapses: table, drive: drive,
+                                                                    projectionIndex: index))
+        } else {
             network.projections.append(StaticProjection(source: s, target: t, synapses: table, projectionIndex: index))
         }
     }

@@ -16,6 +16,9 @@ public protocol Population: Sendable {
 
     func value(ofVariable variable: Int, neuron: Int) -> Double
 
+    /// For generators that feed each target directly instead of emitting spikes: what their projections carry.
+    func drive(grid: TimeGrid) -> GeneratorProjection.Drive?
+
     /// Sets state variable `variable` of every neuron (one value per neuron), between runs.
     mutating func setValues(ofVariable variable: Int, to values: [Double]) throws
     /// Sets parameter `key` (a config key such as `I_e` or `rate`) for the whole population, between runs; it acts
@@ -25,6 +28,7 @@ public protocol Population: Sendable {
 
 extension Population {
     public var emitsSpikes: Bool { true }
+    public func drive(grid: TimeGrid) -> GeneratorProjection.Drive? { nil }
 
     public mutating func setValues(ofVariable variable: Int, to values: [Double]) throws {
         throw SNNError("population '\(name)' has no state variables to set")

@@ -1,0 +1,71 @@
+import Foundation
+
+/// A kind of input population that a spec's `model` can name (`poisson_generator`, `spike_generator`, …): it
+/// builds the population from the spec. Inputs that emit spikes of their own need nothing else (the engines step
+/// them like neurons); generators that feed each target directly declare a `GeneratorProjection.Drive`
+/// (`Population.drive(grid:)`). Registered by name in a `ModelRegistry`.
+public protocol InputModel: Sendable {
+    static var name: String { get }
+    /// One line for `snn models`.
+    static var summary: String { get }
+    static func make(_ population: PopulationSpec, in context: InputContext) throws -> any Population
+}
+
+/// What building an input population may need besides its spec.
+public struct InputContext: Sendable {
+    public var grid: TimeGrid
+    public var seed: UInt64
+    /// The population's index in the spec: part of its random streams' keys.
+    public var populationIndex: Int
+    /// Where relative file names resolve.
+    public var baseDirectory: URL
+    /// The population's place in the spec (`populations[2]`), for errors.
+    public var path: String
+    /// The event engine's: times are used as given, not rounded to the grid.
+    public var exactTimes: Bool
+
+    /// `params` checked against a numeric parameter table; errors name `path.params.<key>`.
+    public func numericParameters(_ params: [String: ParameterValue], specs: [ParameterSpec]) throws -> ParameterValues {
+        var given: [String: Double] = [:]
+        for (key, value) in params {
+            guard case .number(let x) = value else {
+                throw ConfigError(path: "\(path).params.\(key)", problem: "must be a number, got \(value.json.described)")
+            }
+            given[key] = x
+        }
+        return try ParameterValues(given, specs: specs, path: "\(path).params")
+    }
+}
+
+extension PoissonGenerator: InputModel {
+    public static let summary = "independent Poisson train per target synapse"
+    public static func make(_ population: PopulationSpec, in context: InputContext) throws -> any Population {
+        PoissonGenerator(name: population.name, count: population.size,
+                         parameters: try context.numericParameters(population.params, specs: parameters))
+    }
+}
+
+extension DCGenerator: InputModel {
+    public static let summary = "constant current into each target"
+    public static func make(_ population: PopulationSpec, in context: InputContext) throws -> any Population {
+        DCGenerator(name: population.name, count: population.size,
+                    parameters: try context.numericParameters(population.params, specs: parameters), grid: context.grid)
+    }
+}
+
+extension SpikeGenerator: InputModel {
+    public static let summary = "spikes at given times"
+    public static func make(_ population: PopulationSpec, in context: InputContext) throws -> any Population {
+        try SpikeGenerator(name: population.name, count: population.size, params: population.params, grid: context.grid,
+                           baseDirectory: context.baseDirectory, path: context.path, exactTimes: context.exactTimes)
+    }
+}
+
+extension BernoulliInput: InputModel {
+    public static let summary = "each neuron fires in each step with its probability"
+    public static func make(_ population: PopulationSpec, in context: InputContext) throws -> any Population {
+        try BernoulliInput(name: population.name, count: population.size, params: population.params, seed: context.seed,
+                           populationIndex: context.populationIndex, baseDirectory: context.baseDirectory,
+                           path: context.path)
+    }
+}

@@ -1,0 +1,41 @@
+/// A named scalar signal that plasticity parameters follow (`ParameterBinding.modulator`): dopamine for reward-
+/// modulated STDP, a reward or error schedule, an astrocyte's state set from Swift.
+///
+/// The value a step's plasticity sees is the one at the start of that step: schedules switch at their times,
+/// a volume transmitter's spikes of step k count from step k + 1 on, and external values hold until the next
+/// `Simulation.setModulator`. What moves the value is the modulator's `dynamics`; new kinds of modulator are new
+/// `ModulatorDynamics` types.
+public struct Modulator: Sendable {
+    public let name: String
+    public private(set) var dynamics: any ModulatorDynamics
+    public internal(set) var value: Double
+
+    public init(name: String, dynamics: any ModulatorDynamics, initial: Double) {
+        self.name = name
+        self.dynamics = dynamics
+        value = initial
+    }
+
+    /// The value step `step` sees.
+    mutating func begin(step: Int) { dynamics.begin(step: step, value: &value) }
+
+    /// Takes the spikes each population emitted in a finished step.
+    mutating func observe(spikes: [[Int32]]) { dynamics.observe(spikes: spikes, value: &value) }
+}
+
+/// How a modulator's value evolves during a run. Both calls are made serially, once per step, in this order:
+/// `begin` at the start of step k, `observe` with step k's spikes after it.
+public protocol ModulatorDynamics: Sendable {
+    /// What the modulator is, in errors (`volume transmitter`).
+    var kindName: String { get }
+    /// Whether code may set the value between runs (`Simulation.setModulator`).
+    var isSettableFromCode: Bool { get }
+    mutating func begin(step: Int, value: inout Double)
+    mutating func observe(spikes: [[Int32]], value: inout Double)
+}
+
+extension ModulatorDynamics {
+    public var isSettableFromCode: Bool { false }
+    public mutating func begin(step: Int, value: inout Double) {}
+    public mutating func observe(spikes: [[Int32]], value: inout Double) {}
+}
