@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CONFIG ?= configs/cuba.json
 
-.PHONY: demo test tsan deps release examples
+.PHONY: demo test tsan deps release examples docs
 
 # Debian's OpenMP runtime (libomp5 via libomp-dev), which the C kernels link; installed only when missing.
 deps:
@@ -30,6 +30,11 @@ examples: deps
 	$(SWIFT) build --package-path Examples
 	$$($(SWIFT) build --package-path Examples --show-bin-path)/ClosedLoop
 	$$($(SWIFT) build --package-path Examples --show-bin-path)/CustomRule
+
+# The DocC documentation (Sources/SwiftSNN/SwiftSNN.docc and the doc comments); broken symbol links are errors.
+docs:
+	$(SWIFT) package --disable-sandbox generate-documentation --target SwiftSNN --warnings-as-errors \
+		--output-path .build/docs
 
 # ThreadSanitizer over the multi-threaded tests. Archer (from libomp-dev) tells TSan about OpenMP's fork/join
 # synchronisation, which it cannot see in the uninstrumented runtime; TSan exits non-zero on any report. The

@@ -2,8 +2,9 @@ import Foundation
 import SwiftSNN
 import Testing
 
-// The README's Swift examples are the code between the `README:` markers below, compiled and run here;
-// `readmeShowsTheseSnippetsVerbatim` fails when the README and this file drift apart.
+// The README's Swift examples are the code between the `README:` markers below, and the DocC "Getting started"
+// article's the code between the `GettingStarted:` markers (without their indentation); they are compiled and
+// run here, and `documentationShowsTheseSnippetsVerbatim` fails when the documents and this file drift apart.
 
 // README: run a config file
 func runConfigFile() {
@@ -43,38 +44,76 @@ func closedLoop() throws -> SpikeTrain {
 }
 // README: end
 
+func gettingStarted() throws -> SpikeTrain {
+    // GettingStarted: embedding
+    let neuron = IafPscDelta.Parameters(tauMembraneMs: 20, restingMV: 0, thresholdMV: 20, resetMV: 10)
+    let spec = NetworkSpec(
+        simulation: SimulationSpec(durationMs: 1000, dtMs: 0.1, seed: 1),
+        populations: [PopulationSpec(name: "cells", size: 1000, neuron, initial: ["V_m": .uniform(low: 0, high: 20)]),
+                      PopulationSpec(name: "noise", size: 1, model: "poisson_generator", params: ["rate": 20000])],
+        projections: [ProjectionSpec(source: "noise", target: "cells", connectivity: .allToAll, weight: 0.1),
+                      ProjectionSpec(source: "cells", target: "cells", connectivity: .fixedIndegree(100),
+                                     weight: -0.5, delayMs: 1.5)],
+        recorders: [.spikes("spikes", of: "cells")])
+    var simulation = try Simulation(spec: spec)
+    try simulation.run()
+    let spikes = try simulation.spikes("spikes")
+    print("\(spikes.count) spikes; mean rate \(Double(spikes.count) / 1000) Hz")
+    // GettingStarted: end
+    return spikes
+}
+
 @Suite(.serialized) struct ReadmeSnippetTests {
-    /// The code between `// README: <title>` and `// README: end` in this file, without its markers.
-    static func snippets() throws -> [String] {
+    /// The code between `// <document>: <title>` and `// <document>: end` in this file, without its markers
+    /// and their indentation.
+    static func snippets(of document: String) throws -> [String] {
         let lines = try String(contentsOfFile: #filePath, encoding: .utf8).components(separatedBy: "\n")
-        var snippets: [String] = [], current: [String]?
+        var snippets: [String] = [], current: [String]?, indent = 0
         for line in lines {
-            if line == "// README: end" {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed == "// \(document): end" {
                 snippets.append(current!.joined(separator: "\n"))
                 current = nil
-            } else if line.hasPrefix("// README: ") {
+            } else if trimmed.hasPrefix("// \(document): ") {
                 current = []
+                indent = line.count - trimmed.count
             } else if current != nil {
-                current!.append(line)
+                current!.append(String(line.dropFirst(min(indent, line.prefix { $0 == " " }.count))))
             }
         }
         return snippets
     }
 
-    @Test func readmeShowsTheseSnippetsVerbatim() throws {
+    @Test func documentationShowsTheseSnippetsVerbatim() throws {
         let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
-        let snippets = try Self.snippets()
-        #expect(snippets.count == 2)
-        for snippet in snippets {
+        let readmeSnippets = try Self.snippets(of: "README")
+        #expect(readmeSnippets.count == 2)
+        for snippet in readmeSnippets {
             #expect(readme.contains("```swift\nimport Foundation\nimport SwiftSNN\n\n\(snippet)\n```"),
                     "README.md lacks:\n\(snippet)")
         }
+        let article = try String(contentsOf: Repository.root.appendingPathComponent("Sources/SwiftSNN/SwiftSNN.docc/GettingStarted.md"),
+                                 encoding: .utf8)
+        let articleSnippets = try Self.snippets(of: "GettingStarted")
+        #expect(articleSnippets.count == 1)
+        for snippet in articleSnippets {
+            #expect(snippet.components(separatedBy: "\n").count + 1 <= 20, "Getting started promises at most 20 lines")
+            #expect(article.contains("```swift\nimport SwiftSNN\n\n\(snippet)\n```"), "GettingStarted.md lacks:\n\(snippet)")
+        }
+    }
+
+    /// Brunel-style inhibition-dominated network: the rate must be that of an active, not a saturated network
+    /// (refractory 2 ms caps it at 500 Hz) — a check that the example does what its text says.
+    @Test func gettingStartedSnippetRuns() throws {
+        let spikes = try gettingStarted()
+        let rateHz = Double(spikes.count) / 1000
+        #expect(rateHz > 1 && rateHz < 200)
     }
 
     @Test func configFileSnippetRunsFromTheCheckout() throws {
         let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(Repository.root.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        #expect(FileManager.default.changeCurrentDirectoryPath(Repository.root.path))
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         let summary = Repository.root.appendingPathComponent("out/cuba/spikes_exc.npy")
         try? FileManager.default.removeItem(at: summary)
         runConfigFile()

@@ -46,8 +46,10 @@ public struct ClockDrivenEngine: Engine {
     private let poissonSamplers: [PoissonDistribution?]
     private var step = 0
 
-    /// - Parameter threads: worker threads; 0 means the OpenMP runtime's default (all cores), but at most one
-    ///   thread per `neuronsPerAutomaticThread` neurons: below that a step's work is shorter than a fork/join.
+    /// - Parameters:
+    ///   - network: the lowered network; the engine owns its copy.
+    ///   - threads: worker threads; 0 means the OpenMP runtime's default (all cores), but at most one thread per
+    ///     `neuronsPerAutomaticThread` neurons: below that a step's work is shorter than a fork/join.
     public init(network: Network, threads: Int = 1) throws {
         self.network = network
         let minDelay = (network.projections.map(\.synapses.minDelaySteps)

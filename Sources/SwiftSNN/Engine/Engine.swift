@@ -2,7 +2,9 @@
 /// engine.
 public protocol Engine {
     static var kind: EngineKind { get }
-    /// - Parameter threads: worker threads; 0 means all cores. Output must not depend on it.
+    /// - Parameters:
+    ///   - network: the network lowered from a spec; the engine owns its copy.
+    ///   - threads: worker threads; 0 means all cores. Output must not depend on it.
     init(network: Network, threads: Int) throws
     var network: Network { get }
     /// The worker threads the engine runs on.

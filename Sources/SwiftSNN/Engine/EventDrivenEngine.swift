@@ -52,7 +52,9 @@ public struct EventDrivenEngine: Engine {
     private var runSpikeTimes: [[Double]]
     private var runSpikeIds: [[Int32]]
 
-    /// - Parameter threads: ignored; the engine runs on one thread.
+    /// - Parameters:
+    ///   - network: the lowered network, built with exact delays; the engine owns its copy.
+    ///   - threads: ignored; the engine runs on one thread.
     public init(network: Network, threads: Int = 1) throws {
         var neurons: [(any EventDrivenNeurons)?] = []
         var trains: [[(timeMs: Double, id: Int32)]?] = []

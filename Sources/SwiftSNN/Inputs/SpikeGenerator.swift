@@ -17,8 +17,15 @@ public struct SpikeGenerator: Population {
     /// The same spikes at their times as given, sorted by (time, id): what the event-driven engine emits.
     public private(set) var exactSpikes: [(timeMs: Double, id: Int32)]
 
-    /// - Parameter exactTimes: for the event engine, which uses the times as given: any positive time is taken
-    ///   (the clock engine's grid needs t ≥ dt/2, the first step's end after rounding).
+    /// - Parameters:
+    ///   - name: the population's name.
+    ///   - count: its number of neurons.
+    ///   - params: `spike_times` or `file`, as in a spec.
+    ///   - grid: the clock engine's time grid, which times are rounded to.
+    ///   - baseDirectory: where a relative `file` resolves.
+    ///   - path: the population's place in the spec (`populations[0]`), for errors.
+    ///   - exactTimes: for the event engine, which uses the times as given: any positive time is taken (the clock
+    ///     engine's grid needs t ≥ dt/2, the first step's end after rounding).
     public init(name: String, count: Int, params: [String: ParameterValue], grid: TimeGrid, baseDirectory: URL,
                 path: String, exactTimes: Bool = false) throws {
         self.name = name

@@ -13,7 +13,12 @@ public struct WeightRecorder: Recorder {
     public let targets: [Int32]
     public private(set) var samples: [Double] = []
 
-    /// - Parameter channels: the source neuron of each row of `synapses`.
+    /// - Parameters:
+    ///   - name: the output file is `<name>.npy`.
+    ///   - plastic: the projection's index in `Network.plasticProjections`.
+    ///   - synapses: the projection's table, one row per channel.
+    ///   - channels: the source neuron of each row of `synapses`.
+    ///   - intervalSteps: steps between samples.
     public init(name: String, plastic: Int, synapses: SynapseTable, channels: DelayChannels, intervalSteps: Int) {
         self.name = name
         self.plastic = plastic
