@@ -37,9 +37,7 @@ public struct ClockDrivenEngine: Engine {
     private let projectionSplits: [[[Int64]]]
     private let generatorSplits: [[[Int64]]]
     private let plasticSplits: [[[Int64]]]
-    /// For each plastic projection, per ring slot: the channels (`DelayChannels`) whose spikes arrive in that slot's
-    /// step, in the order the spikes were emitted, repeats adjacent.
-    private var pendingArrivals: [[[Int32]]]
+    private var plasticArrivals: PlasticArrivalQueue
     private let plasticChannels: [DelayChannels]
     /// One stream per synapse of each Poisson generator projection (empty for other generators), and its sampler.
     private var poissonStreams: [Column<RandomStream>]
@@ -67,9 +65,7 @@ public struct ClockDrivenEngine: Engine {
         rings = network.populations.map { pop in
             pop.ports.map { InputRing(ports: $0, count: pop.count, minimumSlots: slice + maxDelay + 1) }
         }
-        var pendingSlots = 1
-        while pendingSlots < slice + maxDelay + 1 { pendingSlots <<= 1 }
-        pendingArrivals = network.plasticProjections.map { _ in [[Int32]](repeating: [], count: pendingSlots) }
+        plasticArrivals = PlasticArrivalQueue(projections: network.plasticProjections.count, minimumSlots: slice + maxDelay + 1)
         plasticChannels = network.plasticProjections.map(\.channels)
         var live = network.populations.map { _ in Set<Int>() }
         func feed(_ target: Int, weights: [Float]) {
@@ -97,12 +93,7 @@ public struct ClockDrivenEngine: Engine {
         projectionSplits = network.projections.map { [partition] in partition.rowSplits($0.synapses, targetPopulation: $0.target) }
         plasticSplits = network.plasticProjections.map { [partition] in partition.rowSplits($0.synapses, targetPopulation: $0.target) }
         generatorSplits = network.generatorProjections.map { [partition] in partition.rowSplits($0.synapses, targetPopulation: $0.target) }
-        poissonStreams = network.generatorProjections.map { g in
-            guard case .poisson = g.drive else { return Column([]) }
-            return Column((0..<g.synapses.count).map {
-                RandomStream(seed: network.seed, purpose: .poisson, UInt64(g.projectionIndex), UInt64($0))
-            })
-        }
+        poissonStreams = network.generatorProjections.map { Column($0.poissonStreams(seed: network.seed)) }
         poissonSamplers = network.generatorProjections.map { g in
             guard case .poisson(let mean) = g.drive else { return nil }
             return PoissonDistribution(mean: mean)
@@ -131,7 +122,7 @@ public struct ClockDrivenEngine: Engine {
         try change(&network)
         var next = try ClockDrivenEngine(network: network, threads: partition.parts)
         next.rings = rings
-        next.pendingArrivals = pendingArrivals
+        next.plasticArrivals = plasticArrivals
         next.poissonStreams = poissonStreams
         next.step = step
         next.statistics = statistics
@@ -144,11 +135,14 @@ public struct ClockDrivenEngine: Engine {
         try network.setModulator(name, to: value)
     }
 
+    /// Runs the slices described at the type: for each run of steps inside a slice, serial plasticity and
+    /// modulator work, the parallel advance (`Work.advance`), then serially the joining of the parts' spikes
+    /// (`SpikeExchange`) and the recorders (`RunRecording`); at the end of each slice, parallel delivery
+    /// (`Work.deliver`) and the queueing of plastic arrivals (`PlasticArrivalQueue`).
     public mutating func run(durationMs: Double, recorders: inout [any Recorder],
                              observer: ((_ simulatedMs: Double) -> Void)?) throws {
         let end = step + network.grid.steps(durationMs)
         let reportEvery = max(1, network.grid.steps(100))
-        let populationCount = network.populations.count
         let parts = partition.parts
         let steppers = network.populations.indices.map { network.populations[$0].makeStepper() }
         let ringBases = rings.indices.map { rings[$0] == nil ? nil : rings[$0]!.mutablePointer() }
@@ -156,9 +150,7 @@ public struct ClockDrivenEngine: Engine {
         let streamBases = poissonStreams.indices.map { poissonStreams[$0].mutablePointer() }
         let plasticWorkers = network.plasticProjections.indices.map { network.plasticProjections[$0].makeWorker(grid: network.grid) }
         let weightBases = network.plasticProjections.indices.map { network.plasticProjections[$0].weights.baseAddress }
-        var weightRecorders = TypedRecorders<WeightRecorder>(of: recorders)
-        var modulatorRecorders = TypedRecorders<ModulatorRecorder>(of: recorders)
-        let pendingMask = (pendingArrivals.first?.count ?? 1) - 1
+        var recording = RunRecording(recorders)
         let work = Work(partition: partition, steppers: steppers, ringBases: ringBases, layouts: layouts, livePlanes: livePlanes,
                         projections: network.projections, projectionPlanes: projectionPlanes,
                         projectionSplits: projectionSplits,
@@ -166,25 +158,14 @@ public struct ClockDrivenEngine: Engine {
                         streamBases: streamBases, poissonSamplers: poissonSamplers,
                         plastic: network.plasticProjections.map { ($0.source, $0.target) }, plasticWorkers: plasticWorkers,
                         plasticSplits: plasticSplits)
-
-        // Per part and population: spikes of the current run of steps, and where each step's end; per population:
-        // spikes of the slice.
-        let partSpikes = UnsafeMutablePointer<[Int32]>.allocate(capacity: parts * populationCount)
-        partSpikes.initialize(repeating: [], count: parts * populationCount)
-        let partStepEnds = UnsafeMutablePointer<[Int]>.allocate(capacity: parts * populationCount)
-        partStepEnds.initialize(repeating: [], count: parts * populationCount)
+        var exchange = SpikeExchange(parts: parts, populations: network.populations.count)
+        let partBuffers = exchange.partBuffers
         let partEvents = UnsafeMutablePointer<UInt64>.allocate(capacity: parts)
         partEvents.initialize(repeating: 0, count: parts)
         defer {
-            partSpikes.deinitialize(count: parts * populationCount)
-            partSpikes.deallocate()
-            partStepEnds.deinitialize(count: parts * populationCount)
-            partStepEnds.deallocate()
+            exchange.deallocate()
             partEvents.deallocate()
         }
-        var stepSpikes = [[Int32]](repeating: [], count: populationCount)
-        var sliceSources = [[Int32]](repeating: [], count: populationCount)
-        var sliceSteps = [[Int64]](repeating: [], count: populationCount)
         // Plasticity and modulators have serial work between steps; otherwise the threads run through a slice
         // and stop only after steps whose state a recorder reads.
         let stepByStep = !plasticWorkers.isEmpty || !network.modulators.isEmpty
@@ -198,7 +179,7 @@ public struct ClockDrivenEngine: Engine {
                     last += 1
                 }
                 // Non-empty only with plastic projections, so only in runs of one step.
-                let arrivals = pendingArrivals.map { $0[first & pendingMask] }
+                let arrivals = plasticArrivals.due(step: first)
                 for m in network.modulators.indices { network.modulators[m].begin(step: first) }
                 for (q, worker) in plasticWorkers.enumerated() {
                     try worker.prepare(step: first, modulators: network.modulators)
@@ -206,68 +187,45 @@ public struct ClockDrivenEngine: Engine {
                     if !arrivals[q].isEmpty { worker.beginStep(arrivals: arrivals[q]) }
                 }
                 ThreadTeam.run(parts: parts) { part in
-                    let spikes = partSpikes + part * populationCount, ends = partStepEnds + part * populationCount
+                    let spikes = partBuffers.spikes(ofPart: part)
                     for step in first...last {
                         partEvents[part] += work.advance(step: step, part: part, spikes: spikes, plasticArrivals: arrivals)
-                        for p in 0..<populationCount { ends[p].append(spikes[p].count) }
+                        partBuffers.endStep(ofPart: part)
                     }
                 }
                 // Every step, also without arrivals: matrix rules end their periods here.
-                for (q, worker) in plasticWorkers.enumerated() {
-                    worker.endStep(arrivals: arrivals[q], step: first)
-                    pendingArrivals[q][first & pendingMask].removeAll(keepingCapacity: true)
-                }
+                for (q, worker) in plasticWorkers.enumerated() { worker.endStep(arrivals: arrivals[q], step: first) }
+                plasticArrivals.clear(step: first)
                 for (k, step) in (first...last).enumerated() {
-                    for p in 0..<populationCount {
-                        stepSpikes[p].removeAll(keepingCapacity: true)
-                        for part in 0..<parts {
-                            let i = part * populationCount + p
-                            stepSpikes[p].append(contentsOf: partSpikes[i][(k == 0 ? 0 : partStepEnds[i][k - 1])..<partStepEnds[i][k]])
-                        }
-                        statistics.spikes[p] += stepSpikes[p].count
-                        sliceSources[p].append(contentsOf: stepSpikes[p])
-                        sliceSteps[p].append(contentsOf: repeatElement(Int64(step), count: stepSpikes[p].count))
-                    }
-                    for m in modulatorRecorders.recorders.indices {
-                        modulatorRecorders.recorders[m].sample(step: step, modulators: network.modulators)
+                    let stepSpikes = exchange.join(stepOffset: k, step: step)
+                    for p in stepSpikes.indices { statistics.spikes[p] += stepSpikes[p].count }
+                    recording.observe(step: step, spikes: stepSpikes, populations: network.populations,
+                                      modulators: network.modulators, recorders: &recorders) { plastic in
+                        plasticWorkers[plastic].flush()
+                        return weightBases[plastic]
                     }
                     for m in network.modulators.indices { network.modulators[m].observe(spikes: stepSpikes) }
-                    for r in recorders.indices {
-                        recorders[r].observe(step: step, spikes: stepSpikes, populations: network.populations)
-                    }
-                    for w in weightRecorders.recorders.indices where weightRecorders.recorders[w].isDue(step: step) {
-                        let plastic = weightRecorders.recorders[w].plastic
-                        plasticWorkers[plastic].flush()
-                        weightRecorders.recorders[w].sample(step: step, weights: weightBases[plastic])
-                    }
                     self.step += 1
                     if self.step % reportEvery == 0 { observer?(Double(self.step) * network.grid.dtMs) }
                 }
-                for i in 0..<(parts * populationCount) {
-                    partSpikes[i].removeAll(keepingCapacity: true)
-                    partStepEnds[i].removeAll(keepingCapacity: true)
+                exchange.clearParts()
+            }
+            // In a block: the slice's lists must be released before they are cleared, or clearing would copy them.
+            do {
+                let (sliceSources, sliceSteps) = (exchange.sliceSources, exchange.sliceSteps)
+                ThreadTeam.run(parts: parts) { part in
+                    partEvents[part] += work.deliver(part: part, sources: sliceSources, steps: sliceSteps)
+                }
+                for (q, plastic) in network.plasticProjections.enumerated() {
+                    plasticArrivals.enqueue(projection: q, sources: sliceSources[plastic.source],
+                                            steps: sliceSteps[plastic.source], channels: plasticChannels[q])
                 }
             }
-            ThreadTeam.run(parts: parts) { part in
-                partEvents[part] += work.deliver(part: part, sources: sliceSources, steps: sliceSteps)
-            }
-            for (q, channels) in plasticChannels.enumerated() {
-                for (source, spikeStep) in zip(sliceSources[network.plasticProjections[q].source],
-                                               sliceSteps[network.plasticProjections[q].source]) {
-                    for c in channels.firstChannel[Int(source)]..<channels.firstChannel[Int(source) + 1] {
-                        pendingArrivals[q][(Int(spikeStep) + Int(channels.delaySteps[c])) & pendingMask].append(Int32(c))
-                    }
-                }
-            }
-            for p in 0..<populationCount {
-                sliceSources[p].removeAll(keepingCapacity: true)
-                sliceSteps[p].removeAll(keepingCapacity: true)
-            }
+            exchange.clearSlice()
         }
         for worker in plasticWorkers { worker.flush() }
         for part in 0..<parts { statistics.synapticEvents += partEvents[part] }
-        weightRecorders.putBack(into: &recorders)
-        modulatorRecorders.putBack(into: &recorders)
+        recording.finish(into: &recorders)
         statistics.simulatedMs = Double(step) * network.grid.dtMs
     }
 

@@ -97,12 +97,7 @@ public struct EventDrivenEngine: Engine {
         crossings = CrossingQueue(neuronCount: ids)
         spikeTrains = trains
         outgoing = network.populations.indices.map { p in network.projections.indices.filter { network.projections[$0].source == p } }
-        poissonStreams = network.generatorProjections.map { g in
-            guard case .poisson = g.drive else { return [] }
-            return (0..<g.synapses.count).map {
-                RandomStream(seed: network.seed, purpose: .poisson, UInt64(g.projectionIndex), UInt64($0))
-            }
-        }
+        poissonStreams = network.generatorProjections.map { $0.poissonStreams(seed: network.seed) }
         poissonRatesPerMs = network.generatorProjections.map { g in
             (network.populations[g.source] as? PoissonGenerator).map { $0.rateHz / 1000 } ?? 0
         }
@@ -143,8 +138,7 @@ public struct EventDrivenEngine: Engine {
         let end = step + grid.steps(durationMs)
         let reportEvery = max(1, grid.steps(100))
         let exact = recorders.indices.filter { recorders[$0] is ExactSpikeRecorder }
-        var weightRecorders = TypedRecorders<WeightRecorder>(of: recorders)
-        var modulatorRecorders = TypedRecorders<ModulatorRecorder>(of: recorders)
+        var recording = RunRecording(recorders) { $0 is ExactSpikeRecorder }
         let clock = SampleClock()
         let views: [any Population] = network.populations.indices.map { p in
             guard let n = neurons[p] else { return network.populations[p] }
@@ -175,24 +169,16 @@ public struct EventDrivenEngine: Engine {
             }
             clock.timeMs = stepEnd
             for p in stepSpikes.indices where stepSpikes[p].count > 1 { stepSpikes[p].sort() }
-            for r in recorders.indices where !exact.contains(r) {
-                recorders[r].observe(step: step, spikes: stepSpikes, populations: views)
-            }
-            for w in weightRecorders.recorders.indices {
-                weightRecorders.recorders[w].sample(step: step, weights: plasticWorkers[weightRecorders.recorders[w].plastic].weights)
-            }
             // Modulators follow the steps of dt here too, so that recorders and code reading them see them move;
             // no rule of the event engine reads them (bound parameters are refused).
-            for m in modulatorRecorders.recorders.indices {
-                modulatorRecorders.recorders[m].sample(step: step, modulators: network.modulators)
-            }
+            recording.observe(step: step, spikes: stepSpikes, populations: views, modulators: network.modulators,
+                              recorders: &recorders) { [plasticWorkers] in UnsafePointer(plasticWorkers[$0].weights) }
             for m in network.modulators.indices { network.modulators[m].observe(spikes: stepSpikes) }
             for p in stepSpikes.indices { stepSpikes[p].removeAll(keepingCapacity: true) }
             step += 1
             if step % reportEvery == 0 { observer?(Double(step) * grid.dtMs) }
         }
-        weightRecorders.putBack(into: &recorders)
-        modulatorRecorders.putBack(into: &recorders)
+        recording.finish(into: &recorders)
         for r in exact {
             var recorder = recorders[r] as! ExactSpikeRecorder
             recorder.observe(exactSpikes: runSpikeTimes[recorder.population], ids: runSpikeIds[recorder.population])

@@ -76,3 +76,12 @@ public struct GeneratorProjection: Sendable {
     /// The config's projection index: part of the random streams' keys.
     public var projectionIndex: Int
 }
+
+extension GeneratorProjection {
+    /// One random stream per synapse for Poisson drives, keyed by (seed, projection, synapse), as both engines
+    /// draw them; none for other drives.
+    func poissonStreams(seed: UInt64) -> [RandomStream] {
+        guard case .poisson = drive else { return [] }
+        return (0..<synapses.count).map { RandomStream(seed: seed, purpose: .poisson, UInt64(projectionIndex), UInt64($0)) }
+    }
+}
