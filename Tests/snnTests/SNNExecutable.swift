@@ -31,8 +31,8 @@ enum SNNExecutable {
         let capture = try TemporaryDirectory()
         defer { capture.remove() }
         let out = capture.url.appendingPathComponent("stdout"), err = capture.url.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         let process = Process()
         process.executableURL = url
         process.arguments = arguments

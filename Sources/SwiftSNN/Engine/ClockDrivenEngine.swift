@@ -16,7 +16,7 @@ import CSNNKernels
 ///    reaches the slot of step k + d ≥ k + sliceSteps, never inside the slice that produced it.
 /// The order of every floating-point sum is fixed by construction, so output is bit-identical across runs and
 /// thread counts (see `ThreadPartition`).
-public struct ClockDrivenEngine: Engine {
+public struct ClockDrivenEngine: Engine, Sendable {
     public static let kind = EngineKind.clock
     /// With `threads: 0`, networks get one thread per this many neurons at most (CUBA's 4000 neurons gained
     /// nothing from a second thread in tools/bench; Brunel's 12 500 ran 1.7× faster).

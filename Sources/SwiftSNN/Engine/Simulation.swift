@@ -7,6 +7,9 @@ import Foundation
 ///     var sim = try Simulation(spec: spec)
 ///     try sim.run()
 ///     try sim.writeOutputs(to: outputDirectory)
+///
+/// Not `Sendable`: the event engine keeps its neurons' state in reference types, so two copies of a simulation
+/// on that engine would share it. Build a simulation inside the task that runs it; the spec is `Sendable`.
 public struct Simulation {
     public private(set) var spec: NetworkSpec
     /// The engine `spec.simulation.engine` names.
