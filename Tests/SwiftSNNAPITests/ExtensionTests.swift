@@ -86,6 +86,31 @@ struct ClockInput: Population, InputModel {
     }
 }
 
+/// A recorder written outside the library: spikes per neuron of one population over the run.
+struct SpikeCounter: Recorder, RecorderType {
+    static let name = "spike_counts"
+
+    var name: String
+    var population: Int
+    var counts: [Double]
+
+    static func make(name: String, params: [String: ParameterValue], network: Network, path: String) throws -> any Recorder {
+        guard case .text(let populationName)? = params["population"],
+              let p = network.populations.firstIndex(where: { $0.name == populationName }) else {
+            throw ConfigError(path: "\(path).population", problem: "must name a population")
+        }
+        return SpikeCounter(name: name, population: p, counts: [Double](repeating: 0, count: network.populations[p].count))
+    }
+
+    func readsState(afterStep step: Int) -> Bool { false }
+
+    mutating func observe(step: Int, spikes: [[Int32]], populations: [any Population]) {
+        for i in spikes[population] { counts[Int(i)] += 1 }
+    }
+
+    func output(grid: TimeGrid) -> Data { NpyWriter.float64(counts, shape: [counts.count]) }
+}
+
 @Suite struct ExtensionTests {
     static let json = """
         {"simulation": {"duration_ms": 30, "dt_ms": 0.1},
@@ -136,5 +161,23 @@ struct ClockInput: Population, InputModel {
         let times = try sim.spikes("spikes").timesMs
         #expect(times.count == 3)
         for (t, expected) in zip(times, [9.0, 17, 25]) { #expect(abs(t - expected) < 1e-9) }
+    }
+
+    /// The perfect integrator fires 5 times (see above); the counter, named from JSON, counts them.
+    @Test func recorderRegisteredFromOutsideIsUsedByNameFromJSON() throws {
+        var models = ModelRegistry.builtIn
+        models.register(PerfectIntegrator.self)
+        var recorders = RecorderRegistry.builtIn
+        recorders.register(SpikeCounter.self)
+        var spec = try NetworkSpec(json: Self.json)
+        spec.recorders.insert(RecorderSpec(name: "counts", kind: .custom(type: "spike_counts", params: ["population": .text("pif")])),
+                              at: 0)
+        #expect(spec.jsonText.contains(#""population": "pif""#))
+        var sim = try Simulation(spec: spec, registry: models, recorders: recorders)
+        try sim.run()
+        #expect((try sim.recorder(named: "counts") as? SpikeCounter)?.counts == [5])
+        #expect(try NetworkSpec(json: spec.jsonText) == spec)
+        let unregistered = #expect(throws: ConfigError.self) { _ = try Simulation(spec: spec, registry: models) }
+        #expect(unregistered?.description == "recorders[0].type: unknown recorder type 'spike_counts'; known: spikes, state, weights, modulators")
     }
 }

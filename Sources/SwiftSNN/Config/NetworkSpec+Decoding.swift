@@ -250,12 +250,22 @@ extension ModulatorSpec {
 
 extension RecorderSpec {
     init(_ node: ConfigNode) throws {
-        let f = try node.object(allowed: ["name", "type", "population", "projection", "variables", "neurons", "interval_ms"],
-                                required: ["name", "type"])
-        let typeName = try f["type"]!.string()
-        guard Self.typeNames.contains(typeName) else {
-            throw f["type"]!.error("unknown recorder type '\(typeName)'; known: \(Self.typeNames.joined(separator: ", "))")
+        let entries = try node.entries()
+        guard let typeNode = entries.first(where: { $0.key == "type" })?.node,
+              let nameNode = entries.first(where: { $0.key == "name" })?.node else {
+            throw ConfigError(path: "\(node.path).\(entries.contains { $0.key == "name" } ? "type" : "name")", problem: "is required")
         }
+        let typeName = try typeNode.string()
+        guard Self.typeNames.contains(typeName) else {
+            // A registered type's keys are its own; whether the type exists is known when the spec is lowered.
+            var params: [String: ParameterValue] = [:]
+            for entry in entries where entry.key != "name" && entry.key != "type" {
+                params[entry.key] = try ParameterValue(entry.node)
+            }
+            self.init(name: try nameNode.string(), kind: .custom(type: typeName, params: params))
+            return
+        }
+        let f = try node.object(allowed: ["name", "type", "population", "projection", "variables", "neurons", "interval_ms"])
         let target: String? = typeName == "weights" ? "projection" : typeName == "modulators" ? nil : "population"
         for key in ["population", "projection"] where key != target && f[key] != nil {
             throw f[key]!.error("not allowed for \(typeName) recorders")

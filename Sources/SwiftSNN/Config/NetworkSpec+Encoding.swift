@@ -148,6 +148,8 @@ extension RecorderSpec {
             entries += [("projection", .number(Double(projection))), ("interval_ms", intervalMs.map(JSONValue.number))]
         case let .modulators(variables, intervalMs):
             entries += [("variables", variables.map(strings)), ("interval_ms", intervalMs.map(JSONValue.number))]
+        case let .custom(_, params):
+            entries += params.keys.sorted().map { ($0, params[$0]!.json) }
         }
         return object(entries)
     }

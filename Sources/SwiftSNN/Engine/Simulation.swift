@@ -21,11 +21,11 @@ public struct Simulation {
     /// Lowers the spec for its engine and makes its recorders; throws `ConfigError` for anything the spec gets
     /// wrong.
     public init(spec: NetworkSpec, registry: ModelRegistry = .builtIn,
-                plasticityRules: PlasticityRegistry = .builtIn) throws {
+                plasticityRules: PlasticityRegistry = .builtIn, recorders recorderTypes: RecorderRegistry = .builtIn) throws {
         let start = DispatchTime.now()
         self.spec = spec
         let network = try NetworkBuilder(registry: registry, plasticityRules: plasticityRules).build(spec)
-        recorders = try spec.recorders.enumerated().map { try $0.element.makeRecorder(for: network, path: "recorders[\($0.offset)]") }
+        recorders = try spec.recorders.enumerated().map { try $0.element.makeRecorder(for: network, path: "recorders[\($0.offset)]", types: recorderTypes) }
         let threads = spec.simulation.effectiveThreads
         switch spec.simulation.effectiveEngine {
         case .clock:

@@ -23,7 +23,7 @@ extension Recorder {
 
 extension RecorderSpec {
     /// The recorder this spec describes, checked against the built network; `path` is its place in the spec.
-    func makeRecorder(for network: Network, path: String) throws -> any Recorder {
+    func makeRecorder(for network: Network, path: String, types: RecorderRegistry = .builtIn) throws -> any Recorder {
         func intervalSteps(_ intervalMs: Double?) throws -> Int {
             let ms = intervalMs ?? RecorderSpec.defaultIntervalMs
             guard network.grid.isMultiple(ms) else {
@@ -46,6 +46,11 @@ extension RecorderSpec {
             return neurons
         }
         switch kind {
+        case let .custom(type, params):
+            guard let recorderType = types.type(named: type) else {
+                throw ConfigError(path: "\(path).type", problem: "unknown recorder type '\(type)'; known: \(types.allNames.joined(separator: ", "))")
+            }
+            return try recorderType.make(name: name, params: params, network: network, path: path)
         case let .weights(projection, intervalMs):
             guard let plastic = network.plasticProjections.firstIndex(where: { $0.projectionIndex == projection }) else {
                 throw ConfigError(path: "\(path).projection", problem: projection < network.projectionCount

@@ -52,6 +52,8 @@ extension NetworkSpec {
                 if let interval { try require(interval, .positive, "\(path).interval_ms") }
             case .modulators(_, let interval):
                 if let interval { try require(interval, .positive, "\(path).interval_ms") }
+            case .custom:
+                break
             }
         }
         try checkUniqueNames()

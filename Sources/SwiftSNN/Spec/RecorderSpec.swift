@@ -11,6 +11,8 @@ public struct RecorderSpec: Sendable, Equatable {
         case weights(projection: Int, intervalMs: Double?)
         /// The named modulators' values (all when nil) every `intervalMs`.
         case modulators(variables: [String]?, intervalMs: Double?)
+        /// A recorder type registered in a `RecorderRegistry`, with its keys (in JSON, beside `name` and `type`).
+        case custom(type: String, params: [String: ParameterValue])
 
         public var typeName: String {
             switch self {
@@ -18,10 +20,12 @@ public struct RecorderSpec: Sendable, Equatable {
             case .state: return "state"
             case .weights: return "weights"
             case .modulators: return "modulators"
+            case .custom(let type, _): return type
             }
         }
     }
 
+    /// The built-in types; others come from a `RecorderRegistry`.
     public static let typeNames = ["spikes", "state", "weights", "modulators"]
 
     /// File-name safe (letters, digits, `_`, `-`); the file is `<name>.npy`.
