@@ -27,10 +27,10 @@ public enum ConfigSchema {
             "probabilities": probabilities,
         ]
         for rule in plasticityRules.tables {
-            defs["\(rule.name).params"] = ruleParameters(rule.parameters)
+            defs["\(rule.name).params"] = bindableParameters(rule.parameters)
         }
         for model in registry.models {
-            defs["\(model.name).params"] = parameters(model.parameters)
+            defs["\(model.name).params"] = bindableParameters(model.parameters)
             defs["\(model.name).initial"] = object(
                 model.stateVariables.map { ($0.name, ref("value", description: "\($0.summary) [\($0.unit)]")) })
         }
@@ -285,7 +285,7 @@ public enum ConfigSchema {
         return schema
     }
 
-    /// A plasticity parameter that follows a modulator or a multiplicative schedule (`ParameterBinding`).
+    /// A plasticity or neuron parameter that follows a modulator or a multiplicative schedule (`ParameterBinding`).
     private static var parameterBinding: JSONValue {
         .object(["oneOf": [
             object([("modulator", .object(["type": "string", "description": "Name of the modulator whose value the parameter takes"])),
@@ -296,8 +296,8 @@ public enum ConfigSchema {
         ]])
     }
 
-    /// A rule's parameters: numbers in their range, or bindings.
-    private static func ruleParameters(_ specs: [ParameterSpec]) -> JSONValue {
+    /// A rule's or a neuron model's parameters: numbers in their range, or bindings.
+    private static func bindableParameters(_ specs: [ParameterSpec]) -> JSONValue {
         object(specs.map { spec in
             (spec.key, .object(["description": .string("\(spec.summary) [\(spec.unit)]"), "default": .number(spec.defaultValue),
                                 "anyOf": [number(spec.constraint), ref("parameter_binding")]]))

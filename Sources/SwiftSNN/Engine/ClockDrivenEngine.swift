@@ -151,7 +151,7 @@ public struct ClockDrivenEngine: Engine, Sendable {
         let plasticWorkers = network.plasticProjections.indices.map { network.plasticProjections[$0].makeWorker(grid: network.grid) }
         let weightBases = network.plasticProjections.indices.map { network.plasticProjections[$0].weights.baseAddress }
         var recording = RunRecording(recorders)
-        let work = Work(partition: partition, steppers: steppers, ringBases: ringBases, layouts: layouts, livePlanes: livePlanes,
+        var work = Work(partition: partition, steppers: steppers, ringBases: ringBases, layouts: layouts, livePlanes: livePlanes,
                         projections: network.projections, projectionPlanes: projectionPlanes,
                         projectionSplits: projectionSplits,
                         generators: network.generatorProjections, generatorSplits: generatorSplits,
@@ -168,7 +168,7 @@ public struct ClockDrivenEngine: Engine, Sendable {
         }
         // Plasticity and modulators have serial work between steps; otherwise the threads run through a slice
         // and stop only after steps whose state a recorder reads.
-        let stepByStep = !plasticWorkers.isEmpty || !network.modulators.isEmpty
+        let stepByStep = !plasticWorkers.isEmpty || !network.modulators.isEmpty || !network.parameterBindings.isEmpty
 
         while step < end {
             let sliceEnd = min(step + self.sliceSteps, end)
@@ -181,15 +181,24 @@ public struct ClockDrivenEngine: Engine, Sendable {
                 // Non-empty only with plastic projections, so only in runs of one step.
                 let arrivals = plasticArrivals.due(step: first)
                 for m in network.modulators.indices { network.modulators[m].begin(step: first) }
+                for b in network.parameterBindings.indices {
+                    var bindings = network.parameterBindings[b]
+                    if try bindings.apply(step: first, modulators: network.modulators,
+                                          to: &network.populations[bindings.population], grid: network.grid) {
+                        work.steppers[bindings.population] = network.populations[bindings.population].makeStepper()
+                    }
+                    network.parameterBindings[b] = bindings
+                }
                 for (q, worker) in plasticWorkers.enumerated() {
                     try worker.prepare(step: first, modulators: network.modulators)
                     worker.decayTraces()
                     if !arrivals[q].isEmpty { worker.beginStep(arrivals: arrivals[q]) }
                 }
+                let stepWork = work
                 ThreadTeam.run(parts: parts) { part in
                     let spikes = partBuffers.spikes(ofPart: part)
                     for step in first...last {
-                        partEvents[part] += work.advance(step: step, part: part, spikes: spikes, plasticArrivals: arrivals)
+                        partEvents[part] += stepWork.advance(step: step, part: part, spikes: spikes, plasticArrivals: arrivals)
                         partBuffers.endStep(ofPart: part)
                     }
                 }
@@ -233,7 +242,7 @@ public struct ClockDrivenEngine: Engine, Sendable {
     /// its own neuron ranges.
     private struct Work: @unchecked Sendable {
         let partition: ThreadPartition
-        let steppers: [any PopulationStepper]
+        var steppers: [any PopulationStepper]
         let ringBases: [UnsafeMutablePointer<Double>?]
         let layouts: [InputRing.Layout?]
         let livePlanes: [UInt32]

@@ -56,6 +56,10 @@ public struct EventDrivenEngine: Engine {
     ///   - network: the lowered network, built with exact delays; the engine owns its copy.
     ///   - threads: ignored; the engine runs on one thread.
     public init(network: Network, threads: Int = 1) throws {
+        if let bound = network.parameterBindings.first {
+            throw ConfigError(path: "populations[\(bound.population)].params.\(bound.keys[0])",
+                              problem: "neuron parameters can follow a modulator or schedule only in the clock engine (\"engine\": \"clock\"); the event engine integrates exactly between events with fixed parameters")
+        }
         var neurons: [(any EventDrivenNeurons)?] = []
         var trains: [[(timeMs: Double, id: Int32)]?] = []
         var firstIds: [(id: Int, population: Int)] = []

@@ -12,6 +12,8 @@ public struct Network: Sendable {
     public var plasticProjections: [any PlasticSynapses] = []
     /// Named signals that plasticity parameters follow, in the config's order.
     public var modulators: [Modulator] = []
+    /// Neuron parameters that follow modulators or schedules, per population.
+    public var parameterBindings: [PopulationBindings] = []
     /// How many projections the config listed (static, generator and plastic).
     public var projectionCount: Int { projections.count + generatorProjections.count + plasticProjections.count }
 

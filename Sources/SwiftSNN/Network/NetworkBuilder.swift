@@ -24,6 +24,9 @@ public struct NetworkBuilder: Sendable {
         for (index, entry) in spec.modulators.enumerated() {
             network.modulators.append(try makeModulator(entry, path: "modulators[\(index)]", network: network))
         }
+        for (index, pop) in spec.populations.enumerated() where pop.params.values.contains(where: \.isBound) {
+            try bindParameters(of: pop, index: index, in: &network)
+        }
         for (index, proj) in spec.projections.enumerated() {
             try addProjection(proj, index: index, to: &network, lowering)
         }
@@ -73,6 +76,10 @@ public struct NetworkBuilder: Sendable {
         let context = InputContext(grid: lowering.grid, seed: lowering.seed, populationIndex: index,
                                    baseDirectory: lowering.spec.baseDirectory, path: path, exactTimes: lowering.exactTimes)
         if let input = registry.input(named: pop.model) {
+            // An input's parameters fix its drive (ring planes, Poisson means) for the run.
+            if let key = pop.params.keys.sorted().first(where: { pop.params[$0]!.isBound }) {
+                throw ConfigError(path: "\(path).params.\(key)", problem: "\(pop.model) is an input; its parameters cannot follow a modulator or schedule")
+            }
             if let first = pop.initial.keys.sorted().first {
                 throw ConfigError(path: "\(path).initial.\(first)", problem: "\(pop.model) has no state variables to initialise")
             }
@@ -82,8 +89,31 @@ public struct NetworkBuilder: Sendable {
             throw ConfigError(path: "\(path).model",
                               problem: "unknown model '\(pop.model)'; known: \(registry.allNames.joined(separator: ", "))")
         }
-        return try makeGroup(model, pop, parameters: try context.numericParameters(pop.params, specs: model.parameters),
+        // Bound parameters start at their schedule's initial value or the model's default; `bindParameters` gives
+        // them their first values once the modulators exist.
+        var given = pop.params.filter { !$0.value.isBound }
+        for (key, value) in pop.params {
+            if case .bound(.schedule(let initial, _, _)) = value { given[key] = .number(initial) }
+        }
+        return try makeGroup(model, pop, parameters: try context.numericParameters(given, specs: model.parameters),
                              index: index, lowering)
+    }
+
+    /// Resolves the parameters of population `index` that follow a modulator or a schedule and sets their values for
+    /// the first step.
+    private func bindParameters(of pop: PopulationSpec, index: Int, in network: inout Network) throws {
+        let path = "populations[\(index)].params"
+        // Found by `makePopulation`, which refused bound parameters of inputs.
+        guard let model = registry.model(named: pop.model) else { return }
+        let (values, bindings) = try boundParameters(pop.params, path: path, specs: model.parameters, network: network) { key, values, bindingPath in
+            do {
+                try network.populations[index].setParameter(key, to: values[key], grid: network.grid)
+            } catch let error as ConfigError {
+                throw ConfigError(path: bindingPath, problem: error.problem)
+            }
+        }
+        network.parameterBindings.append(PopulationBindings(population: index, bindings: bindings,
+                                                            initial: bindings.map { values[$0.key] }))
     }
 
     private func makeGroup<M: NeuronModel>(_: M.Type, _ pop: PopulationSpec, parameters: ParameterValues, index: Int,
@@ -167,7 +197,8 @@ public struct NetworkBuilder: Sendable {
                                                 targetCount: Int, projectionIndex: Int, table: SynapseTable,
                                                 network: Network) throws -> any PlasticSynapses {
         let options = PlasticityOptions(nearestSpike: plasticity.pairing == .nearest, dtMs: network.grid.dtMs)
-        let (values, bindings) = try ruleParameters(plasticity, path: path, specs: R.parameters, network: network) { key, values, path in
+        let (values, bindings) = try boundParameters(plasticity.params, path: "\(path).params", specs: R.parameters,
+                                                     network: network) { key, values, path in
             try Self.requireStructureIndependent(of: key, R.self, values, options, path: path)
         }
         let (channels, channelTable) = DelayChannels.split(table)
@@ -186,7 +217,8 @@ public struct NetworkBuilder: Sendable {
             throw ConfigError(path: path, problem: "\(plasticity.rule) counts each source's spikes per period and needs one delay for all synapses")
         }
         let options = PlasticityOptions(dtMs: network.grid.dtMs)
-        let (values, bindings) = try ruleParameters(plasticity, path: path, specs: R.parameters, network: network) { key, values, path in
+        let (values, bindings) = try boundParameters(plasticity.params, path: "\(path).params", specs: R.parameters,
+                                                     network: network) { key, values, path in
             var probe = values
             probe.set(key, to: values[key] * 2 + 1)
             if (try? R(probe, options: options))?.periodMs != (try R(values, options: options)).periodMs {
@@ -198,16 +230,16 @@ public struct NetworkBuilder: Sendable {
                                               options: options, bindings: bindings, ruleName: plasticity.rule)
     }
 
-    /// A rule's `params` checked against its table, with the parameters bound to modulators or schedules
-    /// (`ParameterBinding`); `requireBindable(key, values, path)` refuses bindings the rule cannot follow.
-    private func ruleParameters(_ plasticity: PlasticitySpec, path: String, specs: [ParameterSpec], network: Network,
-                                requireBindable: (String, ParameterValues, String) throws -> Void)
+    /// A rule's or a neuron model's `params` (at `paramsPath`) checked against its table, with the parameters bound
+    /// to modulators or schedules (`ParameterBinding`), each at its value for the first step;
+    /// `requireBindable(key, values, path)` refuses bindings that cannot be followed.
+    private func boundParameters(_ params: [String: ParameterValue], path paramsPath: String, specs: [ParameterSpec],
+                                 network: Network, requireBindable: (String, ParameterValues, String) throws -> Void)
         throws -> (ParameterValues, [BoundParameter]) {
-        let paramsPath = "\(path).params"
         var given: [String: Double] = [:]
         var bound: [(key: String, binding: ParameterBinding)] = []
-        for key in plasticity.params.keys.sorted() {
-            switch plasticity.params[key]! {
+        for key in params.keys.sorted() {
+            switch params[key]! {
             case .number(let x):
                 given[key] = x
             case .bound(let binding):

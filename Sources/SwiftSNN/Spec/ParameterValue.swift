@@ -12,6 +12,12 @@ public enum ParameterValue: Sendable, Equatable {
     case values(ValueSpec)
     /// A value that follows a modulator or a schedule during the run.
     case bound(ParameterBinding)
+
+    /// Whether the value follows a modulator or a schedule.
+    public var isBound: Bool {
+        if case .bound = self { return true }
+        return false
+    }
 }
 
 extension ParameterValue: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
