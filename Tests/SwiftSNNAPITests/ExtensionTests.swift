@@ -111,6 +111,28 @@ struct SpikeCounter: Recorder, RecorderType {
     func output(grid: TimeGrid) -> Data { NpyWriter.float64(counts, shape: [counts.count]) }
 }
 
+/// A modulator type written outside the library: the fraction of a population's neurons that fired in the last step.
+struct SpikeFraction: ModulatorType, ModulatorDynamics {
+    static let name = "spike_fraction"
+
+    var population: Int
+    var count: Int
+
+    static func make(params: [String: ParameterValue], network: Network, path: String) throws -> any ModulatorDynamics {
+        guard case .text(let populationName)? = params["population"],
+              let p = network.populations.firstIndex(where: { $0.name == populationName }) else {
+            throw ConfigError(path: "\(path).population", problem: "must name a population")
+        }
+        return SpikeFraction(population: p, count: network.populations[p].count)
+    }
+
+    var kindName: String { "spike fraction" }
+
+    mutating func observe(spikes: [[Int32]], value: inout Double) {
+        value = Double(spikes[population].count) / Double(count)
+    }
+}
+
 @Suite struct ExtensionTests {
     static let json = """
         {"simulation": {"duration_ms": 30, "dt_ms": 0.1},
@@ -179,5 +201,28 @@ struct SpikeCounter: Recorder, RecorderType {
         #expect(try NetworkSpec(json: spec.jsonText) == spec)
         let unregistered = #expect(throws: ConfigError.self) { _ = try Simulation(spec: spec, registry: models) }
         #expect(unregistered?.description == "recorders[0].type: unknown recorder type 'spike_counts'; known: spikes, state, weights, modulators")
+    }
+
+    /// The perfect integrator fires at 5, 9, 13, 17 and 21 ms (see above), i.e. in the steps ending then; the
+    /// modulator, named from JSON, is 1 in the step after each of those and 0 otherwise.
+    @Test func modulatorTypeRegisteredFromOutsideIsUsedByNameFromJSON() throws {
+        var modelOnly = ModelRegistry.builtIn
+        modelOnly.register(PerfectIntegrator.self)
+        var models = modelOnly
+        models.register(modulator: SpikeFraction.self)
+        var spec = try NetworkSpec(json: Self.json)
+        spec.modulators = [try NetworkSpec(json: #"{"simulation": {"duration_ms": 1}, "populations": [],"#
+            + #""modulators": [{"name": "fired", "type": "spike_fraction", "population": "pif"}]}"#).modulators[0]]
+        #expect(spec.modulators[0].kind == .custom(type: "spike_fraction", params: ["population": .text("pif")]))
+        spec.recorders.append(RecorderSpec(name: "m", kind: .modulators(variables: nil, intervalMs: 0.1)))
+        var sim = try Simulation(spec: spec, registry: models)
+        try sim.run()
+        let samples = try sim.samples("m", modulator: "fired")
+        let ones = zip(samples.timesMs, samples.values).filter { $0.1 != 0 }
+        #expect(ones.map(\.1) == [1, 1, 1, 1, 1])
+        for (t, expected) in zip(ones.map(\.0), [5.1, 9.1, 13.1, 17.1, 21.1]) { #expect(abs(t - expected) < 1e-9) }
+        #expect(try NetworkSpec(json: spec.jsonText) == spec)
+        let unregistered = #expect(throws: ConfigError.self) { _ = try Simulation(spec: spec, registry: modelOnly) }
+        #expect(unregistered?.description == "modulators[0].type: unknown modulator type 'spike_fraction'; known: volume_transmitter, schedule, external, astrocyte_integrator")
     }
 }

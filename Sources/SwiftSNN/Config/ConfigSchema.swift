@@ -22,6 +22,7 @@ public enum ConfigSchema {
             "recorder": recorder,
             "modulator": modulator,
             "parameter_binding": parameterBinding,
+            "scheduled_number": scheduledNumber,
             "value": value(.any),
             "positive_value": value(.positive),
             "probabilities": probabilities,
@@ -259,15 +260,24 @@ public enum ConfigSchema {
     /// A named signal for plasticity parameters; each type's `then` admits only its own keys.
     private static var modulator: JSONValue {
         let own: [String: [String]] = ["volume_transmitter": ["population", "tau_ms", "increment", "baseline"],
-                                       "schedule": ["times_ms", "values"], "external": []]
+                                       "schedule": ["times_ms", "values"], "external": [],
+                                       "astrocyte_integrator": ["tau_ms", "bias", "inputs", "density"]]
         let common = ["name", "type", "initial"]
         var schema = object([
             ("name", .object(["type": "string", "description": "Name that plasticity parameters refer to"])),
             ("type", .object(["enum": .array(ModulatorSpec.typeNames.map(JSONValue.string)),
-                              "description": "volume_transmitter: decaying trace of a population's spikes (NEST volume_transmitter); schedule: piecewise constant in time; external: set from Swift"])),
-            ("initial", number(.any, "Value before anything drives it (default 0; a volume transmitter's baseline)")),
+                              "description": "volume_transmitter: decaying trace of a population's spikes (NEST volume_transmitter); schedule: piecewise constant in time; external: set from Swift; astrocyte_integrator: NALSM's astrocyte, a leaky integrator of signed population spike counts"])),
+            ("initial", number(.any, "Value before anything drives it (default 0; a volume transmitter's baseline; an astrocyte integrator's initial bias)")),
             ("population", .object(["type": "string", "description": "Population whose spikes drive the volume transmitter"])),
-            ("tau_ms", number(.positive, "Decay time constant of the volume transmitter [ms]")),
+            ("tau_ms", number(.positive, "Time constant of the volume transmitter or the astrocyte integrator [ms]")),
+            ("bias", ref("scheduled_number", description: "Value the astrocyte integrator relaxes to")),
+            ("inputs", .object(["type": "array", "minItems": 1, "description": "Populations the astrocyte integrator listens to",
+                                "items": object([
+                                    ("population", .object(["type": "string", "description": "Name of a spike-emitting population"])),
+                                    ("weight", ref("scheduled_number", description: "Added to A per spike, divided by tau_ms")),
+                                ], required: ["population", "weight"])])),
+            ("density", .object(["type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 1,
+                                 "description": "Fraction of each input population the astrocyte integrator listens to (drawn at random)"])),
             ("increment", number(.any, "Added per spike", default: 1)),
             ("baseline", number(.any, "Value the volume transmitter relaxes to", default: 0)),
             ("times_ms", .object(["type": "array", "items": number(.nonNegative), "description": "Increasing switch times [ms]"])),
@@ -277,6 +287,7 @@ public enum ConfigSchema {
             var then: [String: JSONValue] = ["propertyNames": .object(["enum": .array((common + own[kind]!).map(JSONValue.string))])]
             if kind == "volume_transmitter" { then["required"] = ["population", "tau_ms"] }
             if kind == "schedule" { then["required"] = ["times_ms", "values"] }
+            if kind == "astrocyte_integrator" { then["required"] = ["tau_ms", "bias", "inputs"] }
             return .object([
                 "if": .object(["properties": .object(["type": .object(["const": .string(kind)])]), "required": ["type"]]),
                 "then": .object(then),
@@ -290,9 +301,22 @@ public enum ConfigSchema {
         .object(["oneOf": [
             object([("modulator", .object(["type": "string", "description": "Name of the modulator whose value the parameter takes"])),
                     ("scale", number(.any, "Factor applied to the modulator's value", default: 1))], required: ["modulator"]),
-            object([("initial", number(.any, "Value at t = 0")),
-                    ("factor", number(.positive, "Factor applied every every_ms")),
-                    ("every_ms", number(.positive, "Interval of the factor [ms]", default: 1))], required: ["initial", "factor"]),
+            geometricSchedule,
+        ]])
+    }
+
+    /// initial·factor^⌊t / every_ms⌋.
+    private static var geometricSchedule: JSONValue {
+        object([("initial", number(.any, "Value at t = 0")),
+                ("factor", number(.positive, "Factor applied every every_ms")),
+                ("every_ms", number(.positive, "Interval of the factor [ms]", default: 1))], required: ["initial", "factor"])
+    }
+
+    /// A number, or one multiplied by a factor at fixed intervals (`ScheduledNumber`).
+    private static var scheduledNumber: JSONValue {
+        .object(["oneOf": [
+            number(.any, "Constant value"),
+            geometricSchedule,
         ]])
     }
 

@@ -37,13 +37,17 @@ public struct ModelCatalog: Sendable {
             lines.append("  \(rule.name): \(rule.summary)")
             lines += rule.parameters.map(Self.row)
         }
-        lines.append("  A parameter may follow a modulator, {\"modulator\": name, \"scale\": s}, or a schedule,")
-        lines.append("  {\"initial\": x, \"factor\": f, \"every_ms\": t} (not those that set weight bounds, trace time constants or periods).")
+        lines.append("  A rule or neuron parameter may follow a modulator, {\"modulator\": name, \"scale\": s}, or a schedule,")
+        lines.append("  {\"initial\": x, \"factor\": f, \"every_ms\": t} (not those that set weight bounds, trace time constants or periods;")
+        lines.append("  neuron parameters in the clock engine only).")
         lines.append("")
-        lines.append("Modulators (\"modulators\": [{\"name\": ..., \"type\": ...}], read by bound plasticity parameters):")
+        lines.append("Modulators (\"modulators\": [{\"name\": ..., \"type\": ...}], read by bound rule and neuron parameters):")
         lines.append("  volume_transmitter (population, tau_ms, increment = 1, baseline = 0): trace of a population's spikes")
         lines.append("  schedule (times_ms, values): piecewise constant in time")
         lines.append("  external (initial = 0): set from Swift with Simulation.setModulator between runs")
+        lines.append("  astrocyte_integrator (tau_ms, bias, inputs: [{population, weight}], density = 1): NALSM's astrocyte,")
+        lines.append("    A += (dt/tau)(bias - A) + sum_k (weight_k/tau)·spikes_k; bias and weights may be schedules")
+        for modulator in registry.modulators { lines.append("  \(modulator.name): registered from Swift") }
         lines.append("")
         lines.append("Connection rules (\"connectivity\": {\"rule\": ...}); all take allow_autapses, allow_multapses (default true):")
         for rule in Connectivity.ruleNames {

@@ -109,6 +109,18 @@ extension ParameterBinding {
     }
 }
 
+extension ScheduledNumber {
+    init(_ node: ConfigNode) throws {
+        if case .object = node.value {
+            let f = try node.object(allowed: ["initial", "factor", "every_ms"], required: ["initial", "factor"])
+            self = .geometric(initial: try f["initial"]!.number(), factor: try f["factor"]!.number(),
+                              everyMs: try f["every_ms"]?.number())
+        } else {
+            self = .constant(try node.number())
+        }
+    }
+}
+
 extension ValueSpec {
     init(_ node: ConfigNode) throws {
         if case .number = node.value {
@@ -214,7 +226,22 @@ extension Connectivity.IndexList {
 extension ModulatorSpec {
     init(_ node: ConfigNode) throws {
         let common = ["name", "type", "initial"]
-        let f = try node.object(allowed: common + ["population", "tau_ms", "increment", "baseline", "times_ms", "values"],
+        if let type = try Self.registeredType(of: node) {
+            // A registered type's keys are its own; whether the type exists is known when the spec is lowered.
+            let entries = try node.entries()
+            guard let nameNode = entries.first(where: { $0.key == "name" })?.node else {
+                throw ConfigError(path: "\(node.path).name", problem: "is required")
+            }
+            var params: [String: ParameterValue] = [:]
+            for entry in entries where !common.contains(entry.key) {
+                params[entry.key] = try ParameterValue(entry.node)
+            }
+            self.init(name: try nameNode.string(), kind: .custom(type: type, params: params),
+                      initial: try entries.first { $0.key == "initial" }?.node.number())
+            return
+        }
+        let f = try node.object(allowed: common + ["population", "tau_ms", "increment", "baseline", "times_ms", "values",
+                                                   "bias", "inputs", "density"],
                                 required: ["name", "type"])
         let type = try f["type"]!.string()
         let own: [String]
@@ -238,13 +265,35 @@ extension ModulatorSpec {
         case "external":
             own = []
             kind = .external
+        case "astrocyte_integrator":
+            own = ["tau_ms", "bias", "inputs", "density"]
+            for key in ["tau_ms", "bias", "inputs"] where f[key] == nil {
+                throw ConfigError(path: "\(node.path).\(key)", problem: "is required for astrocyte_integrator modulators")
+            }
+            let inputs = try f["inputs"]!.array().map { entry in
+                let g = try entry.object(allowed: ["population", "weight"], required: ["population", "weight"])
+                return AstrocyteIntegratorSpec.Input(population: try g["population"]!.string(),
+                                                     weight: try ScheduledNumber(g["weight"]!))
+            }
+            kind = .astrocyteIntegrator(AstrocyteIntegratorSpec(tauMs: try f["tau_ms"]!.number(), bias: try ScheduledNumber(f["bias"]!),
+                                                                inputs: inputs, density: try f["density"]?.number()))
         default:
-            throw f["type"]!.error("unknown modulator type '\(type)'; known: \(Self.typeNames.joined(separator: ", "))")
+            preconditionFailure("\(type) is handled by registeredType(of:)")
         }
         for key in f.keys.sorted() where !common.contains(key) && !own.contains(key) {
             throw f[key]!.error("not allowed for \(type) modulators")
         }
         self.init(name: try f["name"]!.string(), kind: kind, initial: try f["initial"]?.number())
+    }
+}
+
+extension ModulatorSpec {
+    /// The entry's `type` when it is not a built-in one.
+    private static func registeredType(of node: ConfigNode) throws -> String? {
+        guard let type = try node.entries().first(where: { $0.key == "type" })?.node.string(), !typeNames.contains(type) else {
+            return nil
+        }
+        return type
     }
 }
 

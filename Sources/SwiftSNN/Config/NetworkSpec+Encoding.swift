@@ -65,6 +65,16 @@ extension ParameterBinding {
     }
 }
 
+extension ScheduledNumber {
+    var json: JSONValue {
+        switch self {
+        case .constant(let x): return .number(x)
+        case let .geometric(initial, factor, everyMs):
+            return ParameterBinding.schedule(initial: initial, factor: factor, everyMs: everyMs).json
+        }
+    }
+}
+
 extension ValueSpec {
     var json: JSONValue {
         switch self {
@@ -130,6 +140,14 @@ extension ModulatorSpec {
             entries += [("times_ms", jsonNumbers(timesMs)), ("values", jsonNumbers(values))]
         case .external:
             break
+        case .astrocyteIntegrator(let astrocyte):
+            entries += [("tau_ms", .number(astrocyte.tauMs)), ("bias", astrocyte.bias.json),
+                        ("inputs", .array(astrocyte.inputs.map {
+                            object([("population", .string($0.population)), ("weight", $0.weight.json)])
+                        })),
+                        ("density", astrocyte.density.map(JSONValue.number))]
+        case .custom(_, let params):
+            entries += params.keys.sorted().map { ($0, params[$0]!.json) }
         }
         return object(entries)
     }

@@ -58,6 +58,18 @@ extension Simulation {
         return r.samples(ofVariable: v, grid: network.grid)
     }
 
+    /// The samples of modulator `modulator` recorded so far by the modulator recorder `name`.
+    public func samples(_ name: String, modulator: String) throws -> ModulatorSamples {
+        guard let r = try recorder(named: name) as? ModulatorRecorder else {
+            throw SNNError("recorder '\(name)' does not record modulators")
+        }
+        let names = r.modulators.map { network.modulators[$0].name }
+        guard let position = names.firstIndex(of: modulator) else {
+            throw SNNError("recorder '\(name)' does not record '\(modulator)'; it records \(names.joined(separator: ", "))")
+        }
+        return r.samples(ofModulatorAt: position, grid: network.grid)
+    }
+
     /// State variable `variable` (`V_m`) of every neuron of `population` now.
     public func values(of variable: String, in population: String) throws -> [Double] {
         let network = network

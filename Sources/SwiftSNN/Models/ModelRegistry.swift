@@ -1,8 +1,11 @@
-/// The neuron models a config can name, by their `name`. Built-in models are registered in `builtIn`; code that
-/// embeds the library adds its own with `register(_:)` and passes the registry to `NetworkBuilder`.
+/// The neuron models, inputs and modulator types a config can name. Built-in models and inputs are registered in
+/// `builtIn`; code that embeds the library adds its own with `register(_:)` and passes the registry to
+/// `NetworkBuilder` or `Simulation`.
 public struct ModelRegistry: Sendable {
     public private(set) var models: [any NeuronModel.Type] = []
     public private(set) var inputs: [any InputModel.Type] = []
+    /// Modulator types beside the built-in ones.
+    public private(set) var modulators: [any ModulatorType.Type] = []
 
     public init() {}
 
@@ -29,7 +32,18 @@ public struct ModelRegistry: Sendable {
         inputs.append(input)
     }
 
+    /// Adds a modulator type (or replaces the one of the same name).
+    public mutating func register(modulator: any ModulatorType.Type) {
+        modulators.removeAll { $0.name == modulator.name }
+        modulators.append(modulator)
+    }
+
     public func model(named name: String) -> (any NeuronModel.Type)? { models.first { $0.name == name } }
+
+    public func modulator(named name: String) -> (any ModulatorType.Type)? { modulators.first { $0.name == name } }
+
+    /// Every `type` a modulator may have: the built-in ones, then the registered ones.
+    public var modulatorNames: [String] { ModulatorSpec.typeNames + modulators.map { $0.name }.sorted() }
 
     public func input(named name: String) -> (any InputModel.Type)? { inputs.first { $0.name == name } }
 

@@ -22,7 +22,7 @@ public struct NetworkBuilder: Sendable {
             network.populations.append(try makePopulation(pop, index: index, lowering))
         }
         for (index, entry) in spec.modulators.enumerated() {
-            network.modulators.append(try makeModulator(entry, path: "modulators[\(index)]", network: network))
+            network.modulators.append(try makeModulator(entry, index: index, network: network))
         }
         for (index, pop) in spec.populations.enumerated() where pop.params.values.contains(where: \.isBound) {
             try bindParameters(of: pop, index: index, in: &network)
@@ -49,16 +49,22 @@ public struct NetworkBuilder: Sendable {
         }
     }
 
-    private func makeModulator(_ entry: ModulatorSpec, path: String, network: Network) throws -> Modulator {
-        switch entry.kind {
-        case let .volumeTransmitter(name, tauMs, increment, baseline):
+    private func makeModulator(_ entry: ModulatorSpec, index: Int, network: Network) throws -> Modulator {
+        let path = "modulators[\(index)]"
+        /// A population whose spikes the modulator counts.
+        func spikingPopulation(_ name: String, path: String) throws -> Int {
             guard let p = network.populationIndex(named: name) else {
-                throw ConfigError(path: "\(path).population",
+                throw ConfigError(path: path,
                                   problem: "unknown population '\(name)'; known: \(network.populations.map(\.name).joined(separator: ", "))")
             }
             guard network.populations[p].emitsSpikes else {
-                throw ConfigError(path: "\(path).population", problem: "'\(name)' feeds its targets directly and emits no spikes to count")
+                throw ConfigError(path: path, problem: "'\(name)' feeds its targets directly and emits no spikes to count")
             }
+            return p
+        }
+        switch entry.kind {
+        case let .volumeTransmitter(name, tauMs, increment, baseline):
+            let p = try spikingPopulation(name, path: "\(path).population")
             return Modulator(name: entry.name, dynamics: VolumeTransmitter(population: p, stepDecay: exp(-network.grid.dtMs / tauMs),
                                                                          increment: increment ?? 1, baseline: baseline ?? 0),
                              initial: entry.effectiveInitial)
@@ -68,7 +74,39 @@ public struct NetworkBuilder: Sendable {
                              initial: entry.effectiveInitial)
         case .external:
             return Modulator(name: entry.name, dynamics: ExternalModulator(), initial: entry.effectiveInitial)
+        case .astrocyteIntegrator(let astrocyte):
+            let inputs = try astrocyte.inputs.enumerated().map { k, input in
+                let p = try spikingPopulation(input.population, path: "\(path).inputs[\(k)].population")
+                return AstrocyteIntegrator.Input(
+                    population: p, weight: input.weight.lowered(grid: network.grid),
+                    listened: astrocyte.density.map { density in
+                        var rng = RandomStream(seed: network.seed, purpose: .modulatorInput, UInt64(index), UInt64(k))
+                        return Self.randomSubset(of: network.populations[p].count, fraction: density, using: &rng)
+                    })
+            }
+            return Modulator(name: entry.name,
+                             dynamics: AstrocyteIntegrator(dtOverTau: network.grid.dtMs / astrocyte.tauMs, tauMs: astrocyte.tauMs,
+                                                           bias: astrocyte.bias.lowered(grid: network.grid), inputs: inputs),
+                             initial: entry.effectiveInitial)
+        case let .custom(type, params):
+            guard let modulatorType = registry.modulator(named: type) else {
+                throw ConfigError(path: "\(path).type",
+                                  problem: "unknown modulator type '\(type)'; known: \(registry.modulatorNames.joined(separator: ", "))")
+            }
+            return Modulator(name: entry.name, dynamics: try modulatorType.make(params: params, network: network, path: path),
+                             initial: entry.effectiveInitial)
         }
+    }
+
+    /// ⌈fraction·n⌉ of n elements, drawn uniformly without replacement (the first draws of a Fisher–Yates shuffle).
+    private static func randomSubset(of n: Int, fraction: Double, using rng: inout RandomStream) -> [Bool] {
+        let k = min(n, Int((fraction * Double(n)).rounded(.up)))
+        var order = Array(0..<n), chosen = [Bool](repeating: false, count: n)
+        for i in 0..<k {
+            order.swapAt(i, i + rng.nextInt(below: n - i))
+            chosen[order[i]] = true
+        }
+        return chosen
     }
 
     private func makePopulation(_ pop: PopulationSpec, index: Int, _ lowering: Lowering) throws -> any Population {

@@ -16,6 +16,8 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
         case initialState = 4
         case poisson = 5
         case bernoulli = 6
+        /// Which neurons a modulator listens to (an astrocyte's sparse mask).
+        case modulatorInput = 7
     }
 
     private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64

@@ -9,21 +9,28 @@ public struct ModulatorSpec: Sendable, Equatable {
         case schedule(timesMs: [Double], values: [Double])
         /// Set with `Simulation.setModulator` between runs.
         case external
+        /// NALSM's activity-integrating astrocyte.
+        case astrocyteIntegrator(AstrocyteIntegratorSpec)
+        /// A type registered with `ModelRegistry.register(modulator:)`, with its keys.
+        case custom(type: String, params: [String: ParameterValue])
 
         public var typeName: String {
             switch self {
             case .volumeTransmitter: return "volume_transmitter"
             case .schedule: return "schedule"
             case .external: return "external"
+            case .astrocyteIntegrator: return "astrocyte_integrator"
+            case .custom(let type, _): return type
             }
         }
     }
 
-    public static let typeNames = ["volume_transmitter", "schedule", "external"]
+    public static let typeNames = ["volume_transmitter", "schedule", "external", "astrocyte_integrator"]
 
     public var name: String
     public var kind: Kind
-    /// The value before anything drives it (default 0; a volume transmitter's default is its baseline).
+    /// The value before anything drives it (default 0; a volume transmitter's default is its baseline, an
+    /// astrocyte integrator's its initial bias).
     public var initial: Double?
 
     public init(name: String, kind: Kind, initial: Double? = nil) {
@@ -35,7 +42,10 @@ public struct ModulatorSpec: Sendable, Equatable {
     /// `initial`, or its default.
     public var effectiveInitial: Double {
         if let initial { return initial }
-        if case .volumeTransmitter(_, _, _, let baseline) = kind { return baseline ?? 0 }
-        return 0
+        switch kind {
+        case .volumeTransmitter(_, _, _, let baseline): return baseline ?? 0
+        case .astrocyteIntegrator(let astrocyte): return astrocyte.bias.initial
+        default: return 0
+        }
     }
 }

@@ -35,6 +35,20 @@ extension NetworkSpec {
                 }
             case .external:
                 break
+            case .astrocyteIntegrator(let astrocyte):
+                try require(astrocyte.tauMs, .positive, "\(path).tau_ms")
+                try checkSchedule(astrocyte.bias, path: "\(path).bias")
+                guard !astrocyte.inputs.isEmpty else {
+                    throw ConfigError(path: "\(path).inputs", problem: "must list at least one population to listen to")
+                }
+                for (k, input) in astrocyte.inputs.enumerated() {
+                    try checkSchedule(input.weight, path: "\(path).inputs[\(k)].weight")
+                }
+                if let density = astrocyte.density, !(density > 0 && density <= 1) {
+                    throw ConfigError(path: "\(path).density", problem: "must be in (0, 1], got \(formatNumber(density))")
+                }
+            case .custom:
+                break
             }
         }
         for (i, r) in recorders.enumerated() {
@@ -66,9 +80,18 @@ extension NetworkSpec {
     private func checkBindings(_ params: [String: ParameterValue], path: String) throws {
         for key in params.keys.sorted() {
             guard case .bound(.schedule(let initial, let factor, let everyMs)) = params[key]! else { continue }
-            try require(initial, .any, "\(path).\(key).initial")
-            try require(factor, .positive, "\(path).\(key).factor")
-            if let everyMs { try require(everyMs, .positive, "\(path).\(key).every_ms") }
+            try checkSchedule(.geometric(initial: initial, factor: factor, everyMs: everyMs), path: "\(path).\(key)")
+        }
+    }
+
+    private func checkSchedule(_ schedule: ScheduledNumber, path: String) throws {
+        switch schedule {
+        case .constant(let x):
+            try require(x, .any, path)
+        case let .geometric(initial, factor, everyMs):
+            try require(initial, .any, "\(path).initial")
+            try require(factor, .positive, "\(path).factor")
+            if let everyMs { try require(everyMs, .positive, "\(path).every_ms") }
         }
     }
 

@@ -39,7 +39,8 @@ struct BoundParameter: Sendable {
     func value(step: Int, modulators: [Modulator]) -> Double {
         switch binding {
         case .modulator(_, let scale): return (scale ?? 1) * modulators[modulatorIndex].value
-        case .schedule(let initial, let factor, _): return initial * pow(factor, Double(step / stepsPerUpdate))
+        case .schedule(let initial, let factor, _):
+            return SteppedSchedule(initial: initial, factor: factor, stepsPerUpdate: stepsPerUpdate).value(step: step)
         }
     }
 }

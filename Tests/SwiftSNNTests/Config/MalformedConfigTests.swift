@@ -167,7 +167,7 @@ import Testing
         Case("unknown plasticity parameter", #"{\#(sim), "populations": [\#(n3)], "projections": [{"source": "n", "target": "n", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1}, "plasticity": {"rule": "stdp", "params": {"lamda": 0.1}}}]}"#,
              "projections[0].plasticity.params.lamda: unknown parameter; known: alpha, lambda, mu_minus, mu_plus, tau_minus, tau_plus, w_max, w_min"),
         Case("unknown modulator type", modulator(#"{"name": "m", "type": "dopamine"}"#),
-             "modulators[0].type: unknown modulator type 'dopamine'; known: volume_transmitter, schedule, external"),
+             "modulators[0].type: unknown modulator type 'dopamine'; known: volume_transmitter, schedule, external, astrocyte_integrator"),
         Case("volume transmitter without tau", modulator(#"{"name": "m", "type": "volume_transmitter", "population": "n"}"#),
              "modulators[0].tau_ms: is required for volume_transmitter modulators"),
         Case("volume transmitter of an unknown population", modulator(#"{"name": "m", "type": "volume_transmitter", "population": "da", "tau_ms": 200}"#),

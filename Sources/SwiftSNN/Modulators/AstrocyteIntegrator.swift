@@ -1,0 +1,38 @@
+/// The dynamics of `AstrocyteIntegratorSpec` on the grid (NALSM, Ivanov & Michmizos 2021, eq. 7):
+/// A ← A + (dt/τ)·(bias − A) + Σ_k (weight_k/τ)·n_k, with n_k the spikes of input k's listened-to neurons in
+/// the step. Weights and bias take their value for the step whose spikes are counted.
+public struct AstrocyteIntegrator: ModulatorDynamics {
+    struct Input: Sendable {
+        let population: Int
+        let weight: SteppedSchedule
+        /// Whether each neuron is listened to; nil when all are.
+        let listened: [Bool]?
+    }
+
+    let dtOverTau: Double
+    let tauMs: Double
+    let bias: SteppedSchedule
+    let inputs: [Input]
+    private var step = 0
+
+    init(dtOverTau: Double, tauMs: Double, bias: SteppedSchedule, inputs: [Input]) {
+        self.dtOverTau = dtOverTau
+        self.tauMs = tauMs
+        self.bias = bias
+        self.inputs = inputs
+    }
+
+    public var kindName: String { "astrocyte integrator" }
+
+    public mutating func begin(step: Int, value: inout Double) { self.step = step }
+
+    public mutating func observe(spikes: [[Int32]], value: inout Double) {
+        var drive = 0.0
+        for input in inputs {
+            let ids = spikes[input.population]
+            let n = input.listened.map { listened in ids.reduce(0) { $0 + (listened[Int($1)] ? 1 : 0) } } ?? ids.count
+            drive += input.weight.value(step: step) / tauMs * Double(n)
+        }
+        value += dtOverTau * (bias.value(step: step) - value) + drive
+    }
+}

@@ -1,0 +1,14 @@
+/// One modulator sampled by a modulator recorder: `values[k]` is the value the step ending at `timesMs[k]` used.
+public struct ModulatorSamples: Sendable, Equatable {
+    public var timesMs: [Double]
+    public var values: [Double]
+}
+
+extension ModulatorRecorder {
+    /// The samples of the modulator at position `position` of `modulators`.
+    func samples(ofModulatorAt position: Int, grid: TimeGrid) -> ModulatorSamples {
+        let m = modulators.count, count = samples.count / max(m, 1)
+        return ModulatorSamples(timesMs: (0..<count).map { Double(($0 + 1) * intervalSteps) * grid.dtMs },
+                                values: (0..<count).map { samples[$0 * m + position] })
+    }
+}
