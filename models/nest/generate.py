@@ -45,6 +45,17 @@ DC_CASES = {
     "iaf_cond_exp_dc": "iaf_cond_exp",
 }
 
+# astrocyte_lr_1994 (Li-Rinzel calcium, IP3 relaxing to IP3_0): 5 s, sampled every ASTRO_EVERY ms.
+T_ASTRO = 5000.0
+ASTRO_EVERY = 1.0
+ASTRO_VARIABLES = ["IP3", "Ca_astro", "h_IP3R"]
+# A burst of 200 spikes every 5 ms from 100 ms, weight 10: IP3 += delta_IP3 * 10 = 0.002 uM each (0.4 uM in all),
+# enough to start calcium release; then IP3 relaxes over tau_IP3 = 7142 ms.
+ASTRO_SPIKES = [100.0 + 5.0 * k for k in range(200)]
+ASTRO_WEIGHT = 10.0
+# A dc_generator into the astrocyte adds weight * amplitude to dCa/dt (uM/ms) from the next step on.
+ASTRO_DC = 0.0002
+
 
 def import_nest():
     os.environ.setdefault("PYNEST_QUIET", "1")
@@ -57,19 +68,26 @@ def import_nest():
 
 
 def simulate(nest, model: str, t_stop: float, variables: list[str], neuron_params: dict,
-             spike: tuple[float, float] | None):
-    """One neuron of `model`; returns (times incl. 0, {var: values}, spike times <= t_stop)."""
+             spike: tuple[float, float] | None, spike_times: list[float] | None = None,
+             dc: float | None = None, every: float = DT):
+    """One neuron of `model`, fed `spike_times` (default: the single time of `spike`) with `spike`'s weight and
+    a dc_generator of amplitude `dc`, sampled every `every` ms; returns (times incl. 0, {var: values},
+    spike times <= t_stop)."""
     nest.ResetKernel()
     nest.SetKernelStatus({"resolution": DT, "rng_seed": 1, "local_num_threads": 1})
     neuron = nest.Create(model, params=neuron_params)
-    mm = nest.Create("multimeter", params={"record_from": variables, "interval": DT})
-    sr = nest.Create("spike_recorder")
+    mm = nest.Create("multimeter", params={"record_from": variables, "interval": every})
     nest.Connect(mm, neuron)
-    nest.Connect(neuron, sr)
+    sr = None
+    if model.startswith("iaf"):
+        sr = nest.Create("spike_recorder")
+        nest.Connect(neuron, sr)
     if spike is not None:
         time, weight = spike
-        sg = nest.Create("spike_generator", params={"spike_times": [time]})
+        sg = nest.Create("spike_generator", params={"spike_times": spike_times or [time]})
         nest.Connect(sg, neuron, syn_spec={"weight": weight, "delay": DELAY})
+    if dc is not None:
+        nest.Connect(nest.Create("dc_generator", params={"amplitude": dc}), neuron)
 
     # Initial state for the t = 0 row. iaf_psc_exp does not expose I_syn_ex/I_syn_in in its
     # status; every synaptic current and conductance starts at 0.
@@ -80,14 +98,14 @@ def simulate(nest, model: str, t_stop: float, variables: list[str], neuron_param
     nest.Simulate(t_stop + 2.0)
 
     ev = mm.get("events")
-    steps = np.rint(np.asarray(ev["times"]) / DT).astype(np.int64)
-    n = int(round(t_stop / DT))
-    keep = steps <= n
-    if not np.array_equal(steps[keep], np.arange(1, n + 1)):
-        raise RuntimeError(f"{model}: multimeter did not sample every step up to {t_stop} ms")
-    times = np.arange(n + 1) * DT
+    samples = np.rint(np.asarray(ev["times"]) / every).astype(np.int64)
+    n = int(round(t_stop / every))
+    keep = samples <= n
+    if not np.array_equal(samples[keep], np.arange(1, n + 1)):
+        raise RuntimeError(f"{model}: multimeter did not sample every {every} ms up to {t_stop} ms")
+    times = np.arange(n + 1) * every
     values = {v: np.concatenate([[initial[v]], np.asarray(ev[v])[keep]]) for v in variables}
-    spikes = np.asarray(sr.get("events")["times"], dtype=float)
+    spikes = np.asarray(sr.get("events")["times"], dtype=float) if sr is not None else np.array([])
     return times, values, spikes[spikes <= t_stop + 1e-9]
 
 
@@ -120,6 +138,13 @@ def generate(out: Path) -> str:
             f.write("t_ms\n" + "".join(f"{t:.1f}\n" for t in spikes))
         print(f"{stem}.csv: {len(times)} rows; {stem}_spikes.csv: {len(spikes)} spikes at "
               f"{', '.join(f'{t:.1f}' for t in spikes)} ms")
+    for stem, dc in {"astrocyte_lr_1994_spikes": None, "astrocyte_lr_1994_dc": ASTRO_DC}.items():
+        times, vals, _ = simulate(nest, "astrocyte_lr_1994", T_ASTRO, ASTRO_VARIABLES, {},
+                                  (ASTRO_SPIKES[0], ASTRO_WEIGHT) if dc is None else None,
+                                  spike_times=ASTRO_SPIKES, dc=dc, every=ASTRO_EVERY)
+        write_csv(out / f"{stem}.csv", {"t_ms": times, **vals})
+        print(f"{stem}.csv: {len(times)} rows, IP3 {vals['IP3'].min():.6f} .. {vals['IP3'].max():.6f} uM, "
+              f"Ca_astro {vals['Ca_astro'].min():.6f} .. {vals['Ca_astro'].max():.6f} uM")
     return nest.__version__
 
 

@@ -52,11 +52,15 @@ public struct InputPorts: Sendable, Equatable {
     public var excitatory: Int
     public var inhibitory: Int
     public var current: Int
+    /// False for models to which a negative weight means nothing (an astrocyte's IP3 only rises with input):
+    /// the network builder then refuses projections with negative weights.
+    public var acceptsNegativeWeights: Bool
 
-    public init(planes: Int, excitatory: Int, inhibitory: Int, current: Int) {
+    public init(planes: Int, excitatory: Int, inhibitory: Int, current: Int, acceptsNegativeWeights: Bool = true) {
         self.planes = planes
         self.excitatory = excitatory
         self.inhibitory = inhibitory
         self.current = current
+        self.acceptsNegativeWeights = acceptsNegativeWeights
     }
 }

@@ -197,6 +197,10 @@ public struct NetworkBuilder: Sendable {
                                      delayMs: delay, dtMs: network.grid.dtMs, seed: network.seed,
                                      projectionIndex: index, path: path, keepCreationIndex: proj.plasticity != nil,
                                      exactDelays: lowering.exactTimes)
+        if target.ports?.acceptsNegativeWeights == false, let k = table.weight.firstIndex(where: { $0 < 0 }) {
+            throw ConfigError(path: "\(path).synapse.weight",
+                              problem: "\(lowering.spec.populations[t].model) takes only weights >= 0, got \(formatNumber(Double(table.weight[k]))) (synapse \(k))")
+        }
         if let plasticity = proj.plasticity {
             let plasticityPath = "\(path).plasticity"
             guard source.emitsSpikes else {
