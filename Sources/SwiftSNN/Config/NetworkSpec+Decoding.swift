@@ -161,10 +161,18 @@ extension ProjectionSpec {
     init(_ node: ConfigNode) throws {
         let f = try node.object(allowed: ["source", "target", "connectivity", "synapse", "plasticity"],
                                 required: ["source", "target", "connectivity", "synapse"])
-        let syn = try f["synapse"]!.object(allowed: ["weight", "delay_ms"], required: ["weight"])
+        let syn = try f["synapse"]!.object(allowed: ["type", "weight", "delay_ms"], required: ["weight"])
+        let type = try syn["type"].map { node in
+            let name = try node.string()
+            guard let type = SynapseType(rawValue: name) else {
+                throw node.error("unknown synapse type '\(name)'; known: \(SynapseType.allCases.map(\.rawValue).joined(separator: ", ")) (leave it out for spikes)")
+            }
+            return type
+        }
         self.init(source: try f["source"]!.string(), target: try f["target"]!.string(),
                   connectivity: try Connectivity(f["connectivity"]!), weight: try ValueSpec(syn["weight"]!),
-                  delayMs: try syn["delay_ms"].map(ValueSpec.init), plasticity: try f["plasticity"].map(PlasticitySpec.init))
+                  delayMs: try syn["delay_ms"].map(ValueSpec.init), plasticity: try f["plasticity"].map(PlasticitySpec.init),
+                  synapseType: type)
     }
 }
 

@@ -92,7 +92,8 @@ extension ValueSpec {
 extension ProjectionSpec {
     var json: JSONValue {
         object([("source", .string(source)), ("target", .string(target)), ("connectivity", connectivity.json),
-                ("synapse", object([("weight", weight.json), ("delay_ms", delayMs?.json)])),
+                ("synapse", object([("type", synapseType.map { .string($0.rawValue) }), ("weight", weight.json),
+                                    ("delay_ms", delayMs?.json)])),
                 ("plasticity", plasticity?.json)])
     }
 }

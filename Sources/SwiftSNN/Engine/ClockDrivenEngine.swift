@@ -10,7 +10,8 @@ import CSNNKernels
 ///    targets' generator input (Poisson counts, currents) to the ring slots of step + delay; then, serially, the
 ///    parts' spikes of each step are joined in ascending neuron order and recorders observe the step. The region
 ///    ends early after a step whose state a recorder reads (`Recorder.readsState(afterStep:)`), and after every
-///    step when plastic projections or modulators need serial work between steps;
+///    step when plastic projections, modulators, bound neuron parameters or signal projections (an astrocyte's
+///    slow inward current, `SignalDelivery`) need serial work between steps;
 /// 2. at the end of the slice, in one parallel region, every part delivers all spikes of the slice to its own
 ///    targets, projection by projection, in (step, neuron) order, each row in storage order. A spike of step k
 ///    reaches the slot of step k + d ≥ k + sliceSteps, never inside the slice that produced it.
@@ -54,7 +55,8 @@ public struct ClockDrivenEngine: Engine, Sendable {
                         + network.plasticProjections.map(\.synapses.minDelaySteps)).min() ?? Int.max
         let maxDelay = (network.projections.map(\.synapses.maxDelaySteps)
                         + network.generatorProjections.map(\.synapses.maxDelaySteps)
-                        + network.plasticProjections.map(\.synapses.maxDelaySteps)).max() ?? 1
+                        + network.plasticProjections.map(\.synapses.maxDelaySteps)
+                        + network.signalProjections.map(\.synapses.maxDelaySteps)).max() ?? 1
         // Long slices only postpone delivery; 100 steps bounds the spike buffers of delay-free networks.
         let slice = max(1, min(minDelay, 100))
         sliceSteps = slice
@@ -87,6 +89,9 @@ public struct ClockDrivenEngine: Engine, Sendable {
             case .poisson: feed(g.target, weights: g.synapses.weight)
             case .current: if let ports = network.populations[g.target].ports, g.synapses.count > 0 { live[g.target].insert(ports.current) }
             }
+        }
+        for signal in network.signalProjections where signal.synapses.count > 0 {
+            if let ports = network.populations[signal.target].ports { live[signal.target].insert(ports.current) }
         }
         projectionPlanes = staticPlanes.map { used in (Int32(used.first ?? 0), Int32(used.last ?? 0)) }
         livePlanes = live.map { $0.reduce(0) { $0 | 1 << UInt32($1) } }
@@ -169,6 +174,8 @@ public struct ClockDrivenEngine: Engine, Sendable {
         // Plasticity and modulators have serial work between steps; otherwise the threads run through a slice
         // and stop only after steps whose state a recorder reads.
         let stepByStep = !plasticWorkers.isEmpty || !network.modulators.isEmpty || !network.parameterBindings.isEmpty
+            || !network.signalProjections.isEmpty
+        var signals = SignalDelivery(projections: network.signalProjections, populations: network.populations)
 
         while step < end {
             let sliceEnd = min(step + self.sliceSteps, end)
@@ -207,6 +214,7 @@ public struct ClockDrivenEngine: Engine, Sendable {
                 plasticArrivals.clear(step: first)
                 for (k, step) in (first...last).enumerated() {
                     let stepSpikes = exchange.join(stepOffset: k, step: step)
+                    signals.deliver(step: step, populations: network.populations, ringBases: ringBases, layouts: layouts)
                     for p in stepSpikes.indices { statistics.spikes[p] += stepSpikes[p].count }
                     recording.observe(step: step, spikes: stepSpikes, populations: network.populations,
                                       modulators: network.modulators, recorders: &recorders) { plastic in

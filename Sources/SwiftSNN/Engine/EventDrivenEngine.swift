@@ -60,6 +60,10 @@ public struct EventDrivenEngine: Engine {
             throw ConfigError(path: "populations[\(bound.population)].params.\(bound.keys[0])",
                               problem: "neuron parameters can follow a modulator or schedule only in the clock engine (\"engine\": \"clock\"); the event engine integrates exactly between events with fixed parameters")
         }
+        if let signal = network.signalProjections.first {
+            throw ConfigError(path: "projections[\(signal.projectionIndex)].synapse.type",
+                              problem: "sic synapses need the clock engine (\"engine\": \"clock\")")
+        }
         var neurons: [(any EventDrivenNeurons)?] = []
         var trains: [[(timeMs: Double, id: Int32)]?] = []
         var firstIds: [(id: Int, population: Int)] = []

@@ -19,7 +19,7 @@ import Foundation
 /// Scheme: classical 4th-order Runge–Kutta on substeps of at most 0.1 ms. NEST uses GSL's adaptive RKF45 bounded
 /// by the step, whose error here is far below its 1e-3 tolerance: the fastest rate is rate_IP3R ≈ 0.006/ms, so
 /// (h/τ)⁵ ≈ 1e-13 per step. Checked against NEST 3.10 traces (models/nest/astrocyte_lr_1994_*.csv).
-/// The astrocyte never spikes.
+/// The astrocyte never spikes; projections of `"type": "sic"` carry its slow inward current (`signal`).
 public struct AstrocyteLR1994: NeuronModel {
     public static let name = "astrocyte_lr_1994"
     public static let summary = "Li–Rinzel calcium astrocyte driven by presynaptic spikes through IP3, RK4 (NEST astrocyte_lr_1994)"
@@ -114,5 +114,13 @@ public struct AstrocyteLR1994: NeuronModel {
         }
         return 0
     }
+}
 
+extension AstrocyteLR1994: SignalEmitting {
+    /// The slow inward current (Nadkarni & Jung 2003, as NEST computes it after each step): SIC_scale·ln(y) for
+    /// y = (Ca_astro − SIC_th)·1000 > 1, i.e. calcium more than 1 nM above threshold, else 0.
+    public func signal(state: UnsafePointer<Double>, count: Int, neuron: Int) -> Double {
+        let y = (state[count + neuron] - sicThreshold) * 1000
+        return y > 1 ? sicScale * log(y) : 0
+    }
 }

@@ -48,12 +48,13 @@ extension Network {
         }
     }
 
-    private enum ProjectionPlace { case fixed(Int), generator(Int), plastic(Int) }
+    private enum ProjectionPlace { case fixed(Int), generator(Int), plastic(Int), signal(Int) }
 
     private func place(ofProjection index: Int) throws -> ProjectionPlace {
         if let j = projections.firstIndex(where: { $0.projectionIndex == index }) { return .fixed(j) }
         if let j = generatorProjections.firstIndex(where: { $0.projectionIndex == index }) { return .generator(j) }
         if let j = plasticProjections.firstIndex(where: { $0.projectionIndex == index }) { return .plastic(j) }
+        if let j = signalProjections.firstIndex(where: { $0.projectionIndex == index }) { return .signal(j) }
         throw SNNError("projection index \(index) out of range for \(projectionCount) projections")
     }
 
@@ -71,6 +72,9 @@ extension Network {
         case .generator(let j):
             let t = generatorProjections[j].synapses
             return Synapses(sources: rows(t) { Int32($0) }, targets: t.target.map(Int32.init), weights: t.weight)
+        case .signal(let j):
+            let t = signalProjections[j].synapses
+            return Synapses(sources: rows(t) { Int32($0) }, targets: t.target.map(Int32.init), weights: t.weight)
         case .plastic(let j):
             let plastic = plasticProjections[j]
             return Synapses(sources: rows(plastic.synapses) { plastic.channels.source[$0] },
@@ -87,6 +91,7 @@ extension Network {
         case .fixed(let j): count = projections[j].synapses.count
         case .generator(let j): count = generatorProjections[j].synapses.count
         case .plastic(let j): count = plasticProjections[j].synapses.count
+        case .signal(let j): count = signalProjections[j].synapses.count
         }
         guard weights.count == count else {
             throw SNNError("projection \(index): \(weights.count) weights given, expected \(count) (one per synapse)")
@@ -98,6 +103,7 @@ extension Network {
         case .fixed(let j): projections[j].synapses.weight = weights
         case .generator(let j): generatorProjections[j].synapses.weight = weights
         case .plastic(let j): plasticProjections[j].setWeights(weights)
+        case .signal(let j): signalProjections[j].synapses.weight = weights
         }
     }
 }

@@ -10,12 +10,17 @@ public struct Network: Sendable {
     public var generatorProjections: [GeneratorProjection]
     /// Synapses whose weights a plasticity rule changes.
     public var plasticProjections: [any PlasticSynapses] = []
+    /// Synapses that carry a graded value every step (an astrocyte's slow inward current) into their targets'
+    /// current input.
+    public var signalProjections: [SignalProjection] = []
     /// Named signals that plasticity parameters follow, in the config's order.
     public var modulators: [Modulator] = []
     /// Neuron parameters that follow modulators or schedules, per population.
     public var parameterBindings: [PopulationBindings] = []
     /// How many projections the config listed (static, generator and plastic).
-    public var projectionCount: Int { projections.count + generatorProjections.count + plasticProjections.count }
+    public var projectionCount: Int {
+        projections.count + generatorProjections.count + plasticProjections.count + signalProjections.count
+    }
 
     public init(grid: TimeGrid, seed: UInt64, populations: [any Population] = [], projections: [StaticProjection] = [],
                 generatorProjections: [GeneratorProjection] = []) {
@@ -28,7 +33,7 @@ public struct Network: Sendable {
 
     public var synapseCount: Int {
         projections.reduce(0) { $0 + $1.synapses.count } + generatorProjections.reduce(0) { $0 + $1.synapses.count }
-            + plasticProjections.reduce(0) { $0 + $1.synapses.count }
+            + plasticProjections.reduce(0) { $0 + $1.synapses.count } + signalProjections.reduce(0) { $0 + $1.synapses.count }
     }
 
     public func populationIndex(named name: String) -> Int? { populations.firstIndex { $0.name == name } }
@@ -47,6 +52,23 @@ public struct Network: Sendable {
 
 /// Synapses from population `source` to population `target`.
 public struct StaticProjection: Sendable {
+    public var source: Int
+    public var target: Int
+    public var synapses: SynapseTable
+    /// The projection's index in the spec's `projections`.
+    public var projectionIndex: Int
+
+    public init(source: Int, target: Int, synapses: SynapseTable, projectionIndex: Int) {
+        self.source = source
+        self.target = target
+        self.synapses = synapses
+        self.projectionIndex = projectionIndex
+    }
+}
+
+/// Synapses from a population of `SignalEmitting` neurons (astrocytes): after each step, weight × the source
+/// neuron's value goes into the target's current plane of the ring slot `delay` steps ahead.
+public struct SignalProjection: Sendable {
     public var source: Int
     public var target: Int
     public var synapses: SynapseTable

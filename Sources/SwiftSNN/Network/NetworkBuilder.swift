@@ -201,6 +201,17 @@ public struct NetworkBuilder: Sendable {
             throw ConfigError(path: "\(path).synapse.weight",
                               problem: "\(lowering.spec.populations[t].model) takes only weights >= 0, got \(formatNumber(Double(table.weight[k]))) (synapse \(k))")
         }
+        if proj.synapseType == .sic {
+            guard source is any SignalPopulation else {
+                throw ConfigError(path: "\(path).synapse.type",
+                                  problem: "sic synapses carry an astrocyte's slow inward current; '\(source.name)' (\(lowering.spec.populations[s].model)) sends none (use \(AstrocyteLR1994.name))")
+            }
+            if proj.plasticity != nil {
+                throw ConfigError(path: "\(path).plasticity", problem: "sic synapses carry a current, not spikes, and cannot be plastic")
+            }
+            network.signalProjections.append(SignalProjection(source: s, target: t, synapses: table, projectionIndex: index))
+            return
+        }
         if let plasticity = proj.plasticity {
             let plasticityPath = "\(path).plasticity"
             guard source.emitsSpikes else {

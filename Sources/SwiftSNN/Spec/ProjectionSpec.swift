@@ -3,6 +3,13 @@
 public struct ProjectionSpec: Sendable, Equatable {
     public static let defaultDelayMs = 1.0
 
+    /// What a synapse carries, when it is not spikes.
+    public enum SynapseType: String, Sendable, CaseIterable {
+        /// An astrocyte's slow inward current (NEST `sic_connection`): every step, weight × SIC of the source's
+        /// calcium enters the target as a current in pA, after the delay. Any neuron model can receive it.
+        case sic
+    }
+
     /// Population names.
     public var source: String
     public var target: String
@@ -13,15 +20,18 @@ public struct ProjectionSpec: Sendable, Equatable {
     /// Delay per synapse in ms (default `defaultDelayMs`).
     public var delayMs: ValueSpec?
     public var plasticity: PlasticitySpec?
+    /// nil: spikes.
+    public var synapseType: SynapseType?
 
     public init(source: String, target: String, connectivity: Connectivity, weight: ValueSpec,
-                delayMs: ValueSpec? = nil, plasticity: PlasticitySpec? = nil) {
+                delayMs: ValueSpec? = nil, plasticity: PlasticitySpec? = nil, synapseType: SynapseType? = nil) {
         self.source = source
         self.target = target
         self.connectivity = connectivity
         self.weight = weight
         self.delayMs = delayMs
         self.plasticity = plasticity
+        self.synapseType = synapseType
     }
 }
 
