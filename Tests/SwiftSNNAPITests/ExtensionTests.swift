@@ -223,6 +223,6 @@ struct SpikeFraction: ModulatorType, ModulatorDynamics {
         for (t, expected) in zip(ones.map(\.0), [5.1, 9.1, 13.1, 17.1, 21.1]) { #expect(abs(t - expected) < 1e-9) }
         #expect(try NetworkSpec(json: spec.jsonText) == spec)
         let unregistered = #expect(throws: ConfigError.self) { _ = try Simulation(spec: spec, registry: modelOnly) }
-        #expect(unregistered?.description == "modulators[0].type: unknown modulator type 'spike_fraction'; known: volume_transmitter, schedule, external, astrocyte_integrator")
+        #expect(unregistered?.description == "modulators[0].type: unknown modulator type 'spike_fraction'; known: volume_transmitter, schedule, external, astrocyte_integrator, population_mean")
     }
 }

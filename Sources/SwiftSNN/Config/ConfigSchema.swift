@@ -263,14 +263,16 @@ public enum ConfigSchema {
     private static var modulator: JSONValue {
         let own: [String: [String]] = ["volume_transmitter": ["population", "tau_ms", "increment", "baseline"],
                                        "schedule": ["times_ms", "values"], "external": [],
-                                       "astrocyte_integrator": ["tau_ms", "bias", "inputs", "density"]]
+                                       "astrocyte_integrator": ["tau_ms", "bias", "inputs", "density"],
+                                       "population_mean": ["population", "variable"]]
         let common = ["name", "type", "initial"]
         var schema = object([
             ("name", .object(["type": "string", "description": "Name that plasticity parameters refer to"])),
             ("type", .object(["enum": .array(ModulatorSpec.typeNames.map(JSONValue.string)),
-                              "description": "volume_transmitter: decaying trace of a population's spikes (NEST volume_transmitter); schedule: piecewise constant in time; external: set from Swift; astrocyte_integrator: NALSM's astrocyte, a leaky integrator of signed population spike counts"])),
+                              "description": "volume_transmitter: decaying trace of a population's spikes (NEST volume_transmitter); schedule: piecewise constant in time; external: set from Swift; astrocyte_integrator: NALSM's astrocyte, a leaky integrator of signed population spike counts; population_mean: mean of a state variable over a population after each step"])),
             ("initial", number(.any, "Value before anything drives it (default 0; a volume transmitter's baseline; an astrocyte integrator's initial bias)")),
-            ("population", .object(["type": "string", "description": "Population whose spikes drive the volume transmitter"])),
+            ("population", .object(["type": "string", "description": "Population whose spikes drive the volume transmitter, or whose state a population mean averages"])),
+            ("variable", .object(["type": "string", "description": "State variable a population mean averages (Ca_astro)"])),
             ("tau_ms", number(.positive, "Time constant of the volume transmitter or the astrocyte integrator [ms]")),
             ("bias", ref("scheduled_number", description: "Value the astrocyte integrator relaxes to")),
             ("inputs", .object(["type": "array", "minItems": 1, "description": "Populations the astrocyte integrator listens to",
@@ -290,6 +292,10 @@ public enum ConfigSchema {
             if kind == "volume_transmitter" { then["required"] = ["population", "tau_ms"] }
             if kind == "schedule" { then["required"] = ["times_ms", "values"] }
             if kind == "astrocyte_integrator" { then["required"] = ["tau_ms", "bias", "inputs"] }
+            if kind == "population_mean" {
+                then["required"] = ["population", "variable"]
+                then["propertyNames"] = .object(["enum": .array((["name", "type"] + own[kind]!).map(JSONValue.string))])
+            }
             return .object([
                 "if": .object(["properties": .object(["type": .object(["const": .string(kind)])]), "required": ["type"]]),
                 "then": .object(then),

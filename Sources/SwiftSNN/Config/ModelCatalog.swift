@@ -47,6 +47,7 @@ public struct ModelCatalog: Sendable {
         lines.append("  external (initial = 0): set from Swift with Simulation.setModulator between runs")
         lines.append("  astrocyte_integrator (tau_ms, bias, inputs: [{population, weight}], density = 1): NALSM's astrocyte,")
         lines.append("    A += (dt/tau)(bias - A) + sum_k (weight_k/tau)·spikes_k; bias and weights may be schedules")
+        lines.append("  population_mean (population, variable): mean of a state variable after each step (astrocytes' Ca_astro)")
         for modulator in registry.modulators { lines.append("  \(modulator.name): registered from Swift") }
         lines.append("")
         lines.append("Connection rules (\"connectivity\": {\"rule\": ...}); all take allow_autapses, allow_multapses (default true):")

@@ -249,7 +249,7 @@ extension ModulatorSpec {
             return
         }
         let f = try node.object(allowed: common + ["population", "tau_ms", "increment", "baseline", "times_ms", "values",
-                                                   "bias", "inputs", "density"],
+                                                   "bias", "inputs", "density", "variable"],
                                 required: ["name", "type"])
         let type = try f["type"]!.string()
         let own: [String]
@@ -285,6 +285,12 @@ extension ModulatorSpec {
             }
             kind = .astrocyteIntegrator(AstrocyteIntegratorSpec(tauMs: try f["tau_ms"]!.number(), bias: try ScheduledNumber(f["bias"]!),
                                                                 inputs: inputs, density: try f["density"]?.number()))
+        case "population_mean":
+            own = ["population", "variable"]
+            for key in own where f[key] == nil {
+                throw ConfigError(path: "\(node.path).\(key)", problem: "is required for population_mean modulators")
+            }
+            kind = .populationMean(population: try f["population"]!.string(), variable: try f["variable"]!.string())
         default:
             preconditionFailure("\(type) is handled by registeredType(of:)")
         }

@@ -147,6 +147,8 @@ extension ModulatorSpec {
                             object([("population", .string($0.population)), ("weight", $0.weight.json)])
                         })),
                         ("density", astrocyte.density.map(JSONValue.number))]
+        case let .populationMean(population, variable):
+            entries += [("population", .string(population)), ("variable", .string(variable))]
         case .custom(_, let params):
             entries += params.keys.sorted().map { ($0, params[$0]!.json) }
         }

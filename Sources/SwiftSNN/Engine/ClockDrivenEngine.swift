@@ -221,7 +221,9 @@ public struct ClockDrivenEngine: Engine, Sendable {
                         plasticWorkers[plastic].flush()
                         return weightBases[plastic]
                     }
-                    for m in network.modulators.indices { network.modulators[m].observe(spikes: stepSpikes) }
+                    for m in network.modulators.indices {
+                        network.modulators[m].observe(spikes: stepSpikes, populations: network.populations)
+                    }
                     self.step += 1
                     if self.step % reportEvery == 0 { observer?(Double(self.step) * network.grid.dtMs) }
                 }

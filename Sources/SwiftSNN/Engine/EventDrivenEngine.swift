@@ -181,7 +181,7 @@ public struct EventDrivenEngine: Engine {
             // no rule of the event engine reads them (bound parameters are refused).
             recording.observe(step: step, spikes: stepSpikes, populations: views, modulators: network.modulators,
                               recorders: &recorders) { [plasticWorkers] in UnsafePointer(plasticWorkers[$0].weights) }
-            for m in network.modulators.indices { network.modulators[m].observe(spikes: stepSpikes) }
+            for m in network.modulators.indices { network.modulators[m].observe(spikes: stepSpikes, populations: views) }
             for p in stepSpikes.indices { stepSpikes[p].removeAll(keepingCapacity: true) }
             step += 1
             if step % reportEvery == 0 { observer?(Double(step) * grid.dtMs) }

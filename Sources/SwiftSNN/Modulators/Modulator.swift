@@ -19,12 +19,16 @@ public struct Modulator: Sendable {
     /// The value step `step` sees.
     mutating func begin(step: Int) { dynamics.begin(step: step, value: &value) }
 
-    /// Takes the spikes each population emitted in a finished step.
-    mutating func observe(spikes: [[Int32]]) { dynamics.observe(spikes: spikes, value: &value) }
+    /// Takes the spikes each population emitted in a finished step, and the populations' state after it.
+    mutating func observe(spikes: [[Int32]], populations: [any Population]) {
+        dynamics.observe(spikes: spikes, value: &value)
+        dynamics.observe(state: populations, value: &value)
+    }
 }
 
-/// How a modulator's value evolves during a run. Both calls are made serially, once per step, in this order:
-/// `begin` at the start of step k, `observe` with step k's spikes after it.
+/// How a modulator's value evolves during a run. The calls are made serially, once per step, in this order:
+/// `begin` at the start of step k; after it, `observe(spikes:)` with step k's spikes, then `observe(state:)` with
+/// the populations' state after step k.
 public protocol ModulatorDynamics: Sendable {
     /// What the modulator is, in errors (`volume transmitter`).
     var kindName: String { get }
@@ -32,10 +36,12 @@ public protocol ModulatorDynamics: Sendable {
     var isSettableFromCode: Bool { get }
     mutating func begin(step: Int, value: inout Double)
     mutating func observe(spikes: [[Int32]], value: inout Double)
+    mutating func observe(state populations: [any Population], value: inout Double)
 }
 
 extension ModulatorDynamics {
     public var isSettableFromCode: Bool { false }
     public mutating func begin(step: Int, value: inout Double) {}
     public mutating func observe(spikes: [[Int32]], value: inout Double) {}
+    public mutating func observe(state populations: [any Population], value: inout Double) {}
 }

@@ -51,12 +51,16 @@ public struct NetworkBuilder: Sendable {
 
     private func makeModulator(_ entry: ModulatorSpec, index: Int, network: Network) throws -> Modulator {
         let path = "modulators[\(index)]"
-        /// A population whose spikes the modulator counts.
-        func spikingPopulation(_ name: String, path: String) throws -> Int {
+        func population(_ name: String, path: String) throws -> Int {
             guard let p = network.populationIndex(named: name) else {
                 throw ConfigError(path: path,
                                   problem: "unknown population '\(name)'; known: \(network.populations.map(\.name).joined(separator: ", "))")
             }
+            return p
+        }
+        /// A population whose spikes the modulator counts.
+        func spikingPopulation(_ name: String, path: String) throws -> Int {
+            let p = try population(name, path: path)
             guard network.populations[p].emitsSpikes else {
                 throw ConfigError(path: path, problem: "'\(name)' feeds its targets directly and emits no spikes to count")
             }
@@ -88,6 +92,15 @@ public struct NetworkBuilder: Sendable {
                              dynamics: AstrocyteIntegrator(dtOverTau: network.grid.dtMs / astrocyte.tauMs, tauMs: astrocyte.tauMs,
                                                            bias: astrocyte.bias.lowered(grid: network.grid), inputs: inputs),
                              initial: entry.effectiveInitial)
+        case let .populationMean(name, variable):
+            let p = try population(name, path: "\(path).population")
+            let names = network.populations[p].variableNames
+            guard let v = names.firstIndex(of: variable) else {
+                throw ConfigError(path: "\(path).variable",
+                                  problem: "unknown state variable of '\(name)'; known: \(names.isEmpty ? "none" : names.joined(separator: ", "))")
+            }
+            return Modulator(name: entry.name, dynamics: PopulationMean(population: p, variable: v),
+                             initial: PopulationMean.mean(of: v, in: network.populations[p]))
         case let .custom(type, params):
             guard let modulatorType = registry.modulator(named: type) else {
                 throw ConfigError(path: "\(path).type",

@@ -11,6 +11,8 @@ public struct ModulatorSpec: Sendable, Equatable {
         case external
         /// NALSM's activity-integrating astrocyte.
         case astrocyteIntegrator(AstrocyteIntegratorSpec)
+        /// The mean of state variable `variable` over `population` after each step (mean calcium of astrocytes).
+        case populationMean(population: String, variable: String)
         /// A type registered with `ModelRegistry.register(modulator:)`, with its keys.
         case custom(type: String, params: [String: ParameterValue])
 
@@ -20,17 +22,19 @@ public struct ModulatorSpec: Sendable, Equatable {
             case .schedule: return "schedule"
             case .external: return "external"
             case .astrocyteIntegrator: return "astrocyte_integrator"
+            case .populationMean: return "population_mean"
             case .custom(let type, _): return type
             }
         }
     }
 
-    public static let typeNames = ["volume_transmitter", "schedule", "external", "astrocyte_integrator"]
+    public static let typeNames = ["volume_transmitter", "schedule", "external", "astrocyte_integrator", "population_mean"]
 
     public var name: String
     public var kind: Kind
     /// The value before anything drives it (default 0; a volume transmitter's default is its baseline, an
-    /// astrocyte integrator's its initial bias).
+    /// astrocyte integrator's its initial bias). A population mean starts at the mean of the initial state and
+    /// takes no `initial`.
     public var initial: Double?
 
     public init(name: String, kind: Kind, initial: Double? = nil) {

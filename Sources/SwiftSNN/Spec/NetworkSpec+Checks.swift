@@ -47,6 +47,10 @@ extension NetworkSpec {
                 if let density = astrocyte.density, !(density > 0 && density <= 1) {
                     throw ConfigError(path: "\(path).density", problem: "must be in (0, 1], got \(formatNumber(density))")
                 }
+            case .populationMean:
+                if m.initial != nil {
+                    throw ConfigError(path: "\(path).initial", problem: "not allowed for population_mean modulators: they start at the mean of the initial state")
+                }
             case .custom:
                 break
             }

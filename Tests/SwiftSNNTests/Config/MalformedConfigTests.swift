@@ -167,7 +167,7 @@ import Testing
         Case("unknown plasticity parameter", #"{\#(sim), "populations": [\#(n3)], "projections": [{"source": "n", "target": "n", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1}, "plasticity": {"rule": "stdp", "params": {"lamda": 0.1}}}]}"#,
              "projections[0].plasticity.params.lamda: unknown parameter; known: alpha, lambda, mu_minus, mu_plus, tau_minus, tau_plus, w_max, w_min"),
         Case("unknown modulator type", modulator(#"{"name": "m", "type": "dopamine"}"#),
-             "modulators[0].type: unknown modulator type 'dopamine'; known: volume_transmitter, schedule, external, astrocyte_integrator"),
+             "modulators[0].type: unknown modulator type 'dopamine'; known: volume_transmitter, schedule, external, astrocyte_integrator, population_mean"),
         Case("unknown synapse type", projection(synapse: #"{"type": "gap", "weight": 1}"#),
              "projections[0].synapse.type: unknown synapse type 'gap'; known: sic (leave it out for spikes)"),
         Case("astrocyte integrator without inputs", modulator(#"{"name": "a", "type": "astrocyte_integrator", "tau_ms": 100, "bias": 0.15}"#),
