@@ -116,6 +116,17 @@ public enum ConfigSchema {
                                  default: 1)),
             ], required: ["weight"])),
             ("plasticity", ref("plasticity")),
+            ("third_factor", object([
+                ("population", .object(["type": "string", "description": "Astrocyte population (astrocyte_lr_1994) joining the synapses"])),
+                ("p", number(.probability, "Probability that a connection of the rule gets an astrocyte (NEST p_third_if_primary)", default: 1)),
+                ("pool_size", integer(minimum: 1, "Astrocytes each target draws from; default all")),
+                ("pool_type", .object(["enum": .array(ThirdFactorSpec.PoolType.allCases.map { .string($0.rawValue) }), "default": "random",
+                                       "description": "random: a random pool per target; block: consecutive astrocytes per target"])),
+                ("third_in", object([("weight", ref("value", description: "Source → astrocyte weight (>= 0; IP3 += delta_IP3·w per spike)")),
+                                     ("delay_ms", ref("positive_value", description: "Delay [ms]", default: 1))], required: ["weight"])),
+                ("third_out", object([("weight", ref("value", description: "Astrocyte → target weight of the slow inward current [pA]")),
+                                      ("delay_ms", ref("positive_value", description: "Delay [ms]", default: 1))], required: ["weight"])),
+            ], required: ["population", "third_in", "third_out"])),
         ], required: ["source", "target", "connectivity", "synapse"])
     }
 

@@ -159,7 +159,7 @@ extension ValueSpec {
 
 extension ProjectionSpec {
     init(_ node: ConfigNode) throws {
-        let f = try node.object(allowed: ["source", "target", "connectivity", "synapse", "plasticity"],
+        let f = try node.object(allowed: ["source", "target", "connectivity", "synapse", "plasticity", "third_factor"],
                                 required: ["source", "target", "connectivity", "synapse"])
         let syn = try f["synapse"]!.object(allowed: ["type", "weight", "delay_ms"], required: ["weight"])
         let type = try syn["type"].map { node in
@@ -172,7 +172,28 @@ extension ProjectionSpec {
         self.init(source: try f["source"]!.string(), target: try f["target"]!.string(),
                   connectivity: try Connectivity(f["connectivity"]!), weight: try ValueSpec(syn["weight"]!),
                   delayMs: try syn["delay_ms"].map(ValueSpec.init), plasticity: try f["plasticity"].map(PlasticitySpec.init),
-                  synapseType: type)
+                  synapseType: type, thirdFactor: try f["third_factor"].map(ThirdFactorSpec.init))
+    }
+}
+
+extension ThirdFactorSpec {
+    init(_ node: ConfigNode) throws {
+        let f = try node.object(allowed: ["population", "p", "pool_size", "pool_type", "third_in", "third_out"],
+                                required: ["population", "third_in", "third_out"])
+        func synapse(_ key: String) throws -> Synapse {
+            let s = try f[key]!.object(allowed: ["weight", "delay_ms"], required: ["weight"])
+            return Synapse(weight: try ValueSpec(s["weight"]!), delayMs: try s["delay_ms"].map(ValueSpec.init))
+        }
+        let poolType = try f["pool_type"].map { node in
+            let name = try node.string()
+            guard let type = PoolType(rawValue: name) else {
+                throw node.error("unknown pool type '\(name)'; known: \(PoolType.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return type
+        }
+        self.init(population: try f["population"]!.string(), probability: try f["p"]?.number(),
+                  poolSize: try f["pool_size"]?.integer(min: 1), poolType: poolType,
+                  thirdIn: try synapse("third_in"), thirdOut: try synapse("third_out"))
     }
 }
 

@@ -94,7 +94,16 @@ extension ProjectionSpec {
         object([("source", .string(source)), ("target", .string(target)), ("connectivity", connectivity.json),
                 ("synapse", object([("type", synapseType.map { .string($0.rawValue) }), ("weight", weight.json),
                                     ("delay_ms", delayMs?.json)])),
-                ("plasticity", plasticity?.json)])
+                ("plasticity", plasticity?.json), ("third_factor", thirdFactor?.json)])
+    }
+}
+
+extension ThirdFactorSpec {
+    var json: JSONValue {
+        func synapse(_ s: Synapse) -> JSONValue { object([("weight", s.weight.json), ("delay_ms", s.delayMs?.json)]) }
+        return object([("population", .string(population)), ("p", probability.map(JSONValue.number)),
+                       ("pool_size", poolSize.map { .number(Double($0)) }), ("pool_type", poolType.map { .string($0.rawValue) }),
+                       ("third_in", synapse(thirdIn)), ("third_out", synapse(thirdOut))])
     }
 }
 

@@ -60,10 +60,6 @@ public struct EventDrivenEngine: Engine {
             throw ConfigError(path: "populations[\(bound.population)].params.\(bound.keys[0])",
                               problem: "neuron parameters can follow a modulator or schedule only in the clock engine (\"engine\": \"clock\"); the event engine integrates exactly between events with fixed parameters")
         }
-        if let signal = network.signalProjections.first {
-            throw ConfigError(path: "projections[\(signal.projectionIndex)].synapse.type",
-                              problem: "sic synapses need the clock engine (\"engine\": \"clock\")")
-        }
         var neurons: [(any EventDrivenNeurons)?] = []
         var trains: [[(timeMs: Double, id: Int32)]?] = []
         var firstIds: [(id: Int, population: Int)] = []
@@ -90,6 +86,10 @@ public struct EventDrivenEngine: Engine {
             default:
                 throw ConfigError(path: "populations[\(p)]", problem: "'\(population.name)' cannot be simulated by the event engine; use \"engine\": \"clock\"")
             }
+        }
+        if let signal = network.signalProjections.first {
+            throw ConfigError(path: "projections[\(signal.projectionIndex)].synapse.type",
+                              problem: "sic synapses need the clock engine (\"engine\": \"clock\")")
         }
         var network = network
         plasticWorkers = try network.plasticProjections.indices.map { try network.plasticProjections[$0].makeExactWorker() }

@@ -111,6 +111,65 @@ public struct NetworkBuilder: Sendable {
         }
     }
 
+    /// Refuses negative weights onto models that take none (`InputPorts.acceptsNegativeWeights`).
+    private static func requireWeightSigns(of table: SynapseTable, acceptedBy target: any Population, model: String,
+                                           path: String) throws {
+        if target.ports?.acceptsNegativeWeights == false, let k = table.weight.firstIndex(where: { $0 < 0 }) {
+            throw ConfigError(path: path, problem: "\(model) takes only weights >= 0, got \(formatNumber(Double(table.weight[k]))) (synapse \(k))")
+        }
+    }
+
+    /// The astrocyte synapses of projection `index` (`ThirdFactorSpec`): pre → astrocyte as a static projection,
+    /// astrocyte → post as a signal projection. Their weights and delays draw from streams keyed apart from every
+    /// spec projection's (`index` plus 2^40 or 2^41); the static part carries that key as its index, so that
+    /// `Network.synapses(ofProjection:)` reaches the primary synapses.
+    private func addThirdFactor(_ third: ThirdFactorSpec, of proj: ProjectionSpec, primary: ConnectionList, source s: Int,
+                                target t: Int, index: Int, to network: inout Network, _ lowering: Lowering) throws {
+        let path = "projections[\(index)].third_factor", base = lowering.spec.baseDirectory
+        guard let a = network.populationIndex(named: third.population) else {
+            throw ConfigError(path: "\(path).population",
+                              problem: "unknown population '\(third.population)'; known: \(network.populations.map(\.name).joined(separator: ", "))")
+        }
+        let astrocytes = network.populations[a]
+        guard astrocytes is any SignalPopulation else {
+            throw ConfigError(path: "\(path).population",
+                              problem: "'\(astrocytes.name)' (\(lowering.spec.populations[a].model)) is not an astrocyte population (\(AstrocyteLR1994.name))")
+        }
+        guard network.populations[s].emitsSpikes, proj.synapseType == nil else {
+            throw ConfigError(path: path, problem: "a third factor joins spiking synapses; this projection's carry no spikes")
+        }
+        let p = third.probability ?? 1
+        guard (0...1).contains(p) else { throw ConfigError(path: "\(path).p", problem: "must be in [0, 1], got \(formatNumber(p))") }
+        let poolSize = third.poolSize ?? astrocytes.count, poolType = third.poolType ?? .random
+        guard (1...astrocytes.count).contains(poolSize) else {
+            throw ConfigError(path: "\(path).pool_size", problem: "must be in [1, \(astrocytes.count)] (the astrocytes), got \(poolSize)")
+        }
+        let posts = network.populations[t].count
+        if poolType == .block && !(posts * poolSize == astrocytes.count || (poolSize == 1 && posts % astrocytes.count == 0)) {
+            throw ConfigError(path: "\(path).pool_type",
+                              problem: "block pools need \(posts) targets × pool_size \(poolSize) = \(astrocytes.count) astrocytes, or pool_size 1 and a target count that is a multiple of the astrocytes'; use random pools")
+        }
+        let connections = ThirdFactorConnections(primary: primary, targetCount: posts, astrocyteCount: astrocytes.count,
+                                                 probability: p, poolSize: poolSize, poolType: poolType,
+                                                 seed: network.seed, projectionIndex: index)
+        func table(_ list: ConnectionList, _ synapse: ThirdFactorSpec.Synapse, sourceCount: Int, key: Int, name: String) throws -> SynapseTable {
+            let delay = try (synapse.delayMs ?? .constant(ProjectionSpec.defaultDelayMs))
+                .resolved(.positive, baseDirectory: base, path: "\(path).\(name).delay_ms")
+            return try SynapseTable(connections: list, sourceCount: sourceCount,
+                                    weight: try synapse.weight.resolved(baseDirectory: base, path: "\(path).\(name).weight"),
+                                    delayMs: delay, dtMs: network.grid.dtMs, seed: network.seed, projectionIndex: key,
+                                    path: "\(path).\(name)", exactDelays: lowering.exactTimes)
+        }
+        let thirdIn = try table(connections.thirdIn, third.thirdIn, sourceCount: network.populations[s].count,
+                                key: index + 1 << 40, name: "third_in")
+        try Self.requireWeightSigns(of: thirdIn, acceptedBy: astrocytes, model: lowering.spec.populations[a].model,
+                                    path: "\(path).third_in.weight")
+        let thirdOut = try table(connections.thirdOut, third.thirdOut, sourceCount: astrocytes.count,
+                                 key: index + 1 << 41, name: "third_out")
+        network.projections.append(StaticProjection(source: s, target: a, synapses: thirdIn, projectionIndex: index + 1 << 40))
+        network.signalProjections.append(SignalProjection(source: a, target: t, synapses: thirdOut, projectionIndex: index))
+    }
+
     /// ⌈fraction·n⌉ of n elements, drawn uniformly without replacement (the first draws of a Fisher–Yates shuffle).
     private static func randomSubset(of n: Int, fraction: Double, using rng: inout RandomStream) -> [Bool] {
         let k = min(n, Int((fraction * Double(n)).rounded(.up)))
@@ -210,9 +269,10 @@ public struct NetworkBuilder: Sendable {
                                      delayMs: delay, dtMs: network.grid.dtMs, seed: network.seed,
                                      projectionIndex: index, path: path, keepCreationIndex: proj.plasticity != nil,
                                      exactDelays: lowering.exactTimes)
-        if target.ports?.acceptsNegativeWeights == false, let k = table.weight.firstIndex(where: { $0 < 0 }) {
-            throw ConfigError(path: "\(path).synapse.weight",
-                              problem: "\(lowering.spec.populations[t].model) takes only weights >= 0, got \(formatNumber(Double(table.weight[k]))) (synapse \(k))")
+        try Self.requireWeightSigns(of: table, acceptedBy: target, model: lowering.spec.populations[t].model,
+                                    path: "\(path).synapse.weight")
+        if let third = proj.thirdFactor {
+            try addThirdFactor(third, of: proj, primary: connections, source: s, target: t, index: index, to: &network, lowering)
         }
         if proj.synapseType == .sic {
             guard source is any SignalPopulation else {

@@ -18,6 +18,8 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
         case bernoulli = 6
         /// Which neurons a modulator listens to (an astrocyte's sparse mask).
         case modulatorInput = 7
+        /// The astrocytes of a projection's third factor.
+        case thirdFactor = 8
     }
 
     private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64

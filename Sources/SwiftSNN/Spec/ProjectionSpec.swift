@@ -22,9 +22,12 @@ public struct ProjectionSpec: Sendable, Equatable {
     public var plasticity: PlasticitySpec?
     /// nil: spikes.
     public var synapseType: SynapseType?
+    /// Astrocytes joining the projection's synapses (tripartite synapses).
+    public var thirdFactor: ThirdFactorSpec?
 
     public init(source: String, target: String, connectivity: Connectivity, weight: ValueSpec,
-                delayMs: ValueSpec? = nil, plasticity: PlasticitySpec? = nil, synapseType: SynapseType? = nil) {
+                delayMs: ValueSpec? = nil, plasticity: PlasticitySpec? = nil, synapseType: SynapseType? = nil,
+                thirdFactor: ThirdFactorSpec? = nil) {
         self.source = source
         self.target = target
         self.connectivity = connectivity
@@ -32,6 +35,7 @@ public struct ProjectionSpec: Sendable, Equatable {
         self.delayMs = delayMs
         self.plasticity = plasticity
         self.synapseType = synapseType
+        self.thirdFactor = thirdFactor
     }
 }
 

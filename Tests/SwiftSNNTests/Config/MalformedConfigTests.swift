@@ -65,7 +65,7 @@ import Testing
         Case("unknown population key", population(#"{"name": "n", "size": 3, "model": "iaf_psc_delta", "parmas": {}}"#),
              "populations[0].parmas: unknown key; allowed: initial, model, name, params, size"),
         Case("unknown projection key", #"{\#(sim), "populations": [\#(n3)], "projections": [{"source": "n", "target": "n", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1}, "learning": "stdp"}]}"#,
-             "projections[0].learning: unknown key; allowed: connectivity, plasticity, source, synapse, target"),
+             "projections[0].learning: unknown key; allowed: connectivity, plasticity, source, synapse, target, third_factor"),
         Case("unknown synapse key", projection(synapse: #"{"weight": 1, "delay": 1}"#),
              "projections[0].synapse.delay: unknown key; allowed: delay_ms, type, weight"),
         Case("connectivity key of another rule", projection(#"{"rule": "pairwise_bernoulli", "p": 0.1, "K": 2}"#),

@@ -16,7 +16,7 @@ import Testing
         return recorders.map { $0.output(grid: network.grid) }
     }
 
-    @Test(arguments: [("cuba", 200.0), ("coba", 100.0), ("brunel", 30.0), ("astro_stdp", 300.0)])
+    @Test(arguments: [("cuba", 200.0), ("coba", 100.0), ("brunel", 30.0), ("astro_stdp", 300.0), ("tripartite", 300.0)])
     func bundledConfigGivesIdenticalSpikesForOneToFourThreads(name: String, durationMs: Double) throws {
         let config = try NetworkSpec.load(from: Self.repositoryRoot.appendingPathComponent("configs/\(name).json"))
         let network = try NetworkBuilder().build(config)
