@@ -27,11 +27,13 @@ public struct Column<Element>: @unchecked Sendable, RandomAccessCollection, Muta
 
     private var storage: Storage
 
+    /// `count` copies of `value`.
     public init(repeating value: Element, count: Int) {
         storage = Storage(count: count)
         storage.base.initialize(repeating: value, count: count)
     }
 
+    /// The elements of a sequence.
     public init<S: Sequence>(_ elements: S) where S.Element == Element {
         let array = Array(elements)
         storage = Storage(count: array.count)

@@ -4,9 +4,12 @@
 /// about one value, the file name. Every failure the config reader, validator or network builder finds is one of
 /// these, so the CLI can print it and exit non-zero before any output is written.
 public struct ConfigError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// Where the problem is: a JSON path, or a file name.
     public var path: String
+    /// What is wrong and, where it helps, what would be right.
     public var problem: String
 
+    /// The problem `problem` at `path`.
     public init(path: String, problem: String) {
         self.path = path
         self.problem = problem

@@ -3,10 +3,15 @@
 /// The same table drives validation of configs, `snn models`, `configs/schema.json` and the documentation, so a
 /// parameter is described once (NEST parameter tables; Arbor `mechanism_field_spec`).
 public struct ParameterSpec: Sendable, Equatable {
+    /// The range a parameter's value must lie in.
     public enum Constraint: Sendable, Equatable {
+        /// Any finite number.
         case any
+        /// Greater than 0.
         case positive
+        /// 0 or more.
         case nonNegative
+        /// In [0, 1].
         case probability
 
         func violation(_ x: Double) -> String? {
@@ -31,11 +36,16 @@ public struct ParameterSpec: Sendable, Equatable {
 
     /// JSON key, spelled as in NEST (`tau_m`).
     public var key: String
+    /// The unit, as documented (`ms`, `pA`).
     public var unit: String
+    /// The value when a config gives none (NEST's default where NEST has the model).
     public var defaultValue: Double
+    /// The range the value must lie in.
     public var constraint: Constraint
+    /// What the parameter is, in `snn models` and the schema.
     public var summary: String
 
+    /// A parameter `key` with its unit, default, range and description.
     public init(_ key: String, unit: String, default defaultValue: Double, _ constraint: Constraint, _ summary: String) {
         self.key = key
         self.unit = unit

@@ -1,8 +1,10 @@
 /// The clock engine's time grid: step `k` integrates from `k·dt` to `(k+1)·dt`, and a spike emitted in step `k`
 /// carries the time stamp `(k+1)·dt` (NEST's convention: a spike is stamped at the end of the step that produced it).
 public struct TimeGrid: Sendable, Equatable {
+    /// The time step [ms].
     public var dtMs: Double
 
+    /// A grid of step `dtMs`.
     public init(dtMs: Double) { self.dtMs = dtMs }
 
     /// A duration in steps, not yet rounded: milliseconds times steps per millisecond, as NEST converts delays,

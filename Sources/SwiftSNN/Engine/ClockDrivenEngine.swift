@@ -18,13 +18,16 @@ import CSNNKernels
 /// The order of every floating-point sum is fixed by construction, so output is bit-identical across runs and
 /// thread counts (see `ThreadPartition`).
 public struct ClockDrivenEngine: Engine, Sendable {
+    /// The clock engine.
     public static let kind = EngineKind.clock
     /// With `threads: 0`, networks get one thread per this many neurons at most (CUBA's 4000 neurons gained
     /// nothing from a second thread in tools/bench; Brunel's 12 500 ran 1.7× faster).
     public static let neuronsPerAutomaticThread = 5000
 
+    /// The network and its state after the last step.
     public private(set) var network: Network
     public private(set) var statistics: RunStatistics
+    /// Steps between spike deliveries: the minimum delay between spiking populations.
     public let sliceSteps: Int
     public var threads: Int { partition.parts }
     private let partition: ThreadPartition

@@ -1,11 +1,13 @@
 /// A simulation engine: advances a network and feeds recorders. The same `Network` and recorders run on any
 /// engine.
 public protocol Engine {
+    /// Which engine this is, as a spec names it.
     static var kind: EngineKind { get }
     /// - Parameters:
     ///   - network: the network lowered from a spec; the engine owns its copy.
     ///   - threads: worker threads; 0 means all cores. Output must not depend on it.
     init(network: Network, threads: Int) throws
+    /// The network as it is now: its state after the last step.
     var network: Network { get }
     /// The worker threads the engine runs on.
     var threads: Int { get }
@@ -24,7 +26,10 @@ public protocol Engine {
 
 /// What a run produced, independent of recorders.
 public struct RunStatistics: Sendable, Equatable {
+    /// Spikes per population, in the spec's order.
     public var spikes: [Int]
+    /// Spikes delivered to synapses (one per synapse reached).
     public var synapticEvents: UInt64 = 0
+    /// Simulated time so far [ms].
     public var simulatedMs: Double = 0
 }

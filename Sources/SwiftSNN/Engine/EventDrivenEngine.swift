@@ -25,8 +25,10 @@ import HeapModule
 /// bound to modulators or schedules, matrix rules). The engine is serial (`threads` is 1), and output is the same
 /// in every run. Copies of an engine share their neurons' and synapses' state.
 public struct EventDrivenEngine: Engine {
+    /// The event engine.
     public static let kind = EngineKind.event
 
+    /// The network as built; the neurons' state lives in the engine between events (`value(ofVariable:neuron:population:)`).
     public private(set) var network: Network
     public private(set) var statistics: RunStatistics
     public var threads: Int { 1 }

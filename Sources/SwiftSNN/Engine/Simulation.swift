@@ -11,11 +11,15 @@ import Foundation
 /// Not `Sendable`: the event engine keeps its neurons' state in reference types, so two copies of a simulation
 /// on that engine would share it. Build a simulation inside the task that runs it; the spec is `Sendable`.
 public struct Simulation {
+    /// The spec the simulation was built from.
     public private(set) var spec: NetworkSpec
     /// The engine `spec.simulation.engine` names.
     public internal(set) var engine: any Engine
+    /// The recorders of the spec, in its order, holding what they recorded so far.
     public var recorders: [any Recorder]
+    /// Wall time spent lowering the spec [s].
     public private(set) var buildSeconds: Double
+    /// Wall time spent running so far [s].
     public private(set) var runSeconds: Double = 0
 
     /// Lowers the spec for its engine and makes its recorders; throws `ConfigError` for anything the spec gets
@@ -43,6 +47,7 @@ public struct Simulation {
         buildSeconds = Self.seconds(since: start)
     }
 
+    /// The engine's network now.
     public var network: Network { engine.network }
 
     /// Runs for the config's duration; `observer` receives the simulated time now and then.
@@ -63,6 +68,7 @@ public struct Simulation {
         try engine.setModulator(name, to: value)
     }
 
+    /// What `summary.json` holds: counts, rates, timing, settings.
     public var summary: RunSummary {
         RunSummary(network: network, statistics: engine.statistics, buildSeconds: buildSeconds,
                    runSeconds: runSeconds, threads: engine.threads, seed: spec.simulation.effectiveSeed, engine: type(of: engine).kind.rawValue)

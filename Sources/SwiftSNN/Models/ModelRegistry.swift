@@ -2,13 +2,17 @@
 /// `builtIn`; code that embeds the library adds its own with `register(_:)` and passes the registry to
 /// `NetworkBuilder` or `Simulation`.
 public struct ModelRegistry: Sendable {
+    /// Registered neuron models.
     public private(set) var models: [any NeuronModel.Type] = []
+    /// Registered inputs.
     public private(set) var inputs: [any InputModel.Type] = []
     /// Modulator types beside the built-in ones.
     public private(set) var modulators: [any ModulatorType.Type] = []
 
+    /// An empty registry (`builtIn` has the built-in models and inputs).
     public init() {}
 
+    /// The built-in models and inputs.
     public static let builtIn: ModelRegistry = {
         var r = ModelRegistry()
         r.register(IafPscDelta.self)
@@ -22,6 +26,7 @@ public struct ModelRegistry: Sendable {
         return r
     }()
 
+    /// Adds a neuron model (or replaces the one of the same name).
     public mutating func register(_ model: any NeuronModel.Type) {
         models.removeAll { $0.name == model.name }
         models.append(model)
@@ -39,13 +44,16 @@ public struct ModelRegistry: Sendable {
         modulators.append(modulator)
     }
 
+    /// The neuron model named `name`, if registered.
     public func model(named name: String) -> (any NeuronModel.Type)? { models.first { $0.name == name } }
 
+    /// The modulator type named `name`, if registered.
     public func modulator(named name: String) -> (any ModulatorType.Type)? { modulators.first { $0.name == name } }
 
     /// Every `type` a modulator may have: the built-in ones, then the registered ones.
     public var modulatorNames: [String] { ModulatorSpec.typeNames + modulators.map { $0.name }.sorted() }
 
+    /// The input named `name`, if registered.
     public func input(named name: String) -> (any InputModel.Type)? { inputs.first { $0.name == name } }
 
     /// Every name a population's `model` may take, sorted.

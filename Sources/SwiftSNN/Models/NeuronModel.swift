@@ -4,7 +4,9 @@
 public protocol NeuronModel: Sendable {
     /// The config name, spelled as in NEST (`iaf_psc_exp`).
     static var name: String { get }
+    /// One line on what the model is, in `snn models`.
     static var summary: String { get }
+    /// The parameter table: config keys, units, NEST defaults, ranges.
     static var parameters: [ParameterSpec] { get }
     /// State variables; each can be initialised per neuron from the config and recorded. The first is `V_m`.
     static var stateVariables: [StateVariableSpec] { get }
@@ -34,10 +36,14 @@ extension NeuronModel {
 
 /// A state variable of a model: its name in configs and recorders (NEST spelling) and unit.
 public struct StateVariableSpec: Sendable, Equatable {
+    /// The variable's config and recorder name (`V_m`).
     public var name: String
+    /// Its unit (`mV`).
     public var unit: String
+    /// What it is, in `snn models`.
     public var summary: String
 
+    /// A state variable `name` in `unit`.
     public init(_ name: String, unit: String, _ summary: String) {
         self.name = name
         self.unit = unit
@@ -48,14 +54,19 @@ public struct StateVariableSpec: Sendable, Equatable {
 /// Where inputs go in a model's ring buffer: spikes with weight ≥ 0 to `excitatory`, < 0 to `inhibitory` (the
 /// same plane for models with one synaptic port), currents (pA) from current generators to `current`.
 public struct InputPorts: Sendable, Equatable {
+    /// Planes per neuron in the ring buffer.
     public var planes: Int
+    /// The plane of spikes with weight ≥ 0.
     public var excitatory: Int
+    /// The plane of spikes with weight < 0.
     public var inhibitory: Int
+    /// The plane of generator currents (pA).
     public var current: Int
     /// False for models to which a negative weight means nothing (an astrocyte's IP3 only rises with input):
     /// the network builder then refuses projections with negative weights.
     public var acceptsNegativeWeights: Bool
 
+    /// Planes and where each kind of input goes.
     public init(planes: Int, excitatory: Int, inhibitory: Int, current: Int, acceptsNegativeWeights: Bool = true) {
         self.planes = planes
         self.excitatory = excitatory

@@ -7,10 +7,12 @@
 /// state that only such a plane feeds, which then stays 0 (`NeuronModel.stimulusVariable`, I_stim, when no current
 /// generator reaches the population: its stepper keeps the current plane live while I_stim is not yet 0).
 public struct StepInput {
+    /// The slot: plane `p` of neuron `i` at `p * count + i`.
     public let values: UnsafeMutablePointer<Double>
     /// Bit `p` set: plane `p` may hold input.
     public let livePlanes: UInt32
 
+    /// A slot and which of its planes may hold input.
     public init(values: UnsafeMutablePointer<Double>, livePlanes: UInt32) {
         self.values = values
         self.livePlanes = livePlanes

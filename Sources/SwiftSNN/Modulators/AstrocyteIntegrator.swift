@@ -24,8 +24,10 @@ public struct AstrocyteIntegrator: ModulatorDynamics {
 
     public var kindName: String { "astrocyte integrator" }
 
+    /// Remembers the step, whose weights and bias the spikes observed next are weighted with.
     public mutating func begin(step: Int, value: inout Double) { self.step = step }
 
+    /// One step of the recursion with the step's spike counts.
     public mutating func observe(spikes: [[Int32]], value: inout Double) {
         var drive = 0.0
         for input in inputs {

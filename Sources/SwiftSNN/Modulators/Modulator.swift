@@ -6,10 +6,14 @@
 /// `Simulation.setModulator`. What moves the value is the modulator's `dynamics`; new kinds of modulator are new
 /// `ModulatorDynamics` types.
 public struct Modulator: Sendable {
+    /// The spec's name for it.
     public let name: String
+    /// What moves the value.
     public private(set) var dynamics: any ModulatorDynamics
+    /// The value the current step sees.
     public internal(set) var value: Double
 
+    /// A modulator starting at `initial`.
     public init(name: String, dynamics: any ModulatorDynamics, initial: Double) {
         self.name = name
         self.dynamics = dynamics
@@ -34,14 +38,21 @@ public protocol ModulatorDynamics: Sendable {
     var kindName: String { get }
     /// Whether code may set the value between runs (`Simulation.setModulator`).
     var isSettableFromCode: Bool { get }
+    /// At the start of step `step`: set `value` to what the step sees (schedules switch here).
     mutating func begin(step: Int, value: inout Double)
+    /// After the step: the spikes of each population in it (`spikes[p]`, neuron indices ascending).
     mutating func observe(spikes: [[Int32]], value: inout Double)
+    /// After the step, after `observe(spikes:value:)`: the populations with their state after it.
     mutating func observe(state populations: [any Population], value: inout Double)
 }
 
 extension ModulatorDynamics {
+    /// Not settable, unless a kind says so.
     public var isSettableFromCode: Bool { false }
+    /// Nothing: the value moves only when the modulator observes.
     public mutating func begin(step: Int, value: inout Double) {}
+    /// Nothing: spikes do not move the value.
     public mutating func observe(spikes: [[Int32]], value: inout Double) {}
+    /// Nothing: state does not move the value.
     public mutating func observe(state populations: [any Population], value: inout Double) {}
 }

@@ -6,10 +6,14 @@ extension Network {
     /// engine stores them in: by source, then target; plastic projections with several delays by source, then
     /// delay, then target).
     public struct Synapses: Sendable, Equatable {
+        /// Source neuron of each synapse.
         public var sources: [Int32]
+        /// Target neuron of each synapse.
         public var targets: [Int32]
+        /// Weight of each synapse.
         public var weights: [Float]
 
+        /// Synapses listed position by position.
         public init(sources: [Int32], targets: [Int32], weights: [Float]) {
             self.sources = sources
             self.targets = targets

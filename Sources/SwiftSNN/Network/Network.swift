@@ -1,8 +1,11 @@
 /// A network lowered for simulation: populations with their state, and synapses in CSR tables with delays in
 /// steps. Built from a config by `NetworkBuilder`, or assembled in code.
 public struct Network: Sendable {
+    /// The time step every step count refers to.
     public var grid: TimeGrid
+    /// The seed of every random stream of the run.
     public var seed: UInt64
+    /// Neuron populations and inputs with their state, in the spec's order.
     public var populations: [any Population]
     /// Synapses from neurons and spike-emitting inputs; their spikes go through the input rings.
     public var projections: [StaticProjection]
@@ -22,6 +25,7 @@ public struct Network: Sendable {
         projections.count + generatorProjections.count + plasticProjections.count + signalProjections.count
     }
 
+    /// A network assembled in code (`NetworkBuilder` makes one from a spec).
     public init(grid: TimeGrid, seed: UInt64, populations: [any Population] = [], projections: [StaticProjection] = [],
                 generatorProjections: [GeneratorProjection] = []) {
         self.grid = grid
@@ -31,11 +35,13 @@ public struct Network: Sendable {
         self.generatorProjections = generatorProjections
     }
 
+    /// Synapses of every kind.
     public var synapseCount: Int {
         projections.reduce(0) { $0 + $1.synapses.count } + generatorProjections.reduce(0) { $0 + $1.synapses.count }
             + plasticProjections.reduce(0) { $0 + $1.synapses.count } + signalProjections.reduce(0) { $0 + $1.synapses.count }
     }
 
+    /// The index of the population named `name`.
     public func populationIndex(named name: String) -> Int? { populations.firstIndex { $0.name == name } }
 
     /// Sets an `external` modulator; the value holds from the next step on.
@@ -52,12 +58,16 @@ public struct Network: Sendable {
 
 /// Synapses from population `source` to population `target`.
 public struct StaticProjection: Sendable {
+    /// The source population's index.
     public var source: Int
+    /// The target population's index.
     public var target: Int
+    /// The synapses, by source row.
     public var synapses: SynapseTable
     /// The projection's index in the spec's `projections`.
     public var projectionIndex: Int
 
+    /// Synapses from `source` to `target`.
     public init(source: Int, target: Int, synapses: SynapseTable, projectionIndex: Int) {
         self.source = source
         self.target = target
@@ -69,12 +79,16 @@ public struct StaticProjection: Sendable {
 /// Synapses from a population of `SignalEmitting` neurons (astrocytes): after each step, weight × the source
 /// neuron's value goes into the target's current plane of the ring slot `delay` steps ahead.
 public struct SignalProjection: Sendable {
+    /// The source population's index.
     public var source: Int
+    /// The target population's index.
     public var target: Int
+    /// The synapses, by source row.
     public var synapses: SynapseTable
     /// The projection's index in the spec's `projections`.
     public var projectionIndex: Int
 
+    /// Graded-value synapses from `source` (signal-emitting) to `target`.
     public init(source: Int, target: Int, synapses: SynapseTable, projectionIndex: Int) {
         self.source = source
         self.target = target
@@ -85,6 +99,7 @@ public struct SignalProjection: Sendable {
 
 /// Synapses from a generator population, which adds input to each target directly every step.
 public struct GeneratorProjection: Sendable {
+    /// What a generator adds to its targets each step.
     public enum Drive: Sendable {
         /// Independent Poisson counts per synapse with this mean per step; the engine keeps one random stream
         /// per synapse, keyed by (seed, projection, synapse).
@@ -93,9 +108,13 @@ public struct GeneratorProjection: Sendable {
         case current(DCGenerator)
     }
 
+    /// The source population's index.
     public var source: Int
+    /// The target population's index.
     public var target: Int
+    /// The synapses, by source row.
     public var synapses: SynapseTable
+    /// What the source generator sends.
     public var drive: Drive
     /// The config's projection index: part of the random streams' keys.
     public var projectionIndex: Int

@@ -6,14 +6,18 @@ import Foundation
 /// population, bad delay, out-of-range index, missing file) is a `ConfigError` naming its place in the spec as a
 /// JSON path (`projections[2].synapse.delay_ms`).
 public struct NetworkBuilder: Sendable {
+    /// The neuron models, inputs and modulator types a spec may name.
     public var registry: ModelRegistry
+    /// The plasticity rules a spec may name.
     public var plasticityRules: PlasticityRegistry
 
+    /// A builder that knows the given models and rules.
     public init(registry: ModelRegistry = .builtIn, plasticityRules: PlasticityRegistry = .builtIn) {
         self.registry = registry
         self.plasticityRules = plasticityRules
     }
 
+    /// Checks and lowers `spec`; throws the first problem as a `ConfigError` naming its place.
     public func build(_ spec: NetworkSpec) throws -> Network {
         try spec.check()
         let lowering = Lowering(spec: spec)

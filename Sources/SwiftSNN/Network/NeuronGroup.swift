@@ -2,10 +2,15 @@
 /// `state[v * count + i]`, refractory counters in their own column). Generic over the model, so the step loop is
 /// specialised for each model and has no dynamic calls.
 public struct NeuronGroup<Model: NeuronModel>: Population {
+    /// The population's name.
     public var name: String
+    /// The model, built from `parameters`.
     public var model: Model
+    /// State variables, variable `v` of neuron `i` at `v * count + i`.
     public var state: Column<Double>
+    /// Steps of refractoriness left, per neuron.
     public var refractorySteps: Column<Int32>
+    /// The number of neurons.
     public let count: Int
     /// The values `model` was built from, when it was built from a parameter table (`setParameter` needs them).
     public private(set) var parameters: ParameterValues?
@@ -47,6 +52,7 @@ public struct NeuronGroup<Model: NeuronModel>: Population {
                        fired: fired.mutablePointer(), count: count, stimulusPending: stimulusPending)
     }
 
+    /// State variable `variable` of neuron `neuron`.
     public func value(ofVariable variable: Int, neuron: Int) -> Double { state[variable * count + neuron] }
 
     public mutating func setValues(ofVariable variable: Int, to values: [Double]) throws {

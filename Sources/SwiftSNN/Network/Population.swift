@@ -1,7 +1,9 @@
 /// A population as the engine drives it: neurons of one model, or an input. The engine owns the loops; a
 /// population supplies a stepper that advances any range of its neurons by one step.
 public protocol Population: Sendable {
+    /// The spec's name for it.
     var name: String { get }
+    /// The number of neurons (or generator channels).
     var count: Int { get }
     /// Input planes of the population's ring buffer; nil for inputs, which receive nothing.
     var ports: InputPorts? { get }
@@ -14,6 +16,7 @@ public protocol Population: Sendable {
     /// is next copied and mutated, or destroyed; the engine makes one per run.
     mutating func makeStepper() -> any PopulationStepper
 
+    /// State variable `variable` (an index into `variableNames`) of neuron `neuron`.
     func value(ofVariable variable: Int, neuron: Int) -> Double
 
     /// For generators that feed each target directly instead of emitting spikes: what their projections carry.

@@ -9,9 +9,12 @@ public struct AstrocyteIntegratorSpec: Sendable, Equatable {
     /// A population the astrocyte listens to, and the weight of each of its spikes (NALSM: +w_astro for the
     /// liquid, −w_astro for the input).
     public struct Input: Sendable, Equatable {
+        /// A spike-emitting population's name.
         public var population: String
+        /// What each of its spikes adds to A, times 1/τ.
         public var weight: ScheduledNumber
 
+        /// Listening to `population` with `weight` per spike.
         public init(population: String, weight: ScheduledNumber) {
             self.population = population
             self.weight = weight
@@ -22,11 +25,13 @@ public struct AstrocyteIntegratorSpec: Sendable, Equatable {
     public var tauMs: Double
     /// The value A relaxes to without spikes.
     public var bias: ScheduledNumber
+    /// The populations it listens to (at least one).
     public var inputs: [Input]
     /// The fraction of each input population the astrocyte listens to: ⌈density·N⌉ neurons drawn at random
     /// (a stream keyed by the seed, the modulator and the input), as NALSM's sparse astrocyte mask. Default 1.
     public var density: Double?
 
+    /// An astrocyte with time constant `tauMs`, relaxing to `bias`.
     public init(tauMs: Double, bias: ScheduledNumber, inputs: [Input], density: Double? = nil) {
         self.tauMs = tauMs
         self.bias = bias

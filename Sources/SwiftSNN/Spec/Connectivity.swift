@@ -3,15 +3,24 @@ import Foundation
 /// A connection rule (`"connectivity": {"rule": ..., ...}`), with NEST's names and defaults
 /// (`allow_autapses` and `allow_multapses` default to true).
 public struct Connectivity: Sendable, Equatable {
+    /// A connection rule with its parameters (NEST's `Connect` rules of the same names).
     public enum Rule: Sendable, Equatable {
+        /// Every source to every target.
         case allToAll
+        /// Source i to target i (equal sizes).
         case oneToOne
+        /// Each pair independently with probability p.
         case pairwiseBernoulli(p: Double)
+        /// K sources drawn for every target.
         case fixedIndegree(k: Int)
+        /// K targets drawn for every source.
         case fixedOutdegree(k: Int)
+        /// N pairs drawn at random.
         case fixedTotalNumber(n: Int)
+        /// The listed pairs, sources[i] → targets[i].
         case explicit(sources: IndexList, targets: IndexList)
 
+        /// The `rule` a config names it by.
         public var name: String {
             switch self {
             case .allToAll: return "all_to_all"
@@ -27,16 +36,20 @@ public struct Connectivity: Sendable, Equatable {
 
     /// Neuron indices given inline or as a `.npy` file (relative to the spec's base directory).
     public enum IndexList: Sendable, Equatable {
+        /// Indices given inline.
         case indices([Int])
+        /// A `.npy` file of integer indices.
         case file(String)
     }
 
+    /// The rule and its parameters.
     public var rule: Rule
     /// Default true.
     public var allowAutapses: Bool?
     /// Default true.
     public var allowMultapses: Bool?
 
+    /// Every `rule` a config may name.
     public static let ruleNames = ["all_to_all", "one_to_one", "pairwise_bernoulli", "fixed_indegree",
                                    "fixed_outdegree", "fixed_total_number", "explicit"]
 
@@ -46,20 +59,26 @@ public struct Connectivity: Sendable, Equatable {
         "fixed_outdegree": ["K"], "fixed_total_number": ["N"], "explicit": ["sources", "targets"],
     ]
 
+    /// A rule; the autapse and multapse flags default to true when nil.
     public init(rule: Rule, allowAutapses: Bool? = nil, allowMultapses: Bool? = nil) {
         self.rule = rule
         self.allowAutapses = allowAutapses
         self.allowMultapses = allowMultapses
     }
 
+    /// Every source to every target.
     public static let allToAll = Connectivity(rule: .allToAll)
+    /// Source i to target i.
     public static let oneToOne = Connectivity(rule: .oneToOne)
+    /// Each pair with probability `p`.
     public static func pairwiseBernoulli(_ p: Double, allowAutapses: Bool? = nil) -> Connectivity {
         Connectivity(rule: .pairwiseBernoulli(p: p), allowAutapses: allowAutapses)
     }
+    /// `k` sources per target.
     public static func fixedIndegree(_ k: Int, allowAutapses: Bool? = nil, allowMultapses: Bool? = nil) -> Connectivity {
         Connectivity(rule: .fixedIndegree(k: k), allowAutapses: allowAutapses, allowMultapses: allowMultapses)
     }
+    /// The pairs sources[i] → targets[i].
     public static func explicit(sources: [Int], targets: [Int]) -> Connectivity {
         Connectivity(rule: .explicit(sources: .indices(sources), targets: .indices(targets)))
     }
@@ -110,8 +129,11 @@ public struct Connectivity: Sendable, Equatable {
 
 /// Connections as (source, target) index pairs, in the order the rule created them.
 public struct ConnectionList: Sendable, Equatable {
+    /// Source index of each connection.
     public var sources: [Int32] = []
+    /// Target index of each connection.
     public var targets: [Int32] = []
+    /// The number of connections.
     public var count: Int { sources.count }
 
     mutating func append(_ s: Int, _ t: Int) {

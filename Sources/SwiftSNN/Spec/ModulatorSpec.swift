@@ -1,6 +1,7 @@
 /// A named scalar signal that plasticity parameters can follow (`Modulator`): a volume transmitter's trace of a
 /// population's spikes, a schedule, or a value set from code between runs.
 public struct ModulatorSpec: Sendable, Equatable {
+    /// What moves the modulator's value.
     public enum Kind: Sendable, Equatable {
         /// x ← x·e^(−dt/τ) + increment·(spikes of `population` in the step), relaxing to `baseline`.
         /// Defaults: increment 1, baseline 0.
@@ -16,6 +17,7 @@ public struct ModulatorSpec: Sendable, Equatable {
         /// A type registered with `ModelRegistry.register(modulator:)`, with its keys.
         case custom(type: String, params: [String: ParameterValue])
 
+        /// The `type` a config names the kind by.
         public var typeName: String {
             switch self {
             case .volumeTransmitter: return "volume_transmitter"
@@ -28,15 +30,19 @@ public struct ModulatorSpec: Sendable, Equatable {
         }
     }
 
+    /// The built-in `type`s.
     public static let typeNames = ["volume_transmitter", "schedule", "external", "astrocyte_integrator", "population_mean"]
 
+    /// Unique name that bindings (`{"modulator": name}`) and recorders refer to.
     public var name: String
+    /// Its dynamics and their settings.
     public var kind: Kind
     /// The value before anything drives it (default 0; a volume transmitter's default is its baseline, an
     /// astrocyte integrator's its initial bias). A population mean starts at the mean of the initial state and
     /// takes no `initial`.
     public var initial: Double?
 
+    /// A modulator named `name`.
     public init(name: String, kind: Kind, initial: Double? = nil) {
         self.name = name
         self.kind = kind

@@ -9,16 +9,22 @@ import Foundation
 /// runtime form (`NetworkBuilder`); problems found then are `ConfigError`s whose path is the place in the spec,
 /// spelled as the JSON path (`populations[1].params.tau_m`), whether the spec came from a file or from code.
 public struct NetworkSpec: Sendable, Equatable {
+    /// Duration, time step, seed, engine and threads.
     public var simulation: SimulationSpec
+    /// Neuron populations and inputs, in the order their indices refer to.
     public var populations: [PopulationSpec]
+    /// Synapses between populations; a projection's index (for weight recorders and `Simulation.synapses(ofProjection:)`) is its position here.
     public var projections: [ProjectionSpec]
+    /// Named signals that rule and neuron parameters can follow.
     public var modulators: [ModulatorSpec]
+    /// What is recorded, each to `<name>.npy`.
     public var recorders: [RecorderSpec]
     /// The name outputs go under by default (`out/<name>`): a config file's name without extension.
     public var name: String
     /// The directory relative file names resolve against (a config file's directory); not part of the JSON.
     public var baseDirectory: URL
 
+    /// A spec built in code; relative file names resolve against `baseDirectory` (default: the current directory).
     public init(simulation: SimulationSpec, populations: [PopulationSpec] = [], projections: [ProjectionSpec] = [],
                 modulators: [ModulatorSpec] = [], recorders: [RecorderSpec] = [], name: String = "network",
                 baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {

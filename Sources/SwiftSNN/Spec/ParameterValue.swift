@@ -1,6 +1,7 @@
 /// One entry of a population's or a plasticity rule's `params`. Neuron models and rules take numbers (or
 /// bindings, for parameters that change during a run); inputs also take lists and files.
 public enum ParameterValue: Sendable, Equatable {
+    /// A number in the parameter's unit.
     case number(Double)
     /// Numbers: spike times shared by every neuron, or one probability per neuron.
     case numbers([Double])

@@ -1,7 +1,9 @@
 /// A population: `size` neurons of one neuron model, or an input (`poisson_generator`, `dc_generator`,
 /// `spike_generator`, `bernoulli_input`), with its parameters and initial state.
 public struct PopulationSpec: Sendable, Equatable {
+    /// Unique name that projections, recorders and the driving API refer to.
     public var name: String
+    /// Number of neurons (at least 1, below 2^31).
     public var size: Int
     /// A neuron model's or an input's name (`iaf_psc_exp`), as registered in the `ModelRegistry`.
     public var model: String
@@ -10,6 +12,7 @@ public struct PopulationSpec: Sendable, Equatable {
     /// Initial values of state variables by name (`V_m`); variables left out start at the model's default.
     public var initial: [String: ValueSpec]
 
+    /// A population of the model or input registered as `model`, its parameters by config key.
     public init(name: String, size: Int, model: String, params: [String: ParameterValue] = [:],
                 initial: [String: ValueSpec] = [:]) {
         self.name = name

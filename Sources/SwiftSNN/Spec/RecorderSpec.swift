@@ -1,7 +1,9 @@
 /// What to record during a run; each recorder writes `<name>.npy`.
 public struct RecorderSpec: Sendable, Equatable {
+    /// The sampling interval of state, weight and modulator recorders when a spec gives none [ms].
     public static let defaultIntervalMs = 1.0
 
+    /// What is recorded.
     public enum Kind: Sendable, Equatable {
         /// Spike times and ids of `population` (all neurons, or those listed).
         case spikes(population: String, neurons: [Int]?)
@@ -14,6 +16,7 @@ public struct RecorderSpec: Sendable, Equatable {
         /// A recorder type registered in a `RecorderRegistry`, with its keys (in JSON, beside `name` and `type`).
         case custom(type: String, params: [String: ParameterValue])
 
+        /// The `type` a config names the kind by.
         public var typeName: String {
             switch self {
             case .spikes: return "spikes"
@@ -30,17 +33,21 @@ public struct RecorderSpec: Sendable, Equatable {
 
     /// File-name safe (letters, digits, `_`, `-`); the file is `<name>.npy`.
     public var name: String
+    /// What it records, and how often.
     public var kind: Kind
 
+    /// A recorder whose output is `<name>.npy`.
     public init(name: String, kind: Kind) {
         self.name = name
         self.kind = kind
     }
 
+    /// Spikes of `population` (all neurons, or `neurons`).
     public static func spikes(_ name: String, of population: String, neurons: [Int]? = nil) -> RecorderSpec {
         RecorderSpec(name: name, kind: .spikes(population: population, neurons: neurons))
     }
 
+    /// Samples of `variables` of `population` every `intervalMs` (default `defaultIntervalMs`).
     public static func state(_ name: String, of population: String, variables: [String], neurons: [Int]? = nil,
                              intervalMs: Double? = nil) -> RecorderSpec {
         RecorderSpec(name: name, kind: .state(population: population, variables: variables, neurons: neurons,

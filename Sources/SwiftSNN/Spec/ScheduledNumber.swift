@@ -6,6 +6,7 @@ import Foundation
 ///     "bias": 0.15
 ///     "bias": {"initial": 0.15, "factor": 0.99, "every_ms": 1}   // 0.15 × 0.99^⌊t / 1 ms⌋
 public enum ScheduledNumber: Sendable, Equatable, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
+    /// The same value throughout.
     case constant(Double)
     /// `initial`·`factor`^⌊t / `everyMs`⌋ (`everyMs` default 1 ms), the same law as `ParameterBinding.schedule`.
     case geometric(initial: Double, factor: Double, everyMs: Double?)

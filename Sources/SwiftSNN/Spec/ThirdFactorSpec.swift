@@ -15,10 +15,12 @@ public struct ThirdFactorSpec: Sendable, Equatable {
 
     /// A synapse of the third factor: its weight and delay.
     public struct Synapse: Sendable, Equatable {
+        /// Weight per synapse, drawn as a projection's.
         public var weight: ValueSpec
         /// Default `ProjectionSpec.defaultDelayMs`.
         public var delayMs: ValueSpec?
 
+        /// A synapse of weight `weight` and delay `delayMs`.
         public init(weight: ValueSpec, delayMs: ValueSpec? = nil) {
             self.weight = weight
             self.delayMs = delayMs
@@ -38,6 +40,7 @@ public struct ThirdFactorSpec: Sendable, Equatable {
     /// astrocyte → post: the slow inward current, in pA per unit of SIC.
     public var thirdOut: Synapse
 
+    /// Astrocytes of `population` joining the synapses; settings left nil take their defaults.
     public init(population: String, probability: Double? = nil, poolSize: Int? = nil, poolType: PoolType? = nil,
                 thirdIn: Synapse, thirdOut: Synapse) {
         self.population = population

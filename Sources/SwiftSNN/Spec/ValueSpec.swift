@@ -4,14 +4,18 @@ import Foundation
 /// `{"uniform": [low, high]}`, `{"normal": [mean, sd]}` (optionally `"min"`/`"max"`: values outside are redrawn,
 /// as NEST's `normal_clipped`), `{"array": [...]}` or `{"file": "values.npy"}` (one value per element).
 public enum ValueSpec: Sendable, Equatable {
+    /// The same value for every element.
     case constant(Double)
+    /// Uniform in [low, high).
     case uniform(low: Double, high: Double)
     /// `min`/`max` are −∞/∞ when not given.
     case normal(mean: Double, sd: Double, min: Double, max: Double)
+    /// One value per element, in order.
     case array([Double])
     /// A `.npy` file of values, relative to the spec's base directory; read when the network is built.
     case file(String)
 
+    /// Normal with mean and standard deviation, unbounded.
     public static func normal(mean: Double, sd: Double) -> ValueSpec {
         .normal(mean: mean, sd: sd, min: -.infinity, max: .infinity)
     }
