@@ -4,17 +4,21 @@ import Foundation
 ///
 /// Objects are read strictly: `object(allowed:)` rejects unknown keys, so a typo is an error, not a silent default.
 public struct ConfigNode: Sendable {
+    /// The JSON value.
     public var value: JSONValue
+    /// Its JSON path from the document's root (`populations[1].params`).
     public var path: String
     /// Directory that relative file names in the config are resolved against.
     public var baseDirectory: URL
 
+    /// A node for `value` found at `path` of a document whose files resolve against `baseDirectory`.
     public init(value: JSONValue, path: String, baseDirectory: URL) {
         self.value = value
         self.path = path
         self.baseDirectory = baseDirectory
     }
 
+    /// A `ConfigError` at this node's path.
     public func error(_ problem: String) -> ConfigError { ConfigError(path: path, problem: problem) }
 
     private func typeError(_ expected: String) -> ConfigError {

@@ -2,11 +2,17 @@ import Foundation
 
 /// A parsed JSON document, kept as a tree so that every value can be reported with its JSON path.
 public enum JSONValue: Sendable, Equatable {
+    /// JSON null.
     case null
+    /// true or false.
     case bool(Bool)
+    /// A number (JSON has one number type).
     case number(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object; key order is not kept (the printer sorts keys).
     case object([String: JSONValue])
 
     /// Parses `data` strictly (`JSONParser`); a syntax error becomes a one-line `ConfigError` naming `file`,

@@ -1,14 +1,18 @@
 /// The text of `snn models`: every neuron model, input and connection rule, with parameters, units and defaults,
 /// generated from the same tables that validate configs.
 public struct ModelCatalog: Sendable {
+    /// The models and inputs listed.
     public var registry: ModelRegistry
+    /// The rules listed.
     public var plasticityRules: PlasticityRegistry
 
+    /// A catalogue of the given models and rules.
     public init(registry: ModelRegistry = .builtIn, plasticityRules: PlasticityRegistry = .builtIn) {
         self.registry = registry
         self.plasticityRules = plasticityRules
     }
 
+    /// What `snn models` prints.
     public var text: String {
         var lines = ["Neuron models (\"model\" of a population):"]
         for model in registry.models.sorted(by: { $0.name < $1.name }) {

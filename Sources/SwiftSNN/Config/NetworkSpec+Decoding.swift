@@ -22,6 +22,7 @@ extension NetworkSpec {
         try self.init(ConfigNode(value: value, path: "", baseDirectory: baseDirectory), name: name)
     }
 
+    /// The spec a config document describes (`name` names its outputs); problems are `ConfigError`s at their JSON path.
     public init(_ root: ConfigNode, name: String) throws {
         // The root has no JSON path of its own; the file names it.
         guard case .object = root.value else {

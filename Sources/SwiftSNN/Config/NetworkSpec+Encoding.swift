@@ -2,6 +2,7 @@
 /// Keys the spec leaves unset are left out, so JSON → spec → JSON gives the same document, except that empty
 /// lists and `params`/`initial` objects, which mean the same as absent ones, are left out too.
 extension NetworkSpec {
+    /// The config document of the spec: keys the spec leaves nil, and empty lists, are left out.
     public var json: JSONValue {
         var top: [String: JSONValue] = ["simulation": simulation.json, "populations": .array(populations.map(\.json))]
         if !projections.isEmpty { top["projections"] = .array(projections.map(\.json)) }

@@ -9,12 +9,17 @@ import Foundation
 /// `threads` threads, each into its own slice of the list. Semantics follow NEST's `Connect` rules of the same
 /// names.
 public struct ConnectionGenerator: Sendable {
+    /// The rule.
     public var connectivity: Connectivity
+    /// Neurons in the source population.
     public var sourceCount: Int
+    /// Neurons in the target population.
     public var targetCount: Int
     /// Whether source and target are the same population, so that `allow_autapses` applies.
     public var samePopulation: Bool
+    /// The run's seed.
     public var seed: UInt64
+    /// The projection's index, part of its streams' keys.
     public var projectionIndex: Int
     /// Threads for the fixed-degree rules; 0 means the OpenMP runtime's default. The result does not depend on it.
     public var threads: Int
@@ -46,6 +51,7 @@ public struct ConnectionGenerator: Sendable {
         ConfigError(path: key.isEmpty ? path : "\(path).\(key)", problem: problem)
     }
 
+    /// The connections, or the rule's first problem as a `ConfigError` at `path`.
     public func generate() throws -> ConnectionList {
         var list = ConnectionList()
         switch connectivity.rule {

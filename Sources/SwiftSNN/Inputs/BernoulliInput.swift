@@ -4,13 +4,16 @@ import Foundation
 /// stream. `params`: `{"p": 0.01}` for all neurons, or one probability per neuron as `{"p": [...]}`,
 /// `{"p": {"array": [...]}}` or `{"p": {"file": "p.npy"}}`. The input of rate-coded images in LSM experiments.
 public struct BernoulliInput: Population {
+    /// The model name a spec uses.
     public static let name = "bernoulli_input"
 
     public var name: String
     public var count: Int
+    /// The spike probability per step of each channel.
     public var probabilities: Column<Double>
     private var streams: Column<RandomStream>
 
+    /// Inputs of `count` channels with the probabilities given in `params` (`p`); the draws come from per-channel streams.
     public init(name: String, count: Int, params: [String: ParameterValue], seed: UInt64, populationIndex: Int,
                 baseDirectory: URL, path: String) throws {
         self.name = name

@@ -5,7 +5,9 @@
 /// by two steps), the current arrives in step k + d and, as in NEST, acts on the membrane from the next step,
 /// which ends at (k + d + 2)·dt. A window that opens at 0 loses its first step, as in NEST.
 public struct DCGenerator: Population {
+    /// The model name a spec uses.
     public static let name = "dc_generator"
+    /// The parameter table: `amplitude`, `start`, `stop`.
     public static let parameters = [
         ParameterSpec("amplitude", unit: "pA", default: 0, "Current amplitude"),
         ParameterSpec("start", unit: "ms", default: 0, .nonNegative, "Activation time (exclusive)"),
@@ -14,14 +16,19 @@ public struct DCGenerator: Population {
 
     public var name: String
     public var count: Int
+    /// `amplitude` [pA].
     public var amplitudePA: Double
+    /// The first step with current.
     public var startStep: Int
+    /// The first step without current again.
     public var stopStep: Int
     /// `start` and `stop` as given, for the event-driven engine, which switches the current at start + d and
     /// stop + d exactly.
     public var startMs: Double
+    /// `stop` [ms]; infinity when not given.
     public var stopMs: Double
 
+    /// A generator of `count` channels with the parameters of its table.
     public init(name: String, count: Int, parameters: ParameterValues, grid: TimeGrid) {
         self.name = name
         self.count = count

@@ -5,15 +5,19 @@ import Foundation
 /// them like neurons); generators that feed each target directly declare a `GeneratorProjection.Drive`
 /// (`Population.drive(grid:)`). Registered by name in a `ModelRegistry`.
 public protocol InputModel: Sendable {
+    /// The model name a spec uses.
     static var name: String { get }
     /// One line for `snn models`.
     static var summary: String { get }
+    /// The input for a population entry, with errors at `context.path`.
     static func make(_ population: PopulationSpec, in context: InputContext) throws -> any Population
 }
 
 /// What building an input population may need besides its spec.
 public struct InputContext: Sendable {
+    /// The time step.
     public var grid: TimeGrid
+    /// The run's seed, for the input's random streams.
     public var seed: UInt64
     /// The population's index in the spec: part of its random streams' keys.
     public var populationIndex: Int
@@ -39,6 +43,7 @@ public struct InputContext: Sendable {
 
 extension PoissonGenerator: InputModel {
     public static let summary = "independent Poisson train per target synapse"
+    /// The input of a population entry, its parameters checked against the table.
     public static func make(_ population: PopulationSpec, in context: InputContext) throws -> any Population {
         PoissonGenerator(name: population.name, count: population.size,
                          parameters: try context.numericParameters(population.params, specs: parameters))
@@ -47,6 +52,7 @@ extension PoissonGenerator: InputModel {
 
 extension DCGenerator: InputModel {
     public static let summary = "constant current into each target"
+    /// The input of a population entry, its parameters checked against the table.
     public static func make(_ population: PopulationSpec, in context: InputContext) throws -> any Population {
         DCGenerator(name: population.name, count: population.size,
                     parameters: try context.numericParameters(population.params, specs: parameters), grid: context.grid)
@@ -55,6 +61,7 @@ extension DCGenerator: InputModel {
 
 extension SpikeGenerator: InputModel {
     public static let summary = "spikes at given times"
+    /// The input of a population entry, its parameters checked against the table.
     public static func make(_ population: PopulationSpec, in context: InputContext) throws -> any Population {
         try SpikeGenerator(name: population.name, count: population.size, params: population.params, grid: context.grid,
                            baseDirectory: context.baseDirectory, path: context.path, exactTimes: context.exactTimes)
@@ -63,6 +70,7 @@ extension SpikeGenerator: InputModel {
 
 extension BernoulliInput: InputModel {
     public static let summary = "each neuron fires in each step with its probability"
+    /// The input of a population entry, its parameters checked against the table.
     public static func make(_ population: PopulationSpec, in context: InputContext) throws -> any Population {
         try BernoulliInput(name: population.name, count: population.size, params: population.params, seed: context.seed,
                            populationIndex: context.populationIndex, baseDirectory: context.baseDirectory,

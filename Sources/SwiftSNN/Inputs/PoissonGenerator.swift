@@ -2,15 +2,19 @@
 /// its own independent train: each step, synapse k delivers n·w with n ~ Poisson(rate·dt), drawn from the
 /// synapse's own random stream. The generator itself emits no spikes of its own and is not recordable.
 public struct PoissonGenerator: Population {
+    /// The model name a spec uses.
     public static let name = "poisson_generator"
+    /// The parameter table: `rate`.
     public static let parameters = [
         ParameterSpec("rate", unit: "Hz", default: 0, .nonNegative, "Mean rate of each target's train"),
     ]
 
     public var name: String
     public var count: Int
+    /// `rate` [Hz].
     public var rateHz: Double
 
+    /// A generator of `count` channels with the parameters of its table.
     public init(name: String, count: Int, parameters: ParameterValues) {
         self.name = name
         self.count = count

@@ -7,6 +7,7 @@ import Foundation
 /// the stamp t, so it acts on a target at t + delay (NEST `spike_generator` with on-grid times). The event-driven
 /// engine emits at t exactly.
 public struct SpikeGenerator: Population {
+    /// The model name a spec uses.
     public static let name = "spike_generator"
 
     public var name: String

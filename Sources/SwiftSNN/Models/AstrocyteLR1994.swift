@@ -50,8 +50,8 @@ public struct AstrocyteLR1994: NeuronModel {
     public static let ports = InputPorts(planes: 2, excitatory: 0, inhibitory: 0, current: 1, acceptsNegativeWeights: false)
     public static let stimulusVariable: Int? = 3
 
-    public let caTotal, ip3Baseline, kdIP3First, kdIP3Second, kdActivation, kdInhibition, kmSERCA: Double
-    public let sicScale, sicThreshold, deltaIP3, kIP3R, rateIP3R, rateLeak, rateSERCA, ratioERCytosol, tauIP3Ms: Double
+    let caTotal, ip3Baseline, kdIP3First, kdIP3Second, kdActivation, kdInhibition, kmSERCA: Double
+    let sicScale, sicThreshold, deltaIP3, kIP3R, rateIP3R, rateLeak, rateSERCA, ratioERCytosol, tauIP3Ms: Double
     let substeps: Int
     let substepMs: Double
 

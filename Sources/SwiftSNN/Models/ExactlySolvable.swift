@@ -37,14 +37,18 @@ extension ExactlySolvable {
 /// The state variables of one neuron inside a population's structure-of-arrays state (variable v at
 /// `base[v * stride]`), or in a scratch copy (stride 1).
 public struct NeuronSlot {
+    /// Where the population's state starts.
     public let base: UnsafeMutablePointer<Double>
+    /// The distance between two variables of one neuron (the population size).
     public let stride: Int
 
+    /// The slot of the neuron whose first variable is at `base`.
     public init(base: UnsafeMutablePointer<Double>, stride: Int) {
         self.base = base
         self.stride = stride
     }
 
+    /// State variable `variable` of the neuron.
     @inline(__always)
     public subscript(variable: Int) -> Double {
         get { base[variable * stride] }

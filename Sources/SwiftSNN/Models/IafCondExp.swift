@@ -42,12 +42,19 @@ public struct IafCondExp: NeuronModel {
     public static let ports = InputPorts(planes: 3, excitatory: 0, inhibitory: 1, current: 2)
     public static let stimulusVariable: Int? = 3
 
+    /// `C_m` [pF].
     public var capacitancePF: Double
+    /// `g_L` [nS].
     public var leakNS: Double
+    /// `E_L` [mV].
     public var restingMV: Double
+    /// Threshold, reset and refractory period on the grid.
     public var threshold: SpikeThreshold
+    /// `I_e` [pA].
     public var constantCurrentPA: Double
+    /// `E_ex` [mV].
     public var excitatoryReversalMV: Double
+    /// `E_in` [mV].
     public var inhibitoryReversalMV: Double
     private var kernel: snn_iaf_cond_exp
 

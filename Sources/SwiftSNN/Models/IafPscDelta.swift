@@ -28,10 +28,15 @@ public struct IafPscDelta: NeuronModel {
     public static let ports = InputPorts(planes: 2, excitatory: 0, inhibitory: 0, current: 1)
     public static let stimulusVariable: Int? = 1
 
+    /// `E_L` [mV].
     public var restingMV: Double
+    /// Threshold, reset and refractory period on the grid.
     public var threshold: SpikeThreshold
+    /// `I_e` [pA].
     public var constantCurrentPA: Double
+    /// `tau_m` [ms].
     public let membraneTauMs: Double
+    /// `C_m` [pF].
     public let capacitancePF: Double
     private var kernel: snn_iaf_psc_delta
 

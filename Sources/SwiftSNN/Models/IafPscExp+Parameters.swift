@@ -2,16 +2,26 @@ extension IafPscExp {
     /// `iaf_psc_exp`'s parameters with NEST's defaults (the table in `IafPscExp.parameters`).
     public struct Parameters: ModelParameters, Equatable {
         public static let modelName = IafPscExp.name
+        /// `C_m`: membrane capacitance [pF].
         public var capacitancePF = IafPscExp.defaultValue(of: "C_m")
+        /// `tau_m`: membrane time constant [ms].
         public var tauMembraneMs = IafPscExp.defaultValue(of: "tau_m")
+        /// `E_L`: resting potential [mV].
         public var restingMV = IafPscExp.defaultValue(of: "E_L")
+        /// `V_th`: spike threshold [mV].
         public var thresholdMV = IafPscExp.defaultValue(of: "V_th")
+        /// `V_reset`: reset potential [mV].
         public var resetMV = IafPscExp.defaultValue(of: "V_reset")
+        /// `t_ref`: absolute refractory period [ms].
         public var refractoryMs = IafPscExp.defaultValue(of: "t_ref")
+        /// `I_e`: constant external current [pA].
         public var constantCurrentPA = IafPscExp.defaultValue(of: "I_e")
+        /// `tau_syn_ex`: excitatory synaptic time constant [ms].
         public var tauExcitatoryMs = IafPscExp.defaultValue(of: "tau_syn_ex")
+        /// `tau_syn_in`: inhibitory synaptic time constant [ms].
         public var tauInhibitoryMs = IafPscExp.defaultValue(of: "tau_syn_in")
 
+        /// NEST's defaults, except the values given.
         public init(capacitancePF: Double? = nil, tauMembraneMs: Double? = nil, restingMV: Double? = nil,
                     thresholdMV: Double? = nil, resetMV: Double? = nil, refractoryMs: Double? = nil,
                     constantCurrentPA: Double? = nil, tauExcitatoryMs: Double? = nil, tauInhibitoryMs: Double? = nil) {

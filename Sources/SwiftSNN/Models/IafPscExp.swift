@@ -34,12 +34,19 @@ public struct IafPscExp: NeuronModel {
     public static let ports = InputPorts(planes: 3, excitatory: 0, inhibitory: 1, current: 2)
     public static let stimulusVariable: Int? = 3
 
+    /// `E_L` [mV].
     public var restingMV: Double
+    /// Threshold, reset and refractory period on the grid.
     public var threshold: SpikeThreshold
+    /// `I_e` [pA].
     public var constantCurrentPA: Double
+    /// `tau_m` [ms].
     public let membraneTauMs: Double
+    /// `C_m` [pF].
     public let capacitancePF: Double
+    /// `tau_syn_ex` [ms].
     public let excitatoryTauMs: Double
+    /// `tau_syn_in` [ms].
     public let inhibitoryTauMs: Double
     private var kernel: snn_iaf_psc_exp
 

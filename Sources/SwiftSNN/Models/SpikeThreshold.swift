@@ -3,8 +3,11 @@ import CSNNKernels
 /// The spike condition shared by the LIF family, tested by the C kernels right after a block's integration:
 /// V ≥ V_th → spike, V ← V_reset, refractory for t_ref (rounded to whole steps, as NEST does).
 public struct SpikeThreshold: Sendable, Equatable {
+    /// `V_th` [mV].
     public var thresholdMV: Double
+    /// `V_reset` [mV].
     public var resetMV: Double
+    /// `t_ref` in whole steps.
     public var refractorySteps: Int32
     /// `t_ref` as given, for the event-driven engine, which does not round it to steps.
     public var refractoryMs: Double

@@ -11,7 +11,9 @@
 /// Presynaptic arrivals change nothing. η is in w per (spike · Hz²).
 public struct BCM: PlasticityRule {
     public static let name = "bcm"
+    /// One line on the rule, in `snn models`.
     public static let summary = "BCM rule with a sliding threshold θ = ȳ²/y_target on trace rates (Bienenstock, Cooper & Munro 1982)"
+    /// The parameter table: keys, units, defaults, ranges.
     public static let parameters: [ParameterSpec] = [
         ParameterSpec("eta", unit: "w/Hz²", default: 1e-6, .nonNegative, "Learning rate η per postsynaptic spike"),
         ParameterSpec("y_target", unit: "Hz", default: 10, .positive, "Rate the sliding threshold steers towards"),
@@ -20,13 +22,18 @@ public struct BCM: PlasticityRule {
         ParameterSpec("tau_theta", unit: "ms", default: 1000, .positive, "Slow postsynaptic rate (threshold) time constant τ_θ"),
     ] + ParameterSpec.weightBounds(min: 0, max: 100)
 
+    /// `eta`.
     public var learningRate: Double
+    /// `y_target` [Hz].
     public var targetRateHz: Double
+    /// Time constants of the presynaptic traces [ms].
     public var preTraceTausMs: Traces
+    /// Time constants of the postsynaptic traces [ms].
     public var postTraceTausMs: Traces
     public var nearestSpike: Bool
     public var weightBounds: ClosedRange<Double>
 
+    /// The rule with the given parameters, checked against `parameters`.
     public init(_ p: ParameterValues, options: PlasticityOptions) throws {
         learningRate = p["eta"]
         targetRateHz = p["y_target"]

@@ -9,7 +9,9 @@
 /// bounded only by [w_min, w_max]. Presynaptic arrivals change nothing. η is in w per (spike · Hz).
 public struct HebbianOja: PlasticityRule {
     public static let name = "hebbian"
+    /// One line on the rule, in `snn models`.
     public static let summary = "Hebbian learning on trace rates with Oja's normalisation (Oja 1982)"
+    /// The parameter table: keys, units, defaults, ranges.
     public static let parameters: [ParameterSpec] = [
         ParameterSpec("eta", unit: "w/Hz", default: 1e-4, .nonNegative, "Learning rate η per postsynaptic spike"),
         ParameterSpec("alpha", unit: "1/(w·Hz)", default: 1, .nonNegative, "Oja decay α (0: plain Hebbian)"),
@@ -17,13 +19,18 @@ public struct HebbianOja: PlasticityRule {
         ParameterSpec("tau_y", unit: "ms", default: 100, .positive, "Postsynaptic rate trace time constant τ_y"),
     ] + ParameterSpec.weightBounds(min: -100, max: 100)
 
+    /// `eta`.
     public var learningRate: Double
+    /// `alpha`, Oja's decay.
     public var decay: Double
+    /// Time constants of the presynaptic traces [ms].
     public var preTraceTausMs: Traces
+    /// Time constants of the postsynaptic traces [ms].
     public var postTraceTausMs: Traces
     public var nearestSpike: Bool
     public var weightBounds: ClosedRange<Double>
 
+    /// The rule with the given parameters, checked against `parameters`.
     public init(_ p: ParameterValues, options: PlasticityOptions) throws {
         learningRate = p["eta"]
         decay = p["alpha"]

@@ -1,7 +1,9 @@
 /// The synapses of one projection whose weights a `MatrixPlasticityRule` changes at the end of every period, with
 /// the rule's per-synapse variable and the presynaptic counts of the current period.
 public struct MatrixPlasticProjection<Rule: MatrixPlasticityRule>: PlasticSynapses {
+    /// The source population's index.
     public var source: Int
+    /// The target population's index.
     public var target: Int
     public var projectionIndex: Int
     public var synapses: SynapseTable
@@ -14,7 +16,9 @@ public struct MatrixPlasticProjection<Rule: MatrixPlasticityRule>: PlasticSynaps
     public var synapseState: Column<Double>
     /// Per source: spikes that arrived so far in the current period.
     var periodCounts: Column<Double>
+    /// The rule with its current parameters.
     public var rule: Rule
+    /// The rule's registered name.
     public let ruleName: String
     let targetCount: Int
     let parameters: ParameterValues
@@ -46,6 +50,7 @@ public struct MatrixPlasticProjection<Rule: MatrixPlasticityRule>: PlasticSynaps
 
     // The rule may give weights of either sign.
     public var canBeExcitatory: Bool { true }
+    /// Whether some weight may be negative (the inhibitory plane is then read).
     public var canBeInhibitory: Bool { true }
 
     public mutating func makeWorker(grid: TimeGrid) -> any PlasticWorker {

@@ -14,9 +14,12 @@
 public protocol MatrixPlasticityRule: Sendable {
     /// The config name (`"plasticity": {"rule": "oja_subspace"}`).
     static var name: String { get }
+    /// One line on the rule, in `snn models`.
     static var summary: String { get }
+    /// The parameter table: keys, units, defaults, ranges.
     static var parameters: [ParameterSpec] { get }
 
+    /// The rule with the given parameters (checked against `parameters`) and options.
     init(_ parameters: ParameterValues, options: PlasticityOptions) throws
 
     /// The period in ms, a whole number of steps (the engine rounds it, to at least one step).
@@ -31,11 +34,16 @@ public protocol MatrixPlasticityRule: Sendable {
 /// variable of the rule's own per synapse (a momentum; 0 before the first update). Absent synapses are fixed
 /// zeros of W; a repeated (source, target) pair is a separate synapse. The buffers are valid only during the call.
 public struct WeightMatrix {
+    /// Source neurons (columns of W).
     public let sourceCount: Int
+    /// Target neurons (rows of W).
     public let targetCount: Int
     /// `rowStart[s] ..< rowStart[s + 1]` index the synapses of source s.
     public let rowStart: UnsafeBufferPointer<Int64>
+    /// Target of each synapse, by source row.
     public let target: UnsafeBufferPointer<UInt32>
+    /// Weight of each synapse, by source row.
     public let weight: UnsafeMutableBufferPointer<Double>
+    /// The rule's own per-synapse state (momentum).
     public let state: UnsafeMutableBufferPointer<Double>
 }

@@ -19,7 +19,9 @@
 /// dimensionless, D and c in 1/ms², η in ms².
 public struct OjaSubspace: MatrixPlasticityRule {
     public static let name = "oja_subspace"
+    /// One line on the rule, in `snn models`.
     public static let summary = "Oja's subspace rule ΔW = η y (x − Wᵀy)ᵀ on spikes/ms per period, HLOP's clip and momentum"
+    /// The parameter table: keys, units, defaults, ranges.
     public static let parameters: [ParameterSpec] = [
         ParameterSpec("eta", unit: "ms²", default: 0.01, .nonNegative, "Learning rate η per period (HLOP: 0.01 hidden, 0.001 input layers)"),
         ParameterSpec("momentum", unit: "1", default: 0.9, .probability, "Momentum μ: M ← μ M + (1 − μ) D (HLOP 0.9; 0: none)"),
@@ -27,11 +29,15 @@ public struct OjaSubspace: MatrixPlasticityRule {
         ParameterSpec("period_ms", unit: "ms", default: 100, .positive, "Period T whose presynaptic spikes form x; W changes at its end"),
     ]
 
+    /// `eta`.
     public var learningRate: Double
+    /// `momentum`.
     public var momentum: Double
+    /// `clip`, the element-wise bound of an update.
     public var clip: Double
     public var periodMs: Double
 
+    /// The rule with the given parameters, checked against `parameters`.
     public init(_ p: ParameterValues, options: PlasticityOptions) throws {
         learningRate = p["eta"]
         momentum = p["momentum"]

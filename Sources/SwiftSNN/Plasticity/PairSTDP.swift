@@ -14,7 +14,9 @@ import Foundation
 /// closed form.
 public struct PairSTDP: PlasticityRule {
     public static let name = "stdp"
+    /// One line on the rule, in `snn models`.
     public static let summary = "pair-based STDP with traces; additive, multiplicative or power-law (NEST stdp_synapse)"
+    /// The parameter table: keys, units, defaults, ranges.
     public static let parameters: [ParameterSpec] = [
         ParameterSpec("lambda", unit: "1", default: 0.01, .nonNegative, "Learning rate (of the normalised weight)"),
         ParameterSpec("alpha", unit: "1", default: 1, .nonNegative, "Depression relative to potentiation"),
@@ -24,17 +26,24 @@ public struct PairSTDP: PlasticityRule {
         ParameterSpec("tau_minus", unit: "ms", default: 20, .positive, "Postsynaptic trace time constant"),
     ] + ParameterSpec.weightBounds(min: 0, max: 100)
 
+    /// `lambda`.
     public var learningRate: Double
+    /// `alpha`, depression relative to potentiation.
     public var depressionRatio: Double
+    /// `mu_plus`, the weight dependence of potentiation.
     public var muPlus: Double
+    /// `mu_minus`, the weight dependence of depression.
     public var muMinus: Double
+    /// Time constants of the presynaptic traces [ms].
     public var preTraceTausMs: Traces
+    /// Time constants of the postsynaptic traces [ms].
     public var postTraceTausMs: Traces
     public var nearestSpike: Bool
     public var weightBounds: ClosedRange<Double>
     /// 1 / (w_max − w_min): normalising multiplies instead of dividing at every synapse.
     private var inverseRange: Double
 
+    /// The rule with the given parameters, checked against `parameters`.
     public init(_ p: ParameterValues, options: PlasticityOptions) throws {
         learningRate = p["lambda"]
         depressionRatio = p["alpha"]

@@ -3,7 +3,9 @@ import Foundation
 
 /// The synapses of one plastic projection, their rule, the traces and the index of incoming synapses per target.
 public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
+    /// The source population's index.
     public var source: Int
+    /// The target population's index.
     public var target: Int
     public var projectionIndex: Int
     public var synapses: SynapseTable
@@ -16,6 +18,7 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
     var exactWeights: Column<Double>
     /// The rule as built from the config's values; bound parameters change it during a run.
     public var rule: Rule
+    /// The rule's registered name.
     public let ruleName: String
     let parameters: ParameterValues
     let options: PlasticityOptions
@@ -75,6 +78,7 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
     }
 
     public var canBeExcitatory: Bool { rule.weightBounds.upperBound >= 0 }
+    /// Whether some weight may be negative (the inhibitory plane is then read).
     public var canBeInhibitory: Bool { rule.weightBounds.lowerBound < 0 }
 
     public mutating func makeWorker(grid: TimeGrid) -> any PlasticWorker {

@@ -1,6 +1,8 @@
 /// A projection whose weights a plasticity rule changes during the run, as the clock engine drives it.
 public protocol PlasticSynapses: Sendable {
+    /// The source population's index.
     var source: Int { get }
+    /// The target population's index.
     var target: Int { get }
     /// The projection's index in the config's `projections`.
     var projectionIndex: Int { get }
@@ -10,9 +12,11 @@ public protocol PlasticSynapses: Sendable {
     var channels: DelayChannels { get }
     /// The current weights, in the order of `synapses`.
     var weights: Column<Float> { get }
+    /// The rule's registered name.
     var ruleName: String { get }
     /// Which receptor planes the weights can reach: plastic weights keep the sign their bounds allow.
     var canBeExcitatory: Bool { get }
+    /// Whether some weight may be negative (the inhibitory plane is then read).
     var canBeInhibitory: Bool { get }
 
     /// Replaces the current weights (in the order of `synapses`) between runs; the rule's bounds apply.

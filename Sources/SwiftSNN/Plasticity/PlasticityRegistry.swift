@@ -5,11 +5,15 @@
 ///     var rules = PlasticityRegistry.builtIn
 ///     rules.register(MyRule.self, as: "my_rule")
 public struct PlasticityRegistry: Sendable {
+    /// Registered trace rules, by name.
     public private(set) var rules: [(name: String, type: any PlasticityRule.Type)] = []
+    /// Registered matrix rules, by name.
     public private(set) var matrixRules: [(name: String, type: any MatrixPlasticityRule.Type)] = []
 
+    /// An empty registry (`builtIn` has the built-in rules).
     public init() {}
 
+    /// The built-in rules.
     public static let builtIn: PlasticityRegistry = {
         var r = PlasticityRegistry()
         r.register(PairSTDP.self, as: PairSTDP.name)
@@ -22,11 +26,13 @@ public struct PlasticityRegistry: Sendable {
         return r
     }()
 
+    /// Adds a trace rule under `name` (or replaces the rule of that name).
     public mutating func register(_ rule: any PlasticityRule.Type, as name: String) {
         remove(name)
         rules.append((name, rule))
     }
 
+    /// Adds a matrix rule under `name` (or replaces the rule of that name).
     public mutating func register(_ rule: any MatrixPlasticityRule.Type, as name: String) {
         remove(name)
         matrixRules.append((name, rule))
@@ -37,8 +43,10 @@ public struct PlasticityRegistry: Sendable {
         matrixRules.removeAll { $0.name == name }
     }
 
+    /// The trace rule named `name`, if registered.
     public func rule(named name: String) -> (any PlasticityRule.Type)? { rules.first { $0.name == name }?.type }
 
+    /// The matrix rule named `name`, if registered.
     public func matrixRule(named name: String) -> (any MatrixPlasticityRule.Type)? {
         matrixRules.first { $0.name == name }?.type
     }
@@ -49,5 +57,6 @@ public struct PlasticityRegistry: Sendable {
             + matrixRules.map { ($0.name, $0.type.summary, $0.type.parameters) }).sorted { $0.name < $1.name }
     }
 
+    /// Every registered name, sorted.
     public var names: [String] { tables.map(\.name) }
 }

@@ -23,7 +23,9 @@
 public protocol PlasticityRule: Sendable {
     /// The config name (`"plasticity": {"rule": "stdp"}`).
     static var name: String { get }
+    /// One line on the rule, in `snn models`.
     static var summary: String { get }
+    /// The parameter table: keys, units, defaults, ranges.
     static var parameters: [ParameterSpec] { get }
     /// Whether each synapse carries `SynapseState.trace` (default: no, and it is always 0).
     static var usesSynapseTrace: Bool { get }
@@ -34,9 +36,12 @@ public protocol PlasticityRule: Sendable {
     /// Whether the engine calls `onStep` for every synapse at every step (default: no).
     static var updatesEveryStep: Bool { get }
 
+    /// The rule with the given parameters (checked against `parameters`) and options.
     init(_ parameters: ParameterValues, options: PlasticityOptions) throws
 
+    /// Time constants of the presynaptic traces the rule reads (at most two) [ms].
     var preTraceTausMs: Traces { get }
+    /// Time constants of the postsynaptic traces the rule reads (at most two) [ms].
     var postTraceTausMs: Traces { get }
     /// Whether a spike sets its traces to 1 (nearest-neighbour pairing) instead of adding 1 (all-to-all).
     var nearestSpike: Bool { get }
@@ -65,6 +70,7 @@ public struct PlasticityOptions: Sendable, Equatable {
     /// The clock engine's step, for rules with `updatesEveryStep`.
     public var dtMs: Double
 
+    /// Options of a projection's rule: its pairing and the time step.
     public init(nearestSpike: Bool = false, dtMs: Double) {
         self.nearestSpike = nearestSpike
         self.dtMs = dtMs
@@ -74,9 +80,12 @@ public struct PlasticityOptions: Sendable, Equatable {
 /// One synapse as a rule sees it: its weight and the rule's own per-synapse variable. The weight is stored as
 /// Float32 (rounded after each callback) unless the rule `keepsExactWeights`.
 public struct SynapseState: Sendable, Equatable {
+    /// The synapse's weight.
     public var weight: Double
+    /// A per-synapse variable for rules that need one (an eligibility trace).
     public var trace: Double
 
+    /// A synapse of weight `weight`.
     public init(weight: Double, trace: Double = 0) {
         self.weight = weight
         self.trace = trace
@@ -85,9 +94,12 @@ public struct SynapseState: Sendable, Equatable {
 
 /// The two trace values (or time constants) of one side of a synapse.
 public struct Traces: Sendable, Equatable {
+    /// The first trace (of time constant `*TraceTausMs[0]`).
     public var first: Double
+    /// The second trace, 0 when the rule asks for one.
     public var second: Double
 
+    /// Trace values.
     public init(_ first: Double, _ second: Double) {
         self.first = first
         self.second = second

@@ -14,7 +14,9 @@
 /// same-step pairs do nothing; here Δt = 0 pairs causally, as in every rule of this library.)
 public struct SignedSTDP: PlasticityRule {
     public static let name = "stdp_signed"
+    /// One line on the rule, in `snn models`.
     public static let summary = "additive pair STDP for excitatory or inhibitory synapses, A± from modulators (NALSM)"
+    /// The parameter table: keys, units, defaults, ranges.
     public static let parameters: [ParameterSpec] = [
         ParameterSpec("Aplus", unit: "w", default: 0.015, "Potentiation amplitude A₊ (excitatory causal, inhibitory anti-causal)"),
         ParameterSpec("Aminus", unit: "w", default: 0.015, "Depression amplitude A₋ (excitatory anti-causal, inhibitory causal)"),
@@ -23,15 +25,20 @@ public struct SignedSTDP: PlasticityRule {
     ] + ParameterSpec.weightBounds(min: 0, max: 3, "Lower weight bound; ≥ 0 for excitatory projections",
                                    "Upper weight bound; ≤ 0 for inhibitory projections")
 
+    /// `Aplus`.
     public var potentiation: Double
+    /// `Aminus`.
     public var depression: Double
     /// +1 for excitatory synapses, −1 for inhibitory ones.
     public var sign: Double
+    /// Time constants of the presynaptic traces [ms].
     public var preTraceTausMs: Traces
+    /// Time constants of the postsynaptic traces [ms].
     public var postTraceTausMs: Traces
     public var nearestSpike: Bool
     public var weightBounds: ClosedRange<Double>
 
+    /// The rule with the given parameters, checked against `parameters`.
     public init(_ p: ParameterValues, options: PlasticityOptions) throws {
         guard p["w_min"] >= 0 || p["w_max"] <= 0 else {
             throw ConfigError(path: "\(p.path).w_max", problem: "stdp_signed needs bounds of one sign (w_min ≥ 0 for excitatory, w_max ≤ 0 for inhibitory synapses), got [\(formatNumber(p["w_min"])), \(formatNumber(p["w_max"]))]")

@@ -15,7 +15,9 @@ import Foundation
 /// The weight the synapse transmits changes only through M. Every synapse is updated every step.
 public struct ThreeFactor: PlasticityRule {
     public static let name = "three_factor"
+    /// One line on the rule, in `snn models`.
     public static let summary = "eligibility trace × modulator (reward-modulated STDP; NEST stdp_dopamine_synapse)"
+    /// The parameter table: keys, units, defaults, ranges.
     public static let parameters: [ParameterSpec] = [
         ParameterSpec("eta", unit: "1/ms", default: 1, .nonNegative, "Learning rate η (weight change per unit of M·e per ms)"),
         ParameterSpec("modulation", unit: "M", default: 0, "The third factor M; bind it to a modulator"),
@@ -30,17 +32,22 @@ public struct ThreeFactor: PlasticityRule {
     public static var updatesEveryStep: Bool { true }
     public static var keepsExactWeights: Bool { true }
 
+    /// `Aplus`.
     public var potentiation: Double
+    /// `Aminus`.
     public var depression: Double
     /// η (M − b) τ_e (1 − e^{−dt/τ_e}): the weight change per unit of eligibility in one step.
     public var stepGain: Double
     /// e^{−dt/τ_e}
     public var eligibilityDecay: Double
+    /// Time constants of the presynaptic traces [ms].
     public var preTraceTausMs: Traces
+    /// Time constants of the postsynaptic traces [ms].
     public var postTraceTausMs: Traces
     public var nearestSpike: Bool
     public var weightBounds: ClosedRange<Double>
 
+    /// The rule with the given parameters, checked against `parameters`.
     public init(_ p: ParameterValues, options: PlasticityOptions) throws {
         potentiation = p["Aplus"]
         depression = p["Aminus"]

@@ -10,7 +10,9 @@
 /// and triplet protocols.
 public struct TripletSTDP: PlasticityRule {
     public static let name = "stdp_triplet"
+    /// One line on the rule, in `snn models`.
     public static let summary = "triplet STDP (Pfister & Gerstner 2006; NEST stdp_triplet_synapse)"
+    /// The parameter table: keys, units, defaults, ranges.
     public static let parameters: [ParameterSpec] = [
         ParameterSpec("Aplus", unit: "w", default: 5e-10, .nonNegative, "Pair potentiation amplitude A₂₊"),
         ParameterSpec("Aplus_triplet", unit: "w", default: 6.2e-3, .nonNegative, "Triplet potentiation amplitude A₃₊"),
@@ -22,15 +24,22 @@ public struct TripletSTDP: PlasticityRule {
         ParameterSpec("tau_minus_triplet", unit: "ms", default: 125, .positive, "Postsynaptic triplet trace time constant τ_y"),
     ] + ParameterSpec.weightBounds(min: 0, max: 100)
 
+    /// `Aplus`, pair potentiation.
     public var pairPotentiation: Double
+    /// `Aplus_triplet`.
     public var tripletPotentiation: Double
+    /// `Aminus`, pair depression.
     public var pairDepression: Double
+    /// `Aminus_triplet`.
     public var tripletDepression: Double
+    /// Time constants of the presynaptic traces [ms].
     public var preTraceTausMs: Traces
+    /// Time constants of the postsynaptic traces [ms].
     public var postTraceTausMs: Traces
     public var nearestSpike: Bool
     public var weightBounds: ClosedRange<Double>
 
+    /// The rule with the given parameters, checked against `parameters`.
     public init(_ p: ParameterValues, options: PlasticityOptions) throws {
         pairPotentiation = p["Aplus"]
         tripletPotentiation = p["Aplus_triplet"]

@@ -5,6 +5,7 @@ import Foundation
 /// so no representable uniform can reach it), PTRS (Hörmann 1993, "The transformed rejection method for
 /// generating Poisson random variables") from 10 on.
 public struct PoissonDistribution: Sendable {
+    /// The mean count.
     public let mean: Double
     /// P(X ≤ k) for k = 0, 1, ...; empty for means of 10 and more.
     private let cumulative: [Double]
@@ -16,6 +17,7 @@ public struct PoissonDistribution: Sendable {
     private let sqrtMean: Double, logMean: Double
     private let b: Double, a: Double, invAlpha: Double, vr: Double
 
+    /// Counts with mean `mean`.
     public init(mean: Double) {
         self.mean = mean
         var cumulative: [Double] = []
@@ -46,6 +48,7 @@ public struct PoissonDistribution: Sendable {
         vr = 0.9277 - 3.6224 / (b - 2)
     }
 
+    /// One count drawn from `stream`.
     @inline(__always)
     public func sample(using stream: inout RandomStream) -> Int {
         if !cumulative.isEmpty {

@@ -10,11 +10,17 @@ import Foundation
 public struct RandomStream: RandomNumberGenerator, Sendable {
     /// What a stream is used for: part of its key, so e.g. weights and connectivity of one row never share numbers.
     public enum Purpose: UInt64, Sendable {
+        /// Which pairs a connection rule connects.
         case connectivity = 1
+        /// Drawn weights.
         case weight = 2
+        /// Drawn delays.
         case delay = 3
+        /// Drawn initial values.
         case initialState = 4
+        /// Poisson input counts.
         case poisson = 5
+        /// Bernoulli input draws.
         case bernoulli = 6
         /// Which neurons a modulator listens to (an astrocyte's sparse mask).
         case modulatorInput = 7
@@ -24,6 +30,7 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
 
     private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
+    /// The stream of (seed, purpose, a, b): a and b are the consumer's key (a projection and a row, a population and a neuron).
     public init(seed: UInt64, purpose: Purpose, _ a: UInt64, _ b: UInt64 = 0) {
         var h = Self.mix(seed &+ 0x9E37_79B9_7F4A_7C15)
         h = Self.mix(h ^ purpose.rawValue &* 0xD1B5_4A32_D192_ED03)

@@ -5,13 +5,19 @@ import Foundation
 /// a clock-driven engine calls `observe(step:spikes:populations:)`. Writes the same file as `SpikeRecorder`: a
 /// structured array with fields `t` (float64, ms) and `id` (int32), sorted by time then id.
 public struct ExactSpikeRecorder: Recorder {
+    /// The recorder's name; its output is `<name>.npy`.
     public var name: String
+    /// The recorded population's index.
     public var population: Int
+    /// The step grid the engine reports in.
     public let grid: TimeGrid
     private var recorded: [Bool]?
+    /// The exact time of each spike [ms].
     public private(set) var times: [Double] = []
+    /// The neuron of each spike.
     public private(set) var ids: [Int32] = []
 
+    /// Records exact spike times of `population`, all neurons or those in `neurons`.
     public init(name: String, population: Int, count: Int, neurons: [Int]? = nil, grid: TimeGrid) {
         self.name = name
         self.population = population

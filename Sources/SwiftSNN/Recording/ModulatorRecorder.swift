@@ -5,12 +5,16 @@ import Foundation
 /// the value the step used, taken at the end of steps whose end time is a multiple of the interval (as state
 /// recorders): a volume transmitter's spikes of that step show in the next sample.
 public struct ModulatorRecorder: Recorder {
+    /// The recorder's name; its output is `<name>.npy`.
     public var name: String
     /// Indices into `Network.modulators`.
     public let modulators: [Int]
+    /// Steps between samples.
     public var intervalSteps: Int
+    /// Sample by sample, modulator by modulator.
     public private(set) var samples: [Double] = []
 
+    /// Samples `modulators` every `intervalSteps`.
     public init(name: String, modulators: [Int], intervalSteps: Int) {
         self.name = name
         self.modulators = modulators

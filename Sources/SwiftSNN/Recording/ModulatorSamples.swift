@@ -1,6 +1,8 @@
 /// One modulator sampled by a modulator recorder: `values[k]` is the value the step ending at `timesMs[k]` used.
 public struct ModulatorSamples: Sendable, Equatable {
+    /// The end of each sampled step [ms].
     public var timesMs: [Double]
+    /// The value each sampled step used.
     public var values: [Double]
 }
 

@@ -8,22 +8,29 @@ public struct NpyError: Error, CustomStringConvertible, Sendable {
 /// A NumPy `.npy` array (format 1.0–3.0), read into memory: little-endian float64/float32/int32/int64/int16/uint8
 /// arrays, and structured arrays whose fields are such numbers. Reference: numpy/lib/format.py (NEP 1).
 public struct NpyArray: Sendable {
+    /// One field of a structured array.
     public struct Field: Sendable {
+        /// The field's name.
         public var name: String
+        /// Its numpy type code (`<f8`).
         public var type: String
         var offset: Int
     }
 
+    /// The array's shape.
     public var shape: [Int]
+    /// The fields of a structured array; one unnamed field otherwise.
     public var fields: [Field]
     var itemSize: Int
     var payload: Data
 
+    /// Reads a `.npy` file.
     public static func read(from url: URL) throws -> NpyArray {
         guard let data = try? Data(contentsOf: url) else { throw NpyError(description: "cannot read \(url.lastPathComponent)") }
         return try NpyArray(data: data)
     }
 
+    /// Parses `.npy` bytes.
     public init(data: Data) throws {
         let bytes = [UInt8](data.prefix(12))
         guard bytes.count >= 10, bytes[0] == 0x93, Array(bytes[1...5]) == Array("NUMPY".utf8) else {
@@ -53,6 +60,7 @@ public struct NpyArray: Sendable {
         }
     }
 
+    /// Elements (the product of `shape`).
     public var count: Int { shape.reduce(1, *) }
 
     /// All elements of a plain numeric array, converted to Double, in C order.

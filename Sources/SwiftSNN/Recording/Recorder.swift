@@ -2,6 +2,7 @@ import Foundation
 
 /// Something that watches a run and writes one output file `<name>.npy`.
 public protocol Recorder: Sendable {
+    /// The recorder's name; its files are named after it.
     var name: String { get }
     /// Called after every step with the spikes each population emitted in it (indexed like
     /// `Network.populations`), in ascending neuron order.

@@ -14,8 +14,10 @@ public protocol RecorderType: Sendable {
 
 /// The recorder types a spec may name besides the built-in ones.
 public struct RecorderRegistry: Sendable {
+    /// Registered types.
     public private(set) var types: [any RecorderType.Type] = []
 
+    /// An empty registry.
     public init() {}
 
     /// Nothing but the built-in types.
@@ -27,6 +29,7 @@ public struct RecorderRegistry: Sendable {
         types.append(type)
     }
 
+    /// The type named `name`, if registered.
     public func type(named name: String) -> (any RecorderType.Type)? { types.first { $0.name == name } }
 
     /// Every `type` a recorder may have: the built-in ones, then the registered ones.

@@ -3,9 +3,13 @@ import Foundation
 /// The `summary.json` of a run: spike counts and rates of every population that spikes, synapse count, timing
 /// and throughput (synaptic events count every spike arriving at a synapse, Poisson generator spikes included).
 public struct RunSummary: Encodable, Sendable {
+    /// One population's counts.
     public struct PopulationSummary: Encodable, Sendable {
+        /// Neurons.
         public var size: Int
+        /// Spikes in the run.
         public var spikes: Int
+        /// Mean rate per neuron [Hz].
         public var rateHz: Double
 
         enum CodingKeys: String, CodingKey {
@@ -14,8 +18,11 @@ public struct RunSummary: Encodable, Sendable {
         }
     }
 
+    /// Wall time of the run's phases.
     public struct Timing: Encodable, Sendable {
+        /// Lowering the spec [s].
         public var buildSeconds: Double
+        /// Simulating [s].
         public var runSeconds: Double
 
         enum CodingKeys: String, CodingKey {
@@ -24,14 +31,23 @@ public struct RunSummary: Encodable, Sendable {
         }
     }
 
+    /// Per population, by name.
     public var populations: [String: PopulationSummary]
+    /// Synapses of every kind.
     public var synapses: Int
+    /// Wall times.
     public var timing: Timing
+    /// Spikes delivered to synapses.
     public var synapticEvents: UInt64
+    /// Synaptic events per second of run time.
     public var eventsPerSecond: Double
+    /// Worker threads used.
     public var threads: Int
+    /// The run's seed.
     public var seed: UInt64
+    /// The engine's name.
     public var engine: String
+    /// Simulated time [ms].
     public var simulatedMs: Double
 
     enum CodingKeys: String, CodingKey {
@@ -41,6 +57,7 @@ public struct RunSummary: Encodable, Sendable {
         case simulatedMs = "duration_ms"
     }
 
+    /// The summary of a run of `network`.
     public init(network: Network, statistics: RunStatistics, buildSeconds: Double, runSeconds: Double,
                 threads: Int, seed: UInt64, engine: String) {
         var pops: [String: PopulationSummary] = [:]
@@ -60,6 +77,7 @@ public struct RunSummary: Encodable, Sendable {
         simulatedMs = statistics.simulatedMs
     }
 
+    /// `summary.json`'s bytes (keys sorted).
     public func json() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -3,12 +3,17 @@ import Foundation
 /// Records the spikes of one population (optionally of some of its neurons) and writes them as a NumPy structured
 /// array with fields `t` (float64, ms) and `id` (int32, index within the population), sorted by time then id.
 public struct SpikeRecorder: Recorder {
+    /// The recorder's name; its output is `<name>.npy`.
     public var name: String
+    /// The recorded population's index.
     public var population: Int
     private var recorded: [Bool]?
+    /// The step of each spike.
     public private(set) var steps: [Int] = []
+    /// The neuron of each spike.
     public private(set) var ids: [Int32] = []
 
+    /// Records spikes of `population` (`count` neurons), all or those in `neurons`.
     public init(name: String, population: Int, count: Int, neurons: [Int]? = nil) {
         self.name = name
         self.population = population

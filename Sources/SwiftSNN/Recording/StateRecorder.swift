@@ -4,13 +4,20 @@ import Foundation
 /// multiple of the interval (NEST multimeter: first sample at t = interval). Writes a float64 array of shape
 /// (samples, neurons, variables).
 public struct StateRecorder: Recorder {
+    /// The recorder's name; its output is `<name>.npy`.
     public var name: String
+    /// The recorded population's index.
     public var population: Int
+    /// Indices of the recorded variables.
     public var variables: [Int]
+    /// The recorded neurons.
     public var neurons: [Int]
+    /// Steps between samples.
     public var intervalSteps: Int
+    /// Sample by sample, neuron by neuron, variable by variable.
     public private(set) var samples: [Double] = []
 
+    /// Samples `variables` of `neurons` every `intervalSteps`.
     public init(name: String, population: Int, variables: [Int], neurons: [Int], intervalSteps: Int) {
         self.name = name
         self.population = population
@@ -19,6 +26,7 @@ public struct StateRecorder: Recorder {
         self.intervalSteps = intervalSteps
     }
 
+    /// Samples taken so far.
     public var sampleCount: Int { neurons.isEmpty || variables.isEmpty ? 0 : samples.count / (neurons.count * variables.count) }
 
     public func readsState(afterStep step: Int) -> Bool { (step + 1) % intervalSteps == 0 }

@@ -1,8 +1,11 @@
 /// One state variable sampled by a state recorder: `values[k][j]` is the value of neuron `neurons[j]` at
 /// `timesMs[k]`.
 public struct StateSamples: Sendable, Equatable {
+    /// The end of each sampled step [ms].
     public var timesMs: [Double]
+    /// The recorded neurons.
     public var neurons: [Int]
+    /// values[k][j]: neuron `neurons[j]` at `timesMs[k]`.
     public var values: [[Double]]
 }
 

@@ -5,12 +5,17 @@ import Foundation
 /// (samples, synapses), plus `<name>_sources.npy` and `<name>_targets.npy`, int32, the synapses' neurons in the
 /// same order.
 public struct WeightRecorder: Recorder {
+    /// The recorder's name; its output is `<name>.npy`.
     public var name: String
     /// Index into `Network.plasticProjections`.
     public var plastic: Int
+    /// Steps between samples.
     public var intervalSteps: Int
+    /// The source of each recorded synapse.
     public let sources: [Int32]
+    /// The target of each recorded synapse.
     public let targets: [Int32]
+    /// Sample by sample, synapse by synapse.
     public private(set) var samples: [Double] = []
 
     /// - Parameters:
@@ -31,6 +36,7 @@ public struct WeightRecorder: Recorder {
         targets = synapses.target.map { Int32($0) }
     }
 
+    /// Samples taken so far.
     public var sampleCount: Int { sources.isEmpty ? 0 : samples.count / sources.count }
 
     /// Spikes do not concern this recorder; the engine calls `sample` with the weights.

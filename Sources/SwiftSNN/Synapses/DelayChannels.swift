@@ -5,6 +5,7 @@
 public struct DelayChannels: Sendable, Equatable {
     /// Per channel: its source neuron (ascending) and its delay in steps.
     public let source: [Int32]
+    /// The delay of each channel, in steps.
     public let delaySteps: [UInt16]
     /// `firstChannel[s] ..< firstChannel[s + 1]` are the channels of source neuron s.
     public let firstChannel: [Int]

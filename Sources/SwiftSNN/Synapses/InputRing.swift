@@ -3,13 +3,18 @@
 /// least (slice length + maximum delay) steps, so every pending arrival has its own slot; each slot is read in
 /// its step and then cleared.
 public struct InputRing: Sendable {
+    /// Slot by slot, plane by plane, neuron by neuron.
     public private(set) var values: Column<Double>
+    /// Where each step's and plane's values are.
     public let layout: Layout
 
     /// Where the values of a step and plane start.
     public struct Layout: Sendable {
+        /// The planes and their roles.
         public let ports: InputPorts
+        /// Neurons of the population.
         public let count: Int
+        /// Slots − 1 (slots are a power of two, so step & slotMask is the slot).
         public let slotMask: Int
 
         var slotStride: Int { ports.planes * count }
@@ -19,6 +24,7 @@ public struct InputRing: Sendable {
         func offset(step: Int, plane: Int) -> Int { (step & slotMask) * slotStride + plane * count }
     }
 
+    /// A ring of at least `minimumSlots` slots, all zero.
     public init(ports: InputPorts, count: Int, minimumSlots: Int) {
         var capacity = 1
         while capacity < minimumSlots { capacity <<= 1 }

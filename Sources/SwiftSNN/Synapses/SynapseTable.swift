@@ -9,12 +9,17 @@
 public struct SynapseTable: Sendable {
     /// `rowStart[s]..<rowStart[s+1]` are the synapses of source `s`.
     public internal(set) var rowStart: [Int64]
+    /// Target neuron of each synapse.
     public internal(set) var target: [UInt32]
+    /// Weight of each synapse.
     public var weight: [Float]
     /// Per-synapse delays in steps; empty when every synapse has `uniformDelaySteps`.
     public internal(set) var delaySteps: [UInt16]
+    /// The delay of every synapse in steps, when `delaySteps` is empty.
     public internal(set) var uniformDelaySteps: UInt16
+    /// The shortest delay in steps.
     public internal(set) var minDelaySteps: Int
+    /// The longest delay in steps.
     public internal(set) var maxDelaySteps: Int
     /// For each synapse, its position in the connection rule's creation order (the order array-valued weights
     /// use); kept only when asked for, e.g. to save learned weights in a form a config can load again.
@@ -23,9 +28,12 @@ public struct SynapseTable: Sendable {
     /// holds for every synapse, else `delayMs` per synapse, which is kept only if the table was built with
     /// `exactDelays`.
     public internal(set) var uniformDelayMs: Double
+    /// Per-synapse delays in ms as drawn (event engine), empty when uniform.
     public internal(set) var delayMs: [Double]
 
+    /// The number of synapses.
     public var count: Int { target.count }
+    /// The number of source rows.
     public var sourceCount: Int { rowStart.count - 1 }
 
     /// Sorts `connections` into rows and draws weights and delays.
