@@ -119,3 +119,26 @@ import Testing
         #expect(try sim.spikes("spikes_out").since(off + 2).count == 0)
     }
 }
+
+/// A simulation is not `Sendable` (see `Simulation`), but one that nothing else holds can be handed to a task
+/// that runs it: Swift 6's region-based isolation checks that the sender does not use it afterwards.
+@Suite struct SimulationTransferTests {
+    @Test(arguments: ["cuba", "cuba_event"])
+    func aSimulationBuiltHereRunsInAnotherTask(config: String) async throws {
+        var spec = try NetworkSpec.load(from: Repository.config(config))
+        spec.simulation.durationMs = 50
+        let reference = try {
+            var sim = try Simulation(spec: spec)
+            try sim.run()
+            return try sim.spikes("spikes_exc")
+        }()
+        let sim = try Simulation(spec: spec)
+        let spikes = try await Task.detached { [sim] in
+            var sim = sim
+            try sim.run()
+            return try sim.spikes("spikes_exc")
+        }.value
+        #expect(spikes == reference)
+        #expect(spikes.count > 0)
+    }
+}

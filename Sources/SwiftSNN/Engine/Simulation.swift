@@ -9,7 +9,9 @@ import Foundation
 ///     try sim.writeOutputs(to: outputDirectory)
 ///
 /// Not `Sendable`: the event engine keeps its neurons' state in reference types, so two copies of a simulation
-/// on that engine would share it. Build a simulation inside the task that runs it; the spec is `Sendable`.
+/// on that engine would share it. A simulation that nothing else holds can still be handed to the task that runs
+/// it (`Task.detached { [sim] in … }`): Swift 6's region-based isolation checks that the sender does not touch it
+/// afterwards. The spec is `Sendable`.
 public struct Simulation {
     /// The spec the simulation was built from.
     public private(set) var spec: NetworkSpec
