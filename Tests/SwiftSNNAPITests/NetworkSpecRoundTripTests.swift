@@ -42,6 +42,11 @@ import Testing
         #expect(Set(IafPscDelta.Parameters().values.keys) == Set(IafPscDelta.parameters.map(\.key)))
         #expect(Set(IafPscExp.Parameters().values.keys) == Set(IafPscExp.parameters.map(\.key)))
         #expect(Set(IafCondExp.Parameters().values.keys) == Set(IafCondExp.parameters.map(\.key)))
+        #expect(Set(AstrocyteLR1994.Parameters().values.keys) == Set(AstrocyteLR1994.parameters.map(\.key)))
+        #expect(Set(NalsmLIF.Parameters().values.keys) == Set(NalsmLIF.parameters.map(\.key)))
+        // Defaults come from the tables, which carry NEST 3.10's (astrocyte_lr_1994.cpp) and NALSM's values.
+        #expect(AstrocyteLR1994.Parameters().deltaIP3UM == 0.0002 && AstrocyteLR1994.Parameters().tauIP3Ms == 7142)
+        #expect(NalsmLIF.Parameters().tauMembraneMs == 64 && NalsmLIF.Parameters().threshold == 20)
     }
 
     /// A spec built in Swift is checked with the same one-line errors, naming the place as its JSON path.

@@ -19,6 +19,7 @@ public struct ModelRegistry: Sendable {
         r.register(IafPscExp.self)
         r.register(IafCondExp.self)
         r.register(AstrocyteLR1994.self)
+        r.register(NalsmLIF.self)
         r.register(input: PoissonGenerator.self)
         r.register(input: DCGenerator.self)
         r.register(input: SpikeGenerator.self)
