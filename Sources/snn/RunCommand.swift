@@ -59,7 +59,14 @@ struct RunCommand: ParsableCommand {
             let reporter = ProgressReporter(totalMs: spec.simulation.durationMs,
                                             enabled: progress || isatty(STDERR_FILENO) == 1)
             let observer: ((Double) -> Void)? = reporter.enabled ? { reporter.report(simulatedMs: $0) } : nil
-            try simulation.run(observer: observer)
+            do {
+                try simulation.run(observer: observer)
+            } catch let error as NumericalError {
+                // What was recorded up to the error is worth keeping: it shows how the state ran away.
+                reporter.finish()
+                try simulation.writeOutputs(to: directory, stoppedBy: error)
+                throw fail(SNNError("\(error) (outputs up to then in \(directory.path))"))
+            }
             reporter.finish()
             try simulation.writeOutputs(to: directory)
             if saveWeights { try simulation.saveWeights(to: directory) }

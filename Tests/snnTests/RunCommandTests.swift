@@ -60,6 +60,29 @@ import Testing
         #expect(summary["seed"] as? Int == 1)
     }
 
+    /// nalsm_lif with τ_u = 1e-300 ms turns the spike arriving in the step ending at 5 ms into an infinite, then
+    /// NaN, synaptic current (see NumericalGuardTests): the run stops there with one line on stderr, a non-zero
+    /// exit, and the outputs up to 5 ms.
+    @Test func aNaNStopsTheRunWithOneLineAndKeepsTheOutputsSoFar() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write(#"""
+            {"simulation": {"duration_ms": 50, "dt_ms": 1},
+             "populations": [{"name": "n", "size": 2, "model": "nalsm_lif", "params": {"tau_u": 1e-300}},
+                             {"name": "in", "size": 1, "model": "spike_generator", "params": {"spike_times": [4]}}],
+             "projections": [{"source": "in", "target": "n", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1e10}}],
+             "recorders": [{"name": "v", "type": "state", "population": "n", "variables": ["V_m"]}]}
+            """#, to: "net.json")
+        let result = try SNNExecutable.run(["run", "net.json", "--out", "o"], in: dir.url)
+        #expect(result.status != 0)
+        #expect(result.stderr.hasPrefix("error: I_syn of 'n'[0] became NaN by t = 5 ms; the run stopped there (outputs up to then in "))
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+        let summary = try Self.summary(in: dir.url.appendingPathComponent("o"))
+        #expect(summary["duration_ms"] as? Double == 5)
+        #expect((summary["error"] as? String)?.hasPrefix("I_syn of 'n'[0] became NaN") == true)
+        #expect(dir.contents().contains("o/v.npy"))
+    }
+
     @Test func seedAndDurationOptionsOverrideTheConfig() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

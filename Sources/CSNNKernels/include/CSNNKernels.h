@@ -87,4 +87,7 @@ int snn_default_thread_count(void);
 typedef void (*snn_task)(void *context, int part, int part_count);
 void snn_parallel(int part_count, snn_task task, void *context);
 
+/* The index of the first NaN or ±inf among values[0 ..< count], or -1 if all are finite. */
+int64_t snn_first_nonfinite(const double *values, int64_t count);
+
 #endif

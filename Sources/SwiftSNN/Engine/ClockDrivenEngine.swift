@@ -180,7 +180,8 @@ public struct ClockDrivenEngine: Engine, Sendable {
             || !network.signalProjections.isEmpty
         var signals = SignalDelivery(projections: network.signalProjections, populations: network.populations)
 
-        while step < end {
+        var numericalError: NumericalError?
+        while step < end && numericalError == nil {
             let sliceEnd = min(step + self.sliceSteps, end)
             while step < sliceEnd {
                 let first = self.step
@@ -244,11 +245,24 @@ public struct ClockDrivenEngine: Engine, Sendable {
                 }
             }
             exchange.clearSlice()
+            numericalError = firstNonFiniteState()
         }
         for worker in plasticWorkers { worker.flush() }
         for part in 0..<parts { statistics.synapticEvents += partEvents[part] }
         recording.finish(into: &recorders)
         statistics.simulatedMs = Double(step) * network.grid.dtMs
+        if let numericalError { throw numericalError }
+    }
+
+    /// The numerical guard, after each slice: the first NaN or infinite state value of any population.
+    private func firstNonFiniteState() -> NumericalError? {
+        for population in network.populations {
+            guard let (variable, neuron) = population.firstNonFiniteValue() else { continue }
+            return NumericalError(population: population.name, variable: population.variableNames[variable], neuron: neuron,
+                                  value: population.value(ofVariable: variable, neuron: neuron),
+                                  timeMs: Double(step) * network.grid.dtMs)
+        }
+        return nil
     }
 
     /// What the parts of a run share: read-only tables and raw pointers into state that each part touches only in

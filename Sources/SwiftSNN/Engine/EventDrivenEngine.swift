@@ -73,20 +73,21 @@ public struct EventDrivenEngine: Engine {
                 trains.append(nil)
                 firstIds.append((ids, p))
                 ids += population.count
-            case let generator as SpikeGenerator:
-                neurons.append(nil)
-                trains.append(generator.exactSpikes)
-            case is PoissonGenerator, is DCGenerator:
-                neurons.append(nil)
-                trains.append(nil)
-            case is BernoulliInput:
-                throw ConfigError(path: "populations[\(p)].model",
-                                  problem: "\(BernoulliInput.name) is defined per time step and has no event-driven form; use \"engine\": \"clock\"")
             case let group as any ModelPopulation:
                 throw ConfigError(path: "populations[\(p)].model",
                                   problem: "\(group.modelName) has no exact event-driven solution; use \"engine\": \"clock\"")
             default:
-                throw ConfigError(path: "populations[\(p)]", problem: "'\(population.name)' cannot be simulated by the event engine; use \"engine\": \"clock\"")
+                // Inputs: spikes known in advance go out at their times; generators feed their targets directly.
+                if let train = population.exactSpikeTrain {
+                    neurons.append(nil)
+                    trains.append(train)
+                } else if population.drive(grid: network.grid) != nil {
+                    neurons.append(nil)
+                    trains.append(nil)
+                } else {
+                    throw ConfigError(path: "populations[\(p)].model",
+                                      problem: "'\(population.name)' is an input defined per time step and has no event-driven form; use \"engine\": \"clock\"")
+                }
             }
         }
         if let signal = network.signalProjections.first {

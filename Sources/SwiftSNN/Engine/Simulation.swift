@@ -77,8 +77,8 @@ public struct Simulation {
     }
 
     /// Writes `summary.json` and one `<recorder>.npy` per recorder into `directory` (created if needed), each
-    /// file atomically.
-    public func writeOutputs(to directory: URL) throws {
+    /// file atomically. After a run stopped by `error`, the summary says so (`"error"`) and covers the time reached.
+    public func writeOutputs(to directory: URL, stoppedBy error: (any Error)? = nil) throws {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
@@ -89,6 +89,8 @@ public struct Simulation {
                 try AtomicFile.write(file.data, to: directory.appendingPathComponent(file.name))
             }
         }
+        var summary = summary
+        summary.error = error.map { "\($0)" }
         try AtomicFile.write(summary.json(), to: directory.appendingPathComponent("summary.json"))
     }
 

@@ -16,7 +16,7 @@ public struct SpikeGenerator: Population {
     private var steps: Column<Int>
     private var ids: Column<Int32>
     /// The same spikes at their times as given, sorted by (time, id): what the event-driven engine emits.
-    public private(set) var exactSpikes: [(timeMs: Double, id: Int32)]
+    public private(set) var exactSpikeTrain: [(timeMs: Double, id: Int32)]?
 
     /// - Parameters:
     ///   - name: the population's name.
@@ -91,7 +91,7 @@ public struct SpikeGenerator: Population {
             events.append((max(grid.steps(s.time), 1) - 1, Int32(s.id)))
         }
         events.sort { ($0.step, $0.id) < ($1.step, $1.id) }
-        exactSpikes = spikes.map { ($0.time, Int32($0.id)) }.sorted { ($0.timeMs, $0.id) < ($1.timeMs, $1.id) }
+        exactSpikeTrain = spikes.map { ($0.time, Int32($0.id)) }.sorted { ($0.timeMs, $0.id) < ($1.timeMs, $1.id) }
         steps = Column(events.map(\.step))
         ids = Column(events.map(\.id))
     }

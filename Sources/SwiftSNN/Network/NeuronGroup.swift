@@ -1,3 +1,5 @@
+import CSNNKernels
+
 /// The neurons of one population: a model and its state as structure of arrays (variable `v` of neuron `i` at
 /// `state[v * count + i]`, refractory counters in their own column). Generic over the model, so the step loop is
 /// specialised for each model and has no dynamic calls.
@@ -54,6 +56,12 @@ public struct NeuronGroup<Model: NeuronModel>: Population {
 
     /// State variable `variable` of neuron `neuron`.
     public func value(ofVariable variable: Int, neuron: Int) -> Double { state[variable * count + neuron] }
+
+    /// The first NaN or infinite state value, by variable then neuron (one vectorised pass, CSNNKernels).
+    public func firstNonFiniteValue() -> (variable: Int, neuron: Int)? {
+        let k = snn_first_nonfinite(state.baseAddress, Int64(state.count))
+        return k < 0 ? nil : (Int(k) / count, Int(k) % count)
+    }
 
     public mutating func setValues(ofVariable variable: Int, to values: [Double]) throws {
         guard values.count == count else {

@@ -22,6 +22,14 @@ public protocol Population: Sendable {
     /// For generators that feed each target directly instead of emitting spikes: what their projections carry.
     func drive(grid: TimeGrid) -> GeneratorProjection.Drive?
 
+    /// For inputs whose spikes are known before the run: every spike at its exact time, sorted by (time, id). The
+    /// event engine sends them at those times; inputs with neither this nor a `drive` run in the clock engine only.
+    var exactSpikeTrain: [(timeMs: Double, id: Int32)]? { get }
+
+    /// The first state value that is NaN or infinite, as (variable, neuron), or nil when all are finite: the
+    /// numerical guard (`NumericalError`).
+    func firstNonFiniteValue() -> (variable: Int, neuron: Int)?
+
     /// Sets state variable `variable` of every neuron (one value per neuron), between runs.
     mutating func setValues(ofVariable variable: Int, to values: [Double]) throws
     /// Sets parameter `key` (a config key such as `I_e` or `rate`) for the whole population, between runs; it acts
@@ -32,6 +40,10 @@ public protocol Population: Sendable {
 extension Population {
     public var emitsSpikes: Bool { true }
     public func drive(grid: TimeGrid) -> GeneratorProjection.Drive? { nil }
+    /// None: spikes are made step by step.
+    public var exactSpikeTrain: [(timeMs: Double, id: Int32)]? { nil }
+    /// None: a population without state variables has nothing to check.
+    public func firstNonFiniteValue() -> (variable: Int, neuron: Int)? { nil }
 
     public mutating func setValues(ofVariable variable: Int, to values: [Double]) throws {
         throw SNNError("population '\(name)' has no state variables to set")

@@ -49,9 +49,11 @@ public struct RunSummary: Encodable, Sendable {
     public var engine: String
     /// Simulated time [ms].
     public var simulatedMs: Double
+    /// What stopped the run before its end (a `NumericalError`), if anything; absent from the JSON otherwise.
+    public var error: String?
 
     enum CodingKeys: String, CodingKey {
-        case populations, synapses, timing, threads, seed, engine
+        case populations, synapses, timing, threads, seed, engine, error
         case synapticEvents = "synaptic_events"
         case eventsPerSecond = "events_per_s"
         case simulatedMs = "duration_ms"

@@ -117,7 +117,13 @@ public struct SynapseTable: Sendable {
             var delayStream = RandomStream(seed: seed, purpose: .delay, UInt64(projectionIndex), UInt64(s))
             for k in rowStart[s]..<rowStart[s + 1] {
                 let position = needsOrder ? order[k] : 0
-                weight[k] = Float(weightSpec.value(at: position, using: &weightStream))
+                let w = weightSpec.value(at: position, using: &weightStream)
+                weight[k] = Float(w)
+                // Weights are stored as 32-bit floats; a larger one would become infinite there.
+                guard weight[k].isFinite else {
+                    throw ConfigError(path: "\(path).synapse.weight",
+                                      problem: "weights are stored as 32-bit floats, within ±3.4e38; got \(formatNumber(w))")
+                }
                 if !delays.isEmpty {
                     let d = delaySpec.value(at: position, using: &delayStream)
                     delays[k] = try stepsOfDelay(d)

@@ -22,7 +22,7 @@ import Testing
 
     @Test func bernoulliInputIsRefusedAsDefinedPerStep() {
         #expect(Self.refusal(population: #"{"name": "b", "size": 2, "model": "bernoulli_input", "params": {"p": 0.1}}"#)
-                == #"populations[0].model: bernoulli_input is defined per time step and has no event-driven form; use "engine": "clock""#)
+                == #"populations[0].model: 'b' is an input defined per time step and has no event-driven form; use "engine": "clock""#)
     }
 
     @Test func synapticTimeConstantEqualToMembraneTimeConstantIsRefused() {

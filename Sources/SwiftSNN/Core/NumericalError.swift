@@ -1,0 +1,29 @@
+/// A state variable became NaN or infinite during a run (an overflow, or parameters such as τ_m = 1e-300 that
+/// no integration survives). The clock engine checks every neuron's state after each slice of steps, so the run
+/// stops within the minimum delay of the step it appeared in; what the recorders hold up to then is kept.
+public struct NumericalError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The population's name.
+    public var population: String
+    /// The state variable (`V_m`).
+    public var variable: String
+    /// The neuron's index in its population.
+    public var neuron: Int
+    /// The value found (NaN, inf or −inf).
+    public var value: Double
+    /// The simulated time at which it was found [ms].
+    public var timeMs: Double
+
+    /// The error for `variable` of neuron `neuron` of `population`, found at `timeMs`.
+    public init(population: String, variable: String, neuron: Int, value: Double, timeMs: Double) {
+        self.population = population
+        self.variable = variable
+        self.neuron = neuron
+        self.value = value
+        self.timeMs = timeMs
+    }
+
+    /// One line for the user.
+    public var description: String {
+        "\(variable) of '\(population)'[\(neuron)] became \(formatNumber(value)) by t = \(formatNumber(timeMs)) ms; the run stopped there"
+    }
+}
