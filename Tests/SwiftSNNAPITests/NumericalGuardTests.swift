@@ -7,7 +7,7 @@ import Testing
 @Suite struct NumericalGuardTests {
     /// `nalsm_lif` with τ_u = 1e-300 ms injects w·dt/τ_u = 1e10·1e300 = inf in the step the spike arrives
     /// (the spike stamped 4 ms ends step 3; one step later, step 4 ends at 5 ms); I_syn then decays by
-    /// e^(−dt/τ_u) = 0, giving inf·0 = NaN.
+    /// e^(−dt/τ_u) = 0, giving inf·0 = NaN, which V_m takes up in the next step (a NaN never reaches threshold).
     static func spec() -> NetworkSpec {
         NetworkSpec(simulation: SimulationSpec(durationMs: 50, dtMs: 1),
                     populations: [PopulationSpec(name: "n", size: 2, model: "nalsm_lif", params: ["tau_u": 1e-300]),
@@ -21,12 +21,13 @@ import Testing
     @Test func aNaNStopsTheRunNamingWhereAndWhenAndKeepsTheDataSoFar() throws {
         var sim = try Simulation(spec: Self.spec())
         let error = #expect(throws: NumericalError.self) { try sim.run() }
-        // Found at the end of the slice holding step 4, one step long (the delay is 1 ms): at 5 ms.
-        #expect(error?.population == "n" && error?.variable == "I_syn" && error?.neuron == 0)
+        // Born in step 4, found by the first scan after it, at 10 ms (`ClockDrivenEngine.numericalGuardMs`).
+        // The scan reports the first variable in the model's order: V_m.
+        #expect(error?.population == "n" && error?.variable == "V_m" && error?.neuron == 0)
         #expect(error?.value.isNaN == true)
-        #expect(error?.timeMs == 5)
-        #expect(sim.timeMs == 5)
-        #expect(try sim.samples("v", variable: "V_m").timesMs.count == 5)
+        #expect(error?.timeMs == ClockDrivenEngine.numericalGuardMs)
+        #expect(sim.timeMs == 10)
+        #expect(try sim.samples("v", variable: "V_m").timesMs.count == 10)
     }
 
     @Test func theSameNetworkWithAFiniteKernelRunsToTheEnd() throws {

@@ -61,8 +61,8 @@ import Testing
     }
 
     /// nalsm_lif with τ_u = 1e-300 ms turns the spike arriving in the step ending at 5 ms into an infinite, then
-    /// NaN, synaptic current (see NumericalGuardTests): the run stops there with one line on stderr, a non-zero
-    /// exit, and the outputs up to 5 ms.
+    /// NaN, synaptic current (see NumericalGuardTests): the run stops at the next scan, 10 ms, with one line on
+    /// stderr, a non-zero exit, and the outputs up to then.
     @Test func aNaNStopsTheRunWithOneLineAndKeepsTheOutputsSoFar() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -75,11 +75,11 @@ import Testing
             """#, to: "net.json")
         let result = try SNNExecutable.run(["run", "net.json", "--out", "o"], in: dir.url)
         #expect(result.status != 0)
-        #expect(result.stderr.hasPrefix("error: I_syn of 'n'[0] became NaN by t = 5 ms; the run stopped there (outputs up to then in "))
+        #expect(result.stderr.hasPrefix("error: V_m of 'n'[0] became NaN by t = 10 ms; the run stopped there (outputs up to then in "))
         #expect(result.stderr.filter { $0 == "\n" }.count == 1)
         let summary = try Self.summary(in: dir.url.appendingPathComponent("o"))
-        #expect(summary["duration_ms"] as? Double == 5)
-        #expect((summary["error"] as? String)?.hasPrefix("I_syn of 'n'[0] became NaN") == true)
+        #expect(summary["duration_ms"] as? Double == 10)
+        #expect((summary["error"] as? String)?.hasPrefix("V_m of 'n'[0] became NaN") == true)
         #expect(dir.contents().contains("o/v.npy"))
     }
 

@@ -23,6 +23,8 @@ public struct ClockDrivenEngine: Engine, Sendable {
     /// With `threads: 0`, networks get one thread per this many neurons at most (CUBA's 4000 neurons gained
     /// nothing from a second thread in tools/bench; Brunel's 12 500 ran 1.7× faster).
     public static let neuronsPerAutomaticThread = 5000
+    /// How often the numerical guard scans the state for NaN and infinities [ms of simulated time].
+    public static let numericalGuardMs = 10.0
 
     /// The network and its state after the last step.
     public private(set) var network: Network
@@ -181,6 +183,10 @@ public struct ClockDrivenEngine: Engine, Sendable {
         var signals = SignalDelivery(projections: network.signalProjections, populations: network.populations)
 
         var numericalError: NumericalError?
+        // A scan of every state value costs about as much as a delta-synapse update step, so it runs once per
+        // `numericalGuardMs` of simulated time (and at the end of the run), not after every short slice.
+        let guardSteps = max(1, network.grid.steps(Self.numericalGuardMs))
+        var nextGuard = step + guardSteps
         while step < end && numericalError == nil {
             let sliceEnd = min(step + self.sliceSteps, end)
             while step < sliceEnd {
@@ -245,7 +251,10 @@ public struct ClockDrivenEngine: Engine, Sendable {
                 }
             }
             exchange.clearSlice()
-            numericalError = firstNonFiniteState()
+            if step >= nextGuard || step >= end {
+                numericalError = firstNonFiniteState()
+                nextGuard = step + guardSteps
+            }
         }
         for worker in plasticWorkers { worker.flush() }
         for part in 0..<parts { statistics.synapticEvents += partEvents[part] }
