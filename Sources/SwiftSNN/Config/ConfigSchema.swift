@@ -20,6 +20,7 @@ public enum ConfigSchema {
             "plasticity": plasticity(plasticityRules),
             "connectivity": connectivity,
             "recorder": recorder,
+            "layout": layout,
             "modulator": modulator,
             "parameter_binding": parameterBinding,
             "scheduled_number": scheduledNumber,
@@ -52,6 +53,7 @@ public enum ConfigSchema {
                 "projections": array(of: ref("projection")),
                 "modulators": array(of: ref("modulator")),
                 "recorders": array(of: ref("recorder")),
+                "layouts": array(of: ref("layout")),
             ]),
             "$defs": .object(defs),
         ])
@@ -164,6 +166,8 @@ public enum ConfigSchema {
             "N": integer(minimum: 0, "Total number of connections"),
             "sources": indices("Source index of each connection"),
             "targets": indices("Target index of each connection; as many as sources"),
+            "C": number(.probability, "Connection probability at distance 0 (distance_bernoulli: C·exp(-(D/lambda)^2))"),
+            "lambda": number(.positive, "Length scale of distance_bernoulli, in grid spacings"),
         ]
         var schema = object(common + ruleKeys.map { ($0.key, $0.value) }, required: ["rule"])
         schema["allOf"] = .array(Connectivity.ruleNames.map { rule in
@@ -174,6 +178,18 @@ public enum ConfigSchema {
             ])
         })
         return schema
+    }
+
+    private static var layout: JSONValue {
+        object([
+            ("name", .object(["type": "string", "minLength": 1, "description": "Unique layout name"])),
+            ("grid", .object(["type": "array", "minItems": 1, "maxItems": 3, "items": .object(["type": "integer", "minimum": 1]),
+                              "description": "Points along each axis, spacing 1; their product is the number of neurons placed"])),
+            ("populations", .object(["type": "array", "minItems": 1, "items": .object(["type": "string"]),
+                                     "description": "Populations placed, one neuron per point; their sizes add up to the points"])),
+            ("assignment", .object(["enum": .array(LayoutSpec.Assignment.allCases.map { .string($0.rawValue) }), "default": "random",
+                                    "description": "random: a random permutation of the points; ordered: in order, first axis fastest"])),
+        ], required: ["name", "grid", "populations"])
     }
 
     private static var recorder: JSONValue {

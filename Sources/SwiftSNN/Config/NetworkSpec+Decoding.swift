@@ -28,13 +28,14 @@ extension NetworkSpec {
         guard case .object = root.value else {
             throw ConfigError(path: "\(name).json", problem: "must be an object with simulation and populations, got \(root.value.described)")
         }
-        let top = try root.object(allowed: ["simulation", "populations", "projections", "modulators", "recorders"],
+        let top = try root.object(allowed: ["simulation", "populations", "projections", "modulators", "recorders", "layouts"],
                                   required: ["simulation", "populations"])
         self.init(simulation: try SimulationSpec(top["simulation"]!),
                   populations: try top["populations"]!.array().map(PopulationSpec.init),
                   projections: try top["projections"]?.array().map(ProjectionSpec.init) ?? [],
                   modulators: try top["modulators"]?.array().map(ModulatorSpec.init) ?? [],
                   recorders: try top["recorders"]?.array().map(RecorderSpec.init) ?? [],
+                  layouts: try top["layouts"]?.array().map(LayoutSpec.init) ?? [],
                   name: name, baseDirectory: root.baseDirectory)
         try check()
     }
@@ -231,9 +232,25 @@ extension Connectivity {
         case "fixed_indegree": rule = .fixedIndegree(k: try f["K"]!.integer())
         case "fixed_outdegree": rule = .fixedOutdegree(k: try f["K"]!.integer())
         case "fixed_total_number": rule = .fixedTotalNumber(n: try f["N"]!.integer())
+        case "distance_bernoulli": rule = .distanceBernoulli(c: try f["C"]!.number(), lambda: try f["lambda"]!.number())
         default: rule = .explicit(sources: try IndexList(f["sources"]!), targets: try IndexList(f["targets"]!))
         }
         self.init(rule: rule, allowAutapses: try f["allow_autapses"]?.bool(), allowMultapses: try f["allow_multapses"]?.bool())
+    }
+}
+
+extension LayoutSpec {
+    init(_ node: ConfigNode) throws {
+        let f = try node.object(allowed: ["name", "grid", "populations", "assignment"], required: ["name", "grid", "populations"])
+        let assignment = try f["assignment"].map { node in
+            let name = try node.string()
+            guard let a = Assignment(rawValue: name) else {
+                throw node.error("unknown assignment '\(name)'; known: \(Assignment.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return a
+        }
+        self.init(name: try f["name"]!.string(), grid: try f["grid"]!.array().map { try $0.integer(min: 1) },
+                  populations: try f["populations"]!.array().map { try $0.string() }, assignment: assignment)
     }
 }
 

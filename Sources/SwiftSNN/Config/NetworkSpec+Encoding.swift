@@ -8,6 +8,7 @@ extension NetworkSpec {
         if !projections.isEmpty { top["projections"] = .array(projections.map(\.json)) }
         if !modulators.isEmpty { top["modulators"] = .array(modulators.map(\.json)) }
         if !recorders.isEmpty { top["recorders"] = .array(recorders.map(\.json)) }
+        if !layouts.isEmpty { top["layouts"] = .array(layouts.map(\.json)) }
         return .object(top)
     }
 
@@ -125,8 +126,16 @@ extension Connectivity {
         case .fixedIndegree(let k), .fixedOutdegree(let k): entries.append(("K", .number(Double(k))))
         case .fixedTotalNumber(let n): entries.append(("N", .number(Double(n))))
         case let .explicit(sources, targets): entries += [("sources", sources.json), ("targets", targets.json)]
+        case let .distanceBernoulli(c, lambda): entries += [("C", .number(c)), ("lambda", .number(lambda))]
         }
         return object(entries)
+    }
+}
+
+extension LayoutSpec {
+    var json: JSONValue {
+        object([("name", .string(name)), ("grid", integers(grid)), ("populations", strings(populations)),
+                ("assignment", assignment.map { .string($0.rawValue) })])
     }
 }
 

@@ -25,10 +25,17 @@ public struct ConnectionGenerator: Sendable {
     public var threads: Int
     /// Where the rule sits in the spec (`projections[2].connectivity`), for errors.
     public var path: String
+    /// Grid positions of the source neurons (`LayoutSpec`), for distance-dependent rules.
+    public var sourcePositions: [SIMD3<Double>]?
+    /// Grid positions of the target neurons.
+    public var targetPositions: [SIMD3<Double>]?
 
     /// `connectivity` must have been resolved (explicit index files read).
     public init(connectivity: Connectivity, sourceCount: Int, targetCount: Int, samePopulation: Bool,
-                seed: UInt64, projectionIndex: Int, threads: Int = 1, path: String = "connectivity") {
+                seed: UInt64, projectionIndex: Int, threads: Int = 1, path: String = "connectivity",
+                sourcePositions: [SIMD3<Double>]? = nil, targetPositions: [SIMD3<Double>]? = nil) {
+        self.sourcePositions = sourcePositions
+        self.targetPositions = targetPositions
         self.path = path
         self.connectivity = connectivity
         self.sourceCount = sourceCount
@@ -96,8 +103,27 @@ public struct ConnectionGenerator: Sendable {
             }
         case .explicit:
             preconditionFailure("explicit index files must be read (Connectivity.resolved) before connecting")
+        case let .distanceBernoulli(c, lambda):
+            guard let from = sourcePositions, let to = targetPositions else {
+                throw error("rule", "distance_bernoulli needs grid positions for source and target (list both populations in a \"layouts\" entry)")
+            }
+            distanceBernoulli(c, lambda: lambda, from: from, to: to, into: &list)
         }
         return list
+    }
+
+    /// Each pair independently with probability c·e^(−(D/λ)²), one uniform draw per pair from the source's row
+    /// stream, targets in order.
+    private func distanceBernoulli(_ c: Double, lambda: Double, from: [SIMD3<Double>], to: [SIMD3<Double>],
+                                   into list: inout ConnectionList) {
+        guard c > 0 else { return }
+        for s in 0..<sourceCount {
+            var rng = stream(row: s)
+            for t in 0..<targetCount where !(noAutapses && s == t) {
+                let d = from[s] - to[t]
+                if rng.nextUniform() < c * Foundation.exp(-(d * d).sum() / (lambda * lambda)) { list.append(s, t) }
+            }
+        }
     }
 
     /// Each (source, target) pair independently with probability p. Candidates are skipped geometrically

@@ -20,6 +20,8 @@ public struct Network: Sendable {
     public var modulators: [Modulator] = []
     /// Neuron parameters that follow modulators or schedules, per population.
     public var parameterBindings: [PopulationBindings] = []
+    /// Grid positions of each population's neurons, for the populations a layout places (`LayoutSpec`).
+    public var positions: [[SIMD3<Double>]?] = []
     /// How many projections the config listed (static, generator and plastic).
     public var projectionCount: Int {
         projections.count + generatorProjections.count + plasticProjections.count + signalProjections.count

@@ -31,8 +31,10 @@ public struct NetworkBuilder: Sendable {
         for (index, pop) in spec.populations.enumerated() where pop.params.values.contains(where: \.isBound) {
             try bindParameters(of: pop, index: index, in: &network)
         }
+        let positions = try Self.positions(of: spec.layouts, in: network)
+        network.positions = positions
         for (index, proj) in spec.projections.enumerated() {
-            try addProjection(proj, index: index, to: &network, lowering)
+            try addProjection(proj, index: index, to: &network, positions: positions, lowering)
         }
         return network
     }
@@ -246,7 +248,49 @@ public struct NetworkBuilder: Sendable {
         return group
     }
 
-    private func addProjection(_ proj: ProjectionSpec, index: Int, to network: inout Network, _ lowering: Lowering) throws {
+    /// The grid point of every neuron of the populations the layouts place (nil for the others).
+    private static func positions(of layouts: [LayoutSpec], in network: Network) throws -> [[SIMD3<Double>]?] {
+        var positions = [[SIMD3<Double>]?](repeating: nil, count: network.populations.count)
+        for (l, layout) in layouts.enumerated() {
+            let path = "layouts[\(l)]"
+            guard (1...3).contains(layout.grid.count) else {
+                throw ConfigError(path: "\(path).grid", problem: "must have one to three axes, got \(layout.grid.count)")
+            }
+            let members = try layout.populations.enumerated().map { k, name in
+                guard let p = network.populationIndex(named: name) else {
+                    throw ConfigError(path: "\(path).populations[\(k)]",
+                                      problem: "unknown population '\(name)'; known: \(network.populations.map(\.name).joined(separator: ", "))")
+                }
+                guard positions[p] == nil else {
+                    throw ConfigError(path: "\(path).populations[\(k)]", problem: "'\(name)' is already placed by another layout")
+                }
+                positions[p] = []
+                return p
+            }
+            let points = layout.grid.reduce(1, *), neurons = members.reduce(0) { $0 + network.populations[$1].count }
+            guard points == neurons else {
+                throw ConfigError(path: "\(path).grid", problem: "has \(points) points for \(neurons) neurons; each point takes one neuron")
+            }
+            var order = Array(0..<points)
+            if layout.assignment ?? .random == .random {
+                var rng = RandomStream(seed: network.seed, purpose: .layout, UInt64(l))
+                for i in stride(from: points - 1, to: 0, by: -1) { order.swapAt(i, rng.nextInt(below: i + 1)) }
+            }
+            let axes = layout.grid + [Int](repeating: 1, count: 3 - layout.grid.count)
+            var next = 0
+            for p in members {
+                positions[p] = (0..<network.populations[p].count).map { _ in
+                    let point = order[next]
+                    next += 1
+                    return SIMD3(Double(point % axes[0]), Double(point / axes[0] % axes[1]), Double(point / (axes[0] * axes[1])))
+                }
+            }
+        }
+        return positions
+    }
+
+    private func addProjection(_ proj: ProjectionSpec, index: Int, to network: inout Network, positions: [[SIMD3<Double>]?],
+                               _ lowering: Lowering) throws {
         let path = "projections[\(index)]", base = lowering.spec.baseDirectory
         func population(_ name: String, key: String) throws -> Int {
             guard let i = network.populationIndex(named: name) else {
@@ -265,7 +309,8 @@ public struct NetworkBuilder: Sendable {
                                                   sourceCount: source.count, targetCount: target.count,
                                                   samePopulation: s == t, seed: network.seed, projectionIndex: index,
                                                   threads: lowering.spec.simulation.effectiveThreads,
-                                                  path: connectivityPath).generate()
+                                                  path: connectivityPath, sourcePositions: positions[s],
+                                                  targetPositions: positions[t]).generate()
         let weight = try proj.weight.resolved(baseDirectory: base, path: "\(path).synapse.weight")
         let delay = try (proj.delayMs ?? .constant(ProjectionSpec.defaultDelayMs))
             .resolved(.positive, baseDirectory: base, path: "\(path).synapse.delay_ms")

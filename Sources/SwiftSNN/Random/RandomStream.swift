@@ -26,6 +26,8 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
         case modulatorInput = 7
         /// The astrocytes of a projection's third factor.
         case thirdFactor = 8
+        /// Which grid point each neuron of a layout takes.
+        case layout = 9
     }
 
     private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64

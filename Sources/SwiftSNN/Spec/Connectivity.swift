@@ -19,6 +19,9 @@ public struct Connectivity: Sendable, Equatable {
         case fixedTotalNumber(n: Int)
         /// The listed pairs, sources[i] → targets[i].
         case explicit(sources: IndexList, targets: IndexList)
+        /// Each pair independently with probability C·e^(−(D/λ)²), D the distance of their grid points
+        /// (`LayoutSpec`): NALSM's liquid connectivity (Maass et al. 2002's form).
+        case distanceBernoulli(c: Double, lambda: Double)
 
         /// The `rule` a config names it by.
         public var name: String {
@@ -30,6 +33,7 @@ public struct Connectivity: Sendable, Equatable {
             case .fixedOutdegree: return "fixed_outdegree"
             case .fixedTotalNumber: return "fixed_total_number"
             case .explicit: return "explicit"
+            case .distanceBernoulli: return "distance_bernoulli"
             }
         }
     }
@@ -51,12 +55,13 @@ public struct Connectivity: Sendable, Equatable {
 
     /// Every `rule` a config may name.
     public static let ruleNames = ["all_to_all", "one_to_one", "pairwise_bernoulli", "fixed_indegree",
-                                   "fixed_outdegree", "fixed_total_number", "explicit"]
+                                   "fixed_outdegree", "fixed_total_number", "explicit", "distance_bernoulli"]
 
     /// The rule-specific keys each rule takes, besides `rule`, `allow_autapses` and `allow_multapses`.
     public static let ruleKeys: [String: [String]] = [
         "all_to_all": [], "one_to_one": [], "pairwise_bernoulli": ["p"], "fixed_indegree": ["K"],
         "fixed_outdegree": ["K"], "fixed_total_number": ["N"], "explicit": ["sources", "targets"],
+        "distance_bernoulli": ["C", "lambda"],
     ]
 
     /// A rule; the autapse and multapse flags default to true when nil.
@@ -77,6 +82,10 @@ public struct Connectivity: Sendable, Equatable {
     /// `k` sources per target.
     public static func fixedIndegree(_ k: Int, allowAutapses: Bool? = nil, allowMultapses: Bool? = nil) -> Connectivity {
         Connectivity(rule: .fixedIndegree(k: k), allowAutapses: allowAutapses, allowMultapses: allowMultapses)
+    }
+    /// Each pair with probability `c`·e^(−(D/`lambda`)²), D the distance of their grid points.
+    public static func distanceBernoulli(c: Double, lambda: Double, allowAutapses: Bool? = nil) -> Connectivity {
+        Connectivity(rule: .distanceBernoulli(c: c, lambda: lambda), allowAutapses: allowAutapses)
     }
     /// The pairs sources[i] → targets[i].
     public static func explicit(sources: [Int], targets: [Int]) -> Connectivity {
@@ -100,6 +109,9 @@ public struct Connectivity: Sendable, Equatable {
                 throw ConfigError(path: "\(path).targets", problem: "has \(t.count) entries but sources has \(s.count)")
             }
             r.rule = .explicit(sources: .indices(s), targets: .indices(t))
+        case let .distanceBernoulli(c, lambda):
+            if let problem = ParameterSpec.Constraint.probability.violation(c) { throw ConfigError(path: "\(path).C", problem: problem) }
+            if let problem = ParameterSpec.Constraint.positive.violation(lambda) { throw ConfigError(path: "\(path).lambda", problem: problem) }
         case .allToAll, .oneToOne:
             break
         }

@@ -105,6 +105,10 @@ extension NetworkSpec {
             throw ConfigError(path: "populations[\(i)].name", problem: "duplicate population name '\(p.name)'")
         }
         seen = []
+        for (i, l) in layouts.enumerated() where l.name.isEmpty || !seen.insert(l.name).inserted {
+            throw ConfigError(path: "layouts[\(i)].name", problem: l.name.isEmpty ? "must not be empty" : "duplicate layout name '\(l.name)'")
+        }
+        seen = []
         for (i, m) in modulators.enumerated() where !seen.insert(m.name).inserted {
             throw ConfigError(path: "modulators[\(i)].name", problem: "duplicate modulator name '\(m.name)'")
         }

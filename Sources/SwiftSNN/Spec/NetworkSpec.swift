@@ -19,6 +19,8 @@ public struct NetworkSpec: Sendable, Equatable {
     public var modulators: [ModulatorSpec]
     /// What is recorded, each to `<name>.npy`.
     public var recorders: [RecorderSpec]
+    /// Grids that give populations positions, for distance-dependent connection rules.
+    public var layouts: [LayoutSpec]
     /// The name outputs go under by default (`out/<name>`): a config file's name without extension.
     public var name: String
     /// The directory relative file names resolve against (a config file's directory); not part of the JSON.
@@ -26,13 +28,15 @@ public struct NetworkSpec: Sendable, Equatable {
 
     /// A spec built in code; relative file names resolve against `baseDirectory` (default: the current directory).
     public init(simulation: SimulationSpec, populations: [PopulationSpec] = [], projections: [ProjectionSpec] = [],
-                modulators: [ModulatorSpec] = [], recorders: [RecorderSpec] = [], name: String = "network",
+                modulators: [ModulatorSpec] = [], recorders: [RecorderSpec] = [], layouts: [LayoutSpec] = [],
+                name: String = "network",
                 baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
         self.simulation = simulation
         self.populations = populations
         self.projections = projections
         self.modulators = modulators
         self.recorders = recorders
+        self.layouts = layouts
         self.name = name
         self.baseDirectory = baseDirectory
     }

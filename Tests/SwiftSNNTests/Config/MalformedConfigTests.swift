@@ -59,7 +59,7 @@ import Testing
 
         // Unknown keys, at every level.
         Case("unknown top-level key", #"{\#(sim), "populations": [], "recorder": []}"#,
-             "recorder: unknown key; allowed: modulators, populations, projections, recorders, simulation"),
+             "recorder: unknown key; allowed: layouts, modulators, populations, projections, recorders, simulation"),
         Case("unknown simulation key", #"{"simulation": {"duration_ms": 10, "dt": 0.1}, "populations": []}"#,
              "simulation.dt: unknown key; allowed: dt_ms, duration_ms, engine, seed, threads"),
         Case("unknown population key", population(#"{"name": "n", "size": 3, "model": "iaf_psc_delta", "parmas": {}}"#),
@@ -127,7 +127,7 @@ import Testing
         Case("input as target", #"{\#(sim), "populations": [\#(n3), {"name": "g", "size": 1, "model": "poisson_generator"}], "projections": [{"source": "n", "target": "g", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1}}]}"#,
              "projections[0].target: 'g' is an input (poisson_generator) and cannot receive synapses"),
         Case("unknown rule", projection(#"{"rule": "random"}"#),
-             "projections[0].connectivity.rule: unknown rule 'random'; known: all_to_all, one_to_one, pairwise_bernoulli, fixed_indegree, fixed_outdegree, fixed_total_number, explicit"),
+             "projections[0].connectivity.rule: unknown rule 'random'; known: all_to_all, one_to_one, pairwise_bernoulli, fixed_indegree, fixed_outdegree, fixed_total_number, explicit, distance_bernoulli"),
         Case("probability above 1", projection(#"{"rule": "pairwise_bernoulli", "p": 1.5}"#),
              "projections[0].connectivity.p: must be in [0, 1], got 1.5"),
         Case("indegree above the possible sources", projection(#"{"rule": "fixed_indegree", "K": 3, "allow_autapses": false, "allow_multapses": false}"#),
@@ -168,6 +168,10 @@ import Testing
              "projections[0].plasticity.params.lamda: unknown parameter; known: alpha, lambda, mu_minus, mu_plus, tau_minus, tau_plus, w_max, w_min"),
         Case("unknown modulator type", modulator(#"{"name": "m", "type": "dopamine"}"#),
              "modulators[0].type: unknown modulator type 'dopamine'; known: volume_transmitter, schedule, external, astrocyte_integrator, population_mean"),
+        Case("layout that does not fit its populations", #"{\#(sim), "populations": [\#(n3)], "layouts": [{"name": "g", "grid": [2, 2], "populations": ["n"]}]}"#,
+             "layouts[0].grid: has 4 points for 3 neurons; each point takes one neuron"),
+        Case("distance rule without positions", projection(#"{"rule": "distance_bernoulli", "C": 0.2, "lambda": 3}"#),
+             "projections[0].connectivity.rule: distance_bernoulli needs grid positions for source and target (list both populations in a \"layouts\" entry)"),
         Case("unknown synapse type", projection(synapse: #"{"type": "gap", "weight": 1}"#),
              "projections[0].synapse.type: unknown synapse type 'gap'; known: sic (leave it out for spikes)"),
         Case("astrocyte integrator without inputs", modulator(#"{"name": "a", "type": "astrocyte_integrator", "tau_ms": 100, "bias": 0.15}"#),
