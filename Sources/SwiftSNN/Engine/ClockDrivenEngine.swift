@@ -141,6 +141,12 @@ public struct ClockDrivenEngine: Engine, Sendable {
         self = next
     }
 
+    public mutating func restart(from network: Network) throws {
+        var next = try ClockDrivenEngine(network: network, threads: partition.parts)
+        next.poissonStreams = poissonStreams
+        self = next
+    }
+
     public mutating func setModulator(_ name: String, to value: Double) throws {
         try network.setModulator(name, to: value)
     }

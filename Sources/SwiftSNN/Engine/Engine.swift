@@ -18,6 +18,9 @@ public protocol Engine {
     /// Changes the network between runs (state, parameters, weights; not its structure: populations, synapses
     /// and delays stay), from the next step on. Spikes already on their way keep the weights they left with.
     mutating func edit(_ change: (inout Network) throws -> Void) throws
+    /// Starts over at step 0 with `network` (a network of the same structure) as the state: nothing in flight, no
+    /// counts; the random streams of generators go on where they were, so a new trial sees new input noise.
+    mutating func restart(from network: Network) throws
     /// Sets an `external` modulator (`Network.setModulator`) for the steps that follow.
     mutating func setModulator(_ name: String, to value: Double) throws
     /// Advances the simulation by `durationMs`; `observer` is told the simulated time now and then.

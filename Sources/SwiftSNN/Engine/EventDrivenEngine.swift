@@ -139,6 +139,12 @@ public struct EventDrivenEngine: Engine {
         self = try EventDrivenEngine(network: network, threads: threads)
     }
 
+    public mutating func restart(from network: Network) throws {
+        var next = try EventDrivenEngine(network: network, threads: threads)
+        next.poissonStreams = poissonStreams
+        self = next
+    }
+
     public mutating func run(durationMs: Double, recorders: inout [any Recorder],
                              observer: ((_ simulatedMs: Double) -> Void)?) throws {
         if !started {

@@ -23,6 +23,9 @@ public struct Simulation {
     public private(set) var buildSeconds: Double
     /// Wall time spent running so far [s].
     public private(set) var runSeconds: Double = 0
+    /// The network and the (empty) recorders as built, for `reset`.
+    private let builtNetwork: Network
+    private let builtRecorders: [any Recorder]
 
     /// Lowers the spec for its engine and makes its recorders; throws `ConfigError` for anything the spec gets
     /// wrong.
@@ -46,7 +49,37 @@ public struct Simulation {
                                                   neurons: neurons, grid: network.grid)
             }
         }
+        builtNetwork = network
+        builtRecorders = recorders
         buildSeconds = Self.seconds(since: start)
+    }
+
+    /// Which weights a `reset` starts the next trial with.
+    public enum TrialWeights: Sendable {
+        /// The weights as they are now, learned ones included (NALSM's liquid initialisation keeps them from one
+        /// sample to the next).
+        case current
+        /// The weights the simulation was built with.
+        case initial
+    }
+
+    /// Starts a new trial at t = 0: the neurons' state, synaptic currents, spikes in flight, plasticity traces,
+    /// modulators and bound parameters as they were built, the recorders empty, and the weights `weights`. Input
+    /// populations and generators keep their random streams where they are, so each trial sees new input noise
+    /// (a spike generator replays its times). Spike counts and the simulated time of `summary` restart too.
+    public mutating func reset(weights: TrialWeights = .current) throws {
+        var next = builtNetwork
+        let current = network
+        for p in next.populations.indices where next.populations[p].ports == nil {
+            next.populations[p] = current.populations[p]
+        }
+        if weights == .current {
+            for i in spec.projections.indices {
+                try next.setWeights(ofProjection: i, to: current.synapses(ofProjection: i).weights)
+            }
+        }
+        try engine.restart(from: next)
+        recorders = builtRecorders
     }
 
     /// The engine's network now.
