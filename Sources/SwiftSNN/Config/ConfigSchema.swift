@@ -250,6 +250,8 @@ public enum ConfigSchema {
             object([("uniform", .object(["type": "array", "items": element, "minItems": 2, "maxItems": 2,
                                          "description": "[low, high], low <= high"]))], required: ["uniform"]),
             object(normal, required: normalRequired),
+            object([("choice", .object(["type": "array", "items": element, "minItems": 1,
+                                        "description": "One of these per element, each equally likely"]))], required: ["choice"]),
             object([("array", .object(["type": "array", "items": element, "description": "One value per element"]))],
                    required: ["array"]),
             object([("file", npyFile("One value per element"))], required: ["file"]),

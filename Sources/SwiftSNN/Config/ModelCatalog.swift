@@ -61,7 +61,7 @@ public struct ModelCatalog: Sendable {
         }
         lines.append("")
         lines.append("Values (initial, weight, delay_ms): a number, {\"uniform\": [low, high]}, {\"normal\": [mean, sd], \"min\": a, \"max\": b},")
-        lines.append("  {\"array\": [...]} or {\"file\": \"values.npy\"}")
+        lines.append("  {\"choice\": [a, b]}, {\"array\": [...]} or {\"file\": \"values.npy\"}")
         return lines.joined(separator: "\n")
     }
 

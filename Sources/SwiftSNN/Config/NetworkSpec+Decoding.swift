@@ -85,7 +85,7 @@ extension ParameterValue {
                 self = .numbers(try node.numbers())
             }
         case .object(let dict):
-            let valueKeys: Set<String> = ["uniform", "normal", "array", "file"]
+            let valueKeys: Set<String> = ["uniform", "normal", "choice", "array", "file"]
             self = dict.keys.contains(where: valueKeys.contains) ? .values(try ValueSpec(node)) : .bound(try ParameterBinding(node))
         case .bool, .null:
             throw node.error("must be a number, got \(node.value.described)")
@@ -129,10 +129,10 @@ extension ValueSpec {
             self = .constant(try node.number())
             return
         }
-        let fields = try node.object(allowed: ["uniform", "normal", "min", "max", "array", "file"])
-        let kinds = ["uniform", "normal", "array", "file"].filter { fields[$0] != nil }
+        let fields = try node.object(allowed: ["uniform", "normal", "min", "max", "choice", "array", "file"])
+        let kinds = ["uniform", "normal", "choice", "array", "file"].filter { fields[$0] != nil }
         guard kinds.count == 1 else {
-            throw node.error("must be a number or an object with exactly one of uniform, normal, array, file")
+            throw node.error("must be a number or an object with exactly one of uniform, normal, choice, array, file")
         }
         if fields["min"] != nil || fields["max"] != nil, kinds[0] != "normal" {
             throw node.error("min/max are only allowed with normal")
@@ -145,6 +145,8 @@ extension ValueSpec {
             let p = try Self.pair(fields["normal"]!)
             self = .normal(mean: p[0], sd: p[1], min: try fields["min"]?.number() ?? -.infinity,
                            max: try fields["max"]?.number() ?? .infinity)
+        case "choice":
+            self = .choice(try fields["choice"]!.numbers())
         case "array":
             self = .array(try fields["array"]!.numbers())
         default:

@@ -85,6 +85,7 @@ extension ValueSpec {
         case let .normal(mean, sd, lo, hi):
             return object([("normal", jsonNumbers([mean, sd])), ("min", lo.isFinite ? .number(lo) : nil),
                            ("max", hi.isFinite ? .number(hi) : nil)])
+        case .choice(let xs): return .object(["choice": jsonNumbers(xs)])
         case .array(let xs): return .object(["array": jsonNumbers(xs)])
         case .file(let name): return .object(["file": .string(name)])
         }

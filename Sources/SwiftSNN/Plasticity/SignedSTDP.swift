@@ -2,10 +2,12 @@
 /// Michmizos, NeurIPS 2021, `NALSM_STDP.py`). With x₊ the presynaptic trace (τ₊) and x₋ the postsynaptic trace (τ₋),
 /// both jumping by 1 per spike:
 ///
-///     excitatory (w_min ≥ 0):  post spike  w ← w + A₊ x₊     pre arrival  w ← w − A₋ x₋
-///     inhibitory (w_max ≤ 0):  post spike  w ← w − A₋ x₊     pre arrival  w ← w + A₊ x₋
+///     excitatory (w_max > 0):  post spike  w ← w + A₊ x₊     pre arrival  w ← w − A₋ x₋
+///     inhibitory (w_max ≤ 0, w_min < 0):  post spike  w ← w − A₋ x₊     pre arrival  w ← w + A₊ x₋
 ///     then w is clipped to [w_min, w_max]
 ///
+/// Bounds of both signs (NALSM's input → liquid synapses, random signs within [−3, 3]) take the excitatory form,
+/// as NALSM treats input neurons like excitatory ones.
 /// so causal pairing strengthens either kind of synapse (an inhibitory weight grows more negative) with the
 /// amplitude A₋ for inhibition: in NALSM, A₋ is the astrocyte's state, bound here with
 /// `"Aminus": {"modulator": "astrocyte", "scale": a}` (NALSM's traces jump by a = 0.1, so its A± map to 0.1·A±).
@@ -22,8 +24,8 @@ public struct SignedSTDP: PlasticityRule {
         ParameterSpec("Aminus", unit: "w", default: 0.015, "Depression amplitude A₋ (excitatory anti-causal, inhibitory causal)"),
         ParameterSpec("tau_plus", unit: "ms", default: 10, .positive, "Presynaptic trace time constant τ₊"),
         ParameterSpec("tau_minus", unit: "ms", default: 10, .positive, "Postsynaptic trace time constant τ₋"),
-    ] + ParameterSpec.weightBounds(min: 0, max: 3, "Lower weight bound; ≥ 0 for excitatory projections",
-                                   "Upper weight bound; ≤ 0 for inhibitory projections")
+    ] + ParameterSpec.weightBounds(min: 0, max: 3, "Lower weight bound; < 0 with w_max ≤ 0 for inhibitory projections",
+                                   "Upper weight bound; ≤ 0 for inhibitory projections, > 0 for excitatory or mixed ones")
 
     /// `Aplus`.
     public var potentiation: Double
@@ -40,12 +42,9 @@ public struct SignedSTDP: PlasticityRule {
 
     /// The rule with the given parameters, checked against `parameters`.
     public init(_ p: ParameterValues, options: PlasticityOptions) throws {
-        guard p["w_min"] >= 0 || p["w_max"] <= 0 else {
-            throw ConfigError(path: "\(p.path).w_max", problem: "stdp_signed needs bounds of one sign (w_min ≥ 0 for excitatory, w_max ≤ 0 for inhibitory synapses), got [\(formatNumber(p["w_min"])), \(formatNumber(p["w_max"]))]")
-        }
         potentiation = p["Aplus"]
         depression = p["Aminus"]
-        sign = p["w_min"] >= 0 ? 1 : -1
+        sign = p["w_max"] <= 0 && p["w_min"] < 0 ? -1 : 1
         preTraceTausMs = Traces(p["tau_plus"], p["tau_plus"])
         postTraceTausMs = Traces(p["tau_minus"], p["tau_minus"])
         nearestSpike = options.nearestSpike

@@ -2,7 +2,8 @@ import Foundation
 
 /// How a per-neuron or per-synapse quantity (initial V_m, weight, delay) is given: a number,
 /// `{"uniform": [low, high]}`, `{"normal": [mean, sd]}` (optionally `"min"`/`"max"`: values outside are redrawn,
-/// as NEST's `normal_clipped`), `{"array": [...]}` or `{"file": "values.npy"}` (one value per element).
+/// as NEST's `normal_clipped`), `{"choice": [-3, 3]}` (one of the values, each equally likely: NALSM's random
+/// signs), `{"array": [...]}` or `{"file": "values.npy"}` (one value per element).
 public enum ValueSpec: Sendable, Equatable {
     /// The same value for every element.
     case constant(Double)
@@ -10,6 +11,8 @@ public enum ValueSpec: Sendable, Equatable {
     case uniform(low: Double, high: Double)
     /// `min`/`max` are −∞/∞ when not given.
     case normal(mean: Double, sd: Double, min: Double, max: Double)
+    /// One of `values` per element, each equally likely.
+    case choice([Double])
     /// One value per element, in order.
     case array([Double])
     /// A `.npy` file of values, relative to the spec's base directory; read when the network is built.
@@ -48,6 +51,9 @@ public enum ValueSpec: Sendable, Equatable {
                 throw ConfigError(path: path, problem: "values must be in [0, 1], so normal needs min >= 0 and max <= 1, got \(given("min", lo)) and \(given("max", hi))")
             default: break
             }
+        case .choice(let values):
+            guard !values.isEmpty else { throw ConfigError(path: "\(path).choice", problem: "must list at least one value") }
+            try Self.check(values, constraint, path: "\(path).choice")
         case .array(let values):
             try Self.check(values, constraint, path: "\(path).array")
         case .file(let name):
@@ -87,6 +93,7 @@ public enum ValueSpec: Sendable, Equatable {
                 if x >= lo && x <= hi { return x }
             }
             return Swift.min(Swift.max(mean, lo), hi)
+        case .choice(let values): return values[stream.nextInt(below: values.count)]
         case .array(let values): return values[index]
         case .file: preconditionFailure("ValueSpec.file must be resolved before values are drawn")
         }

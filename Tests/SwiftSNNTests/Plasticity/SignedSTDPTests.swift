@@ -38,9 +38,12 @@ import Testing
         #expect(abs(w - expected) < 1e-6, "got \(w), closed form \(expected)")
     }
 
-    @Test func boundsOfBothSignsAreRefused() throws {
-        #expect(throws: ConfigError(path: "projections[0].plasticity.params.w_max", problem: "stdp_signed needs bounds of one sign (w_min ≥ 0 for excitatory, w_max ≤ 0 for inhibitory synapses), got [-1, 1]")) {
-            _ = try Self.protocolFor(w0: 0, bounds: (-1, 1)).finalWeight(arrivals: [10], posts: [])
-        }
+    /// Bounds of both signs (NALSM's input → liquid, [−3, 3]): the excitatory form, also for a negative weight.
+    @Test(arguments: [-4.2, 3.3])
+    func boundsOfBothSignsTakeTheExcitatoryForm(deltaTMs: Double) throws {
+        let arrival = 100.0, w0 = -1.5
+        let w = try Self.protocolFor(w0: w0, bounds: (-3, 3)).finalWeight(arrivals: [arrival], posts: [arrival + deltaTMs])
+        let expected = deltaTMs >= 0 ? w0 + Self.aPlus * exp(-deltaTMs / Self.tauPlus) : w0 - Self.aMinus * exp(deltaTMs / Self.tauMinus)
+        #expect(abs(w - expected) < 1e-6, "Δt = \(deltaTMs): got \(w), closed form \(expected)")
     }
 }
