@@ -8,7 +8,7 @@ struct SNN: ParsableCommand {
         commandName: "snn",
         abstract: "SwiftSNN: simulate spiking neural networks described in JSON.",
         discussion: "Examples:\n  snn run configs/cuba.json\n  snn validate my_net.json\n  snn models",
-        subcommands: [RunCommand.self, ValidateCommand.self, ModelsCommand.self, SchemaCommand.self, BenchCommand.self],
+        subcommands: [RunCommand.self, TrialsCommand.self, ValidateCommand.self, ModelsCommand.self, SchemaCommand.self, BenchCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

@@ -94,6 +94,12 @@ extension Simulation {
         try engine.edit { try $0.setParameter(key, of: population, to: value) }
     }
 
+    /// Sets parameter `key` of `population` to one value per neuron, e.g. a Bernoulli input's `p` for the next
+    /// trial (`reset`): an image's pixel intensities.
+    public mutating func setParameter(_ key: String, of population: String, to values: [Double]) throws {
+        try engine.edit { try $0.setParameter(key, of: population, to: values) }
+    }
+
     /// The synapses of projection `index` (its position in the spec's `projections`) and their weights now.
     public func synapses(ofProjection index: Int) throws -> Network.Synapses {
         try network.synapses(ofProjection: index)

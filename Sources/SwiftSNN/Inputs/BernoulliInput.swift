@@ -49,6 +49,18 @@ public struct BernoulliInput: Population {
         streams = Column((0..<count).map { RandomStream(seed: seed, purpose: .bernoulli, UInt64(populationIndex), UInt64($0)) })
     }
 
+    /// `p`, one probability per neuron.
+    public mutating func setParameter(_ key: String, perNeuron values: [Double]) throws {
+        guard key == "p" else { throw SNNError("\(Self.name) '\(name)' has no parameter \(key); it has p") }
+        guard values.count == count else {
+            throw SNNError("p of '\(name)': \(values.count) values given, expected \(count) (one per neuron)")
+        }
+        if let i = values.firstIndex(where: { !(0...1).contains($0) }) {
+            throw SNNError("p of '\(name)'[\(i)]: must be a probability in [0, 1], got \(formatNumber(values[i]))")
+        }
+        probabilities = Column(values)
+    }
+
     public var ports: InputPorts? { nil }
     public var variableNames: [String] { [] }
 

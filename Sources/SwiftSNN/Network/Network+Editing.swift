@@ -52,6 +52,12 @@ extension Network {
         }
     }
 
+    /// Sets parameter `key` of `population` to one value per neuron (a Bernoulli input's `p`).
+    public mutating func setParameter(_ key: String, of population: String, to values: [Double]) throws {
+        let p = try self.population(named: population)
+        try populations[p].setParameter(key, perNeuron: values)
+    }
+
     private enum ProjectionPlace { case fixed(Int), generator(Int), plastic(Int), signal(Int) }
 
     private func place(ofProjection index: Int) throws -> ProjectionPlace {

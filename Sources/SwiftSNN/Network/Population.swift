@@ -35,6 +35,8 @@ public protocol Population: Sendable {
     /// Sets parameter `key` (a config key such as `I_e` or `rate`) for the whole population, between runs; it acts
     /// from the next step on. Throws `ConfigError` for an unknown key or a value out of range.
     mutating func setParameter(_ key: String, to value: Double, grid: TimeGrid) throws
+    /// Sets parameter `key` to one value per neuron, between runs (a Bernoulli input's `p`, per trial).
+    mutating func setParameter(_ key: String, perNeuron values: [Double]) throws
 }
 
 extension Population {
@@ -51,6 +53,11 @@ extension Population {
 
     public mutating func setParameter(_ key: String, to value: Double, grid: TimeGrid) throws {
         throw SNNError("population '\(name)' has no parameters that can change during a run")
+    }
+
+    /// Refused: parameters are one value for the whole population unless a population says otherwise.
+    public mutating func setParameter(_ key: String, perNeuron values: [Double]) throws {
+        throw SNNError("population '\(name)' takes no per-neuron values for \(key)")
     }
 }
 
