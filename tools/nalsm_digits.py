@@ -60,9 +60,13 @@ def digits():
 
 
 def config(kind: str, seed: int, w_astro: float = 0.015, weight: float = W_MAX, fading: bool = False,
-           weight_files: dict | None = None) -> dict:
-    """The network of `kind` ('nalsm', 'stdp' or 'static'); `fading`: the feature-extraction schedules."""
+           weight_files: dict | None = None, side: int = 10, input_gain: float = 1) -> dict:
+    """The network of `kind` ('nalsm', 'stdp' or 'static') on a side³ liquid; `fading`: the feature-extraction
+    schedules; `input_gain` scales the input → liquid weights (tools/astro_controller.py)."""
     plastic = kind != "static"
+    liquid = side ** 3
+    n_exc = liquid * 4 // 5
+    sizes = {"exc": n_exc, "inh": liquid - n_exc}
 
     def fade(x):
         return {"initial": x, "factor": 0.99, "every_ms": 1} if fading else x
@@ -72,8 +76,8 @@ def config(kind: str, seed: int, w_astro: float = 0.015, weight: float = W_MAX, 
         # Input neurons take the drive's current 100 in one step: tau_u 1e-3 ms injects w·dt/tau_u = 1000·w and
         # leaves e^-1000 of it for the next step.
         {"name": "input", "size": 64, "model": "nalsm_lif", "params": {"tau_u": 1e-3}},
-        {"name": "exc", "size": 800, "model": "nalsm_lif"},
-        {"name": "inh", "size": 200, "model": "nalsm_lif"},
+        {"name": "exc", "size": sizes["exc"], "model": "nalsm_lif"},
+        {"name": "inh", "size": sizes["inh"], "model": "nalsm_lif"},
     ]
     projections = [{"source": "drive", "target": "input", "connectivity": {"rule": "one_to_one"},
                     "synapse": {"weight": 0.1, "delay_ms": 1}}]
@@ -81,9 +85,9 @@ def config(kind: str, seed: int, w_astro: float = 0.015, weight: float = W_MAX, 
     for source in ["input", "exc", "inh"]:
         for target in ["exc", "inh"]:
             if source == "input":
-                n = int(1000 * 64 * 0.15 * (800 if target == "exc" else 200) / 1000)
+                n = int(64 * sizes[target] * 0.15)
                 connectivity = {"rule": "fixed_total_number", "N": n, "allow_multapses": False}
-                w = {"choice": [-weight, weight]}
+                w = {"choice": [-weight * input_gain, weight * input_gain]}
             else:
                 connectivity = {"rule": "distance_bernoulli", "C": C[(source, target)], "lambda": 3,
                                 "allow_autapses": False}
@@ -93,15 +97,16 @@ def config(kind: str, seed: int, w_astro: float = 0.015, weight: float = W_MAX, 
                 w = {"file": weight_files[index]}
             p = {"source": source, "target": target, "connectivity": connectivity, "synapse": {"weight": w, "delay_ms": 1}}
             if plastic:
+                scale = input_gain if source == "input" else 1
                 params = {"Aplus": fade(0.015), "tau_plus": 10, "tau_minus": 10,
-                          "w_min": bounds[source][0], "w_max": bounds[source][1]}
+                          "w_min": bounds[source][0] * scale, "w_max": bounds[source][1] * scale}
                 params["Aminus"] = {"modulator": "astro", "scale": 0.1} if kind == "nalsm" else fade(0.015)
                 p["plasticity"] = {"rule": "stdp_signed", "params": params}
             projections.append(p)
     spec = {
         "simulation": {"duration_ms": 20, "dt_ms": 1, "seed": seed, "threads": 1},
         "populations": populations,
-        "layouts": [{"name": "liquid", "grid": [10, 10, 10], "populations": ["exc", "inh"]}],
+        "layouts": [{"name": "liquid", "grid": [side, side, side], "populations": ["exc", "inh"]}],
         "projections": projections,
         "recorders": [{"name": "spikes_exc", "type": "spikes", "population": "exc"},
                       {"name": "spikes_inh", "type": "spikes", "population": "inh"},
