@@ -92,9 +92,7 @@ def main() -> int:
     ax.legend()
     fig.tight_layout()
     fig.savefig(args.out / "astro_controller.png", dpi=120)
-    for name, ok in checks.items():
-        print(f"{'PASS' if ok else 'FAIL'}  {name}")
-    return 0 if all(checks.values()) else 1
+    return nd.report(checks)
 
 
 if __name__ == "__main__":

@@ -284,6 +284,11 @@ def main() -> int:
     b.set_ylabel("branching factor")
     fig.tight_layout()
     fig.savefig(args.out / "nalsm.png", dpi=120)
+    return report(checks)
+
+
+def report(checks: dict) -> int:
+    """Prints each acceptance line; the exit status: 1 if any failed."""
     for name, ok in checks.items():
         print(f"{'PASS' if ok else 'FAIL'}  {name}")
     return 0 if all(checks.values()) else 1

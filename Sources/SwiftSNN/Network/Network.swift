@@ -79,25 +79,9 @@ public struct StaticProjection: Sendable {
 }
 
 /// Synapses from a population of `SignalEmitting` neurons (astrocytes): after each step, weight × the source
-/// neuron's value goes into the target's current plane of the ring slot `delay` steps ahead.
-public struct SignalProjection: Sendable {
-    /// The source population's index.
-    public var source: Int
-    /// The target population's index.
-    public var target: Int
-    /// The synapses, by source row.
-    public var synapses: SynapseTable
-    /// The projection's index in the spec's `projections`.
-    public var projectionIndex: Int
-
-    /// Graded-value synapses from `source` (signal-emitting) to `target`.
-    public init(source: Int, target: Int, synapses: SynapseTable, projectionIndex: Int) {
-        self.source = source
-        self.target = target
-        self.synapses = synapses
-        self.projectionIndex = projectionIndex
-    }
-}
+/// neuron's value goes into the target's current plane of the ring slot `delay` steps ahead. Stored as static
+/// synapses are; what they carry is decided by the list they are in (`Network.signalProjections`).
+public typealias SignalProjection = StaticProjection
 
 /// Synapses from a generator population, which adds input to each target directly every step.
 public struct GeneratorProjection: Sendable {
