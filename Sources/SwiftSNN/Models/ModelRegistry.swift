@@ -20,6 +20,7 @@ public struct ModelRegistry: Sendable {
         r.register(IafCondExp.self)
         r.register(AstrocyteLR1994.self)
         r.register(NalsmLIF.self)
+        r.register(ParrotNeuron.self)
         r.register(input: PoissonGenerator.self)
         r.register(input: DCGenerator.self)
         r.register(input: SpikeGenerator.self)

@@ -95,7 +95,7 @@ import Testing
         Case("fractional size", population(#"{"name": "n", "size": 2.5, "model": "iaf_psc_delta"}"#),
              "populations[0].size: must be an integer, got 2.5"),
         Case("unknown model", population(#"{"name": "n", "size": 3, "model": "iaf_psc_alpha"}"#),
-             "populations[0].model: unknown model 'iaf_psc_alpha'; known: astrocyte_lr_1994, bernoulli_input, dc_generator, iaf_cond_exp, iaf_psc_delta, iaf_psc_exp, nalsm_lif, poisson_generator, spike_generator"),
+             "populations[0].model: unknown model 'iaf_psc_alpha'; known: astrocyte_lr_1994, bernoulli_input, dc_generator, iaf_cond_exp, iaf_psc_delta, iaf_psc_exp, nalsm_lif, parrot_neuron, poisson_generator, spike_generator"),
         Case("unknown parameter", population(#"{"name": "n", "size": 3, "model": "iaf_psc_exp", "params": {"tau_syn": 2}}"#),
              "populations[0].params.tau_syn: unknown parameter; known: C_m, E_L, I_e, V_reset, V_th, t_ref, tau_m, tau_syn_ex, tau_syn_in"),
         Case("negative time constant", population(#"{"name": "n", "size": 3, "model": "iaf_psc_exp", "params": {"tau_m": -5}}"#),
