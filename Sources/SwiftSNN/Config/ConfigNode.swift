@@ -30,7 +30,7 @@ public struct ConfigNode: Sendable {
     func object(allowed: [String], required: [String] = []) throws -> [String: ConfigNode] {
         guard case .object(let dict) = value else { throw typeError("an object") }
         for key in dict.keys.sorted() where !allowed.contains(key) {
-            throw ConfigError(path: child(key), problem: "unknown key; allowed: \(allowed.sorted().joined(separator: ", "))")
+            throw ConfigError(path: child(key), problem: "unknown key\(suggestion(for: key, among: allowed)); allowed: \(allowed.sorted().joined(separator: ", "))")
         }
         for key in required where dict[key] == nil {
             throw ConfigError(path: child(key), problem: "is required")

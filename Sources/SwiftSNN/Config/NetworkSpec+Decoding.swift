@@ -223,7 +223,7 @@ extension Connectivity {
         }
         let name = try ruleNode.string()
         guard let keys = Self.ruleKeys[name] else {
-            throw ruleNode.error("unknown rule '\(name)'; known: \(Self.ruleNames.joined(separator: ", "))")
+            throw ruleNode.error(unknownName("rule", name, known: Self.ruleNames))
         }
         let f = try node.object(allowed: keys + ["rule", "allow_autapses", "allow_multapses"], required: keys)
         let rule: Rule

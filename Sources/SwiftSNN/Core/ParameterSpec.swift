@@ -72,7 +72,7 @@ public struct ParameterValues: Sendable {
         let known = Set(specs.map(\.key))
         for key in given.keys.sorted() where !known.contains(key) {
             throw ConfigError(path: "\(path).\(key)",
-                              problem: "unknown parameter; known: \(specs.map(\.key).sorted().joined(separator: ", "))")
+                              problem: "unknown parameter\(suggestion(for: key, among: specs.map(\.key))); known: \(specs.map(\.key).sorted().joined(separator: ", "))")
         }
         var values: [String: Double] = [:]
         for spec in specs {

@@ -33,7 +33,7 @@ extension Simulation {
     /// The recorder named `name` in the spec.
     public func recorder(named name: String) throws -> any Recorder {
         guard let r = recorders.first(where: { $0.name == name }) else {
-            throw SNNError("unknown recorder '\(name)'; known: \(recorders.map(\.name).joined(separator: ", "))")
+            throw SNNError(unknownName("recorder", name, known: recorders.map(\.name)))
         }
         return r
     }

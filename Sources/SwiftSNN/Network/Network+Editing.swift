@@ -23,7 +23,7 @@ extension Network {
 
     func population(named name: String) throws -> Int {
         guard let p = populationIndex(named: name) else {
-            throw SNNError("unknown population '\(name)'; known: \(populations.map(\.name).joined(separator: ", "))")
+            throw SNNError(unknownName("population", name, known: populations.map(\.name)))
         }
         return p
     }

@@ -49,7 +49,7 @@ public struct Network: Sendable {
     /// Sets an `external` modulator; the value holds from the next step on.
     public mutating func setModulator(_ name: String, to value: Double) throws {
         guard let m = modulators.firstIndex(where: { $0.name == name }) else {
-            throw SNNError("unknown modulator '\(name)'; known: \(modulators.map(\.name).joined(separator: ", "))")
+            throw SNNError(unknownName("modulator", name, known: modulators.map(\.name)))
         }
         guard modulators[m].dynamics.isSettableFromCode else {
             throw SNNError("modulator '\(name)' follows its \(modulators[m].dynamics.kindName) and cannot be set from code; use an external modulator")

@@ -60,7 +60,7 @@ public struct NetworkBuilder: Sendable {
         func population(_ name: String, path: String) throws -> Int {
             guard let p = network.populationIndex(named: name) else {
                 throw ConfigError(path: path,
-                                  problem: "unknown population '\(name)'; known: \(network.populations.map(\.name).joined(separator: ", "))")
+                                  problem: unknownName("population", name, known: network.populations.map(\.name)))
             }
             return p
         }
@@ -110,7 +110,7 @@ public struct NetworkBuilder: Sendable {
         case let .custom(type, params):
             guard let modulatorType = registry.modulator(named: type) else {
                 throw ConfigError(path: "\(path).type",
-                                  problem: "unknown modulator type '\(type)'; known: \(registry.modulatorNames.joined(separator: ", "))")
+                                  problem: unknownName("modulator type", type, known: registry.modulatorNames))
             }
             return Modulator(name: entry.name, dynamics: try modulatorType.make(params: params, network: network, path: path),
                              initial: entry.effectiveInitial)
@@ -134,7 +134,7 @@ public struct NetworkBuilder: Sendable {
         let path = "projections[\(index)].third_factor", base = lowering.spec.baseDirectory
         guard let a = network.populationIndex(named: third.population) else {
             throw ConfigError(path: "\(path).population",
-                              problem: "unknown population '\(third.population)'; known: \(network.populations.map(\.name).joined(separator: ", "))")
+                              problem: unknownName("population", third.population, known: network.populations.map(\.name)))
         }
         let astrocytes = network.populations[a]
         guard astrocytes is any SignalPopulation else {
@@ -203,7 +203,7 @@ public struct NetworkBuilder: Sendable {
         }
         guard let model = registry.model(named: pop.model) else {
             throw ConfigError(path: "\(path).model",
-                              problem: "unknown model '\(pop.model)'; known: \(registry.allNames.joined(separator: ", "))")
+                              problem: unknownName("model", pop.model, known: registry.allNames))
         }
         // Bound parameters start at their schedule's initial value or the model's default; `bindParameters` gives
         // them their first values once the modulators exist.
@@ -259,7 +259,7 @@ public struct NetworkBuilder: Sendable {
             let members = try layout.populations.enumerated().map { k, name in
                 guard let p = network.populationIndex(named: name) else {
                     throw ConfigError(path: "\(path).populations[\(k)]",
-                                      problem: "unknown population '\(name)'; known: \(network.populations.map(\.name).joined(separator: ", "))")
+                                      problem: unknownName("population", name, known: network.populations.map(\.name)))
                 }
                 guard positions[p] == nil else {
                     throw ConfigError(path: "\(path).populations[\(k)]", problem: "'\(name)' is already placed by another layout")
@@ -295,7 +295,7 @@ public struct NetworkBuilder: Sendable {
         func population(_ name: String, key: String) throws -> Int {
             guard let i = network.populationIndex(named: name) else {
                 throw ConfigError(path: "\(path).\(key)",
-                                  problem: "unknown population '\(name)'; known: \(network.populations.map(\.name).joined(separator: ", "))")
+                                  problem: unknownName("population", name, known: network.populations.map(\.name)))
             }
             return i
         }
@@ -365,7 +365,7 @@ public struct NetworkBuilder: Sendable {
                                          projectionIndex: projectionIndex, table: table, network: network)
         }
         throw ConfigError(path: "\(path).rule",
-                          problem: "unknown plasticity rule '\(plasticity.rule)'; known: \(plasticityRules.names.joined(separator: ", "))")
+                          problem: unknownName("plasticity rule", plasticity.rule, known: plasticityRules.names))
     }
 
     private func makePlastic<R: PlasticityRule>(_: R.Type, _ plasticity: PlasticitySpec, path: String, source: Int, target: Int,
@@ -438,7 +438,7 @@ public struct NetworkBuilder: Sendable {
                 guard let m = network.modulators.firstIndex(where: { $0.name == name }) else {
                     let known = network.modulators.map(\.name)
                     throw ConfigError(path: "\(bindingPath).modulator",
-                                      problem: "unknown modulator '\(name)'; known: \(known.isEmpty ? "none (add \"modulators\" to the config)" : known.joined(separator: ", "))")
+                                      problem: unknownName("modulator", name, known: known, none: "none (add \"modulators\" to the config)"))
                 }
                 modulatorIndex = m
                 values.set(key, to: (scale ?? 1) * network.modulators[m].value)

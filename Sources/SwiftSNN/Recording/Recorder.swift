@@ -35,7 +35,7 @@ extension RecorderSpec {
         func population(_ name: String) throws -> Int {
             guard let p = network.populationIndex(named: name) else {
                 throw ConfigError(path: "\(path).population",
-                                  problem: "unknown population '\(name)'; known: \(network.populations.map(\.name).joined(separator: ", "))")
+                                  problem: unknownName("population", name, known: network.populations.map(\.name)))
             }
             return p
         }
@@ -49,7 +49,7 @@ extension RecorderSpec {
         switch kind {
         case let .custom(type, params):
             guard let recorderType = types.type(named: type) else {
-                throw ConfigError(path: "\(path).type", problem: "unknown recorder type '\(type)'; known: \(types.allNames.joined(separator: ", "))")
+                throw ConfigError(path: "\(path).type", problem: unknownName("recorder type", type, known: types.allNames))
             }
             return try recorderType.make(name: name, params: params, network: network, path: path)
         case let .weights(projection, intervalMs):
@@ -68,7 +68,7 @@ extension RecorderSpec {
             }
             let indices = try (variables ?? []).isEmpty ? Array(known.indices) : variables!.enumerated().map { i, v in
                 guard let index = known.firstIndex(of: v) else {
-                    throw ConfigError(path: "\(path).variables[\(i)]", problem: "unknown modulator '\(v)'; known: \(known.joined(separator: ", "))")
+                    throw ConfigError(path: "\(path).variables[\(i)]", problem: unknownName("modulator", v, known: known))
                 }
                 return index
             }
