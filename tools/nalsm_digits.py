@@ -20,9 +20,8 @@ counts, readout = multinomial logistic regression on a stratified 70/30 split. S
 the liquid × 1000 matrix of counts of 100 digits per class.
 
 Known differences from NALSM's code: PSCs of one source add where NALSM keeps the latest (≤ 5 % of one PSC),
-pairs in the same step count as causal (NALSM's traces update after weights), and the astrocyte's state is not
-itself multiplied by 0.99 per ms in feature extraction (its bias and weights are, so it relaxes towards a fading
-bias).
+and pairs in the same step count as causal (NALSM's traces update after weights). In feature extraction the
+astrocyte's state fades ×0.99 per ms with its bias and weights (`"fade"`), as NALSM's does.
 
 Writes OUT/metrics.json (bf_nalsm, bf_stdp, bf_static {w: bf}, bf_vs_w_astro {w: bf}, acc_nalsm, acc_stdp,
 acc_pixels, kernel_rank, rate_nalsm_hz, rate_stdp_hz, plus per-run details) and OUT/nalsm.png, and exits 1
@@ -118,6 +117,8 @@ def config(kind: str, seed: int, w_astro: float = 0.015, weight: float = W_MAX, 
                                "inputs": [{"population": "exc", "weight": fade(w_astro)},
                                           {"population": "inh", "weight": fade(w_astro)},
                                           {"population": "input", "weight": fade(-w_astro)}]}]
+        if fading:
+            spec["modulators"][0]["fade"] = {"factor": 0.99, "every_ms": 1}
     return spec
 
 

@@ -8,12 +8,13 @@ import Testing
 @Suite struct AstrocyteIntegratorTests {
     /// 20 Bernoulli inputs drive 50 `iaf_psc_delta` neurons; the astrocyte listens to both with opposite weights
     /// that, like its bias, shrink ×0.99 every 1 ms (NALSM's fading plasticity).
-    static func network(dtMs: Double, density: Double? = nil, seed: UInt64? = nil) -> NetworkSpec {
+    static func network(dtMs: Double, density: Double? = nil, seed: UInt64? = nil,
+                        fade: AstrocyteIntegratorSpec.Fade? = nil) -> NetworkSpec {
         let astrocyte = AstrocyteIntegratorSpec(
             tauMs: 100, bias: .geometric(initial: 0.15, factor: 0.99, everyMs: 1),
             inputs: [.init(population: "liquid", weight: .geometric(initial: 0.015, factor: 0.99, everyMs: 1)),
                      .init(population: "input", weight: -0.015)],
-            density: density)
+            density: density, fade: fade)
         return NetworkSpec(
             simulation: SimulationSpec(durationMs: 300, dtMs: dtMs, seed: seed),
             populations: [PopulationSpec(name: "input", size: 20, model: "bernoulli_input", params: ["p": .number(0.05 * dtMs)]),
@@ -32,9 +33,10 @@ import Testing
         return counts
     }
 
-    @Test(arguments: [1.0, 0.1])
-    func integratorEqualsItsRecursionOnTheRecordedSpikeCounts(dtMs: Double) throws {
-        var sim = try Simulation(spec: Self.network(dtMs: dtMs))
+    /// Without and with NALSM's fading of the state (A ← 0.99·A after each 1 ms, after the step's update).
+    @Test(arguments: [(1.0, false), (0.1, false), (1.0, true), (0.1, true)])
+    func integratorEqualsItsRecursionOnTheRecordedSpikeCounts(dtMs: Double, fading: Bool) throws {
+        var sim = try Simulation(spec: Self.network(dtMs: dtMs, fade: fading ? .init(factor: 0.99, everyMs: 1) : nil))
         try sim.run()
         let samples = try sim.samples("astro", modulator: "astro").values
         let steps = samples.count
@@ -48,6 +50,7 @@ import Testing
             #expect(abs(samples[j] - a) <= 1e-9 * max(1, abs(a)), "step \(j)")
             let decay = pow(0.99, Double(j / stepsPerMs))
             a += dtMs / 100 * (0.15 * decay - a) + (0.015 * decay * Double(liquid[j]) - 0.015 * Double(input[j])) / 100
+            if fading && (j + 1) % stepsPerMs == 0 { a *= 0.99 }
         }
     }
 

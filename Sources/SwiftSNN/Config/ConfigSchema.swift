@@ -292,7 +292,7 @@ public enum ConfigSchema {
     private static var modulator: JSONValue {
         let own: [String: [String]] = ["volume_transmitter": ["population", "tau_ms", "increment", "baseline"],
                                        "schedule": ["times_ms", "values"], "external": [],
-                                       "astrocyte_integrator": ["tau_ms", "bias", "inputs", "density"],
+                                       "astrocyte_integrator": ["tau_ms", "bias", "inputs", "density", "fade"],
                                        "population_mean": ["population", "variable"]]
         let common = ["name", "type", "initial"]
         var schema = object([
@@ -309,6 +309,8 @@ public enum ConfigSchema {
                                     ("population", .object(["type": "string", "description": "Name of a spike-emitting population"])),
                                     ("weight", ref("scheduled_number", description: "Added to A per spike, divided by tau_ms")),
                                 ], required: ["population", "weight"])])),
+            ("fade", object([("factor", number(.positive, "A ← factor·A after each every_ms (NALSM: 0.99 per ms in feature extraction)")),
+                             ("every_ms", number(.positive, "Interval of the fade [ms]", default: 1))], required: ["factor"])),
             ("density", .object(["type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 1,
                                  "description": "Fraction of each input population the astrocyte integrator listens to (drawn at random)"])),
             ("increment", number(.any, "Added per spike", default: 1)),

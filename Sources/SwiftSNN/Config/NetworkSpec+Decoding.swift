@@ -290,7 +290,7 @@ extension ModulatorSpec {
             return
         }
         let f = try node.object(allowed: common + ["population", "tau_ms", "increment", "baseline", "times_ms", "values",
-                                                   "bias", "inputs", "density", "variable"],
+                                                   "bias", "inputs", "density", "fade", "variable"],
                                 required: ["name", "type"])
         let type = try f["type"]!.string()
         let own: [String]
@@ -315,7 +315,7 @@ extension ModulatorSpec {
             own = []
             kind = .external
         case "astrocyte_integrator":
-            own = ["tau_ms", "bias", "inputs", "density"]
+            own = ["tau_ms", "bias", "inputs", "density", "fade"]
             for key in ["tau_ms", "bias", "inputs"] where f[key] == nil {
                 throw ConfigError(path: "\(node.path).\(key)", problem: "is required for astrocyte_integrator modulators")
             }
@@ -324,8 +324,12 @@ extension ModulatorSpec {
                 return AstrocyteIntegratorSpec.Input(population: try g["population"]!.string(),
                                                      weight: try ScheduledNumber(g["weight"]!))
             }
+            let fade = try f["fade"].map { node in
+                let g = try node.object(allowed: ["factor", "every_ms"], required: ["factor"])
+                return AstrocyteIntegratorSpec.Fade(factor: try g["factor"]!.number(), everyMs: try g["every_ms"]?.number())
+            }
             kind = .astrocyteIntegrator(AstrocyteIntegratorSpec(tauMs: try f["tau_ms"]!.number(), bias: try ScheduledNumber(f["bias"]!),
-                                                                inputs: inputs, density: try f["density"]?.number()))
+                                                                inputs: inputs, density: try f["density"]?.number(), fade: fade))
         case "population_mean":
             own = ["population", "variable"]
             for key in own where f[key] == nil {

@@ -166,7 +166,8 @@ extension ModulatorSpec {
                         ("inputs", .array(astrocyte.inputs.map {
                             object([("population", .string($0.population)), ("weight", $0.weight.json)])
                         })),
-                        ("density", astrocyte.density.map(JSONValue.number))]
+                        ("density", astrocyte.density.map(JSONValue.number)),
+                        ("fade", astrocyte.fade.map { object([("factor", .number($0.factor)), ("every_ms", $0.everyMs.map(JSONValue.number))]) })]
         case let .populationMean(population, variable):
             entries += [("population", .string(population)), ("variable", .string(variable))]
         case .custom(_, let params):

@@ -1,6 +1,6 @@
 /// The dynamics of `AstrocyteIntegratorSpec` on the grid (NALSM, Ivanov & Michmizos 2021, eq. 7):
 /// A ← A + (dt/τ)·(bias − A) + Σ_k (weight_k/τ)·n_k, with n_k the spikes of input k's listened-to neurons in
-/// the step. Weights and bias take their value for the step whose spikes are counted.
+/// the step. Weights and bias take their value for the step whose spikes are counted; a fade then multiplies A.
 public struct AstrocyteIntegrator: ModulatorDynamics {
     struct Input: Sendable {
         let population: Int
@@ -13,13 +13,16 @@ public struct AstrocyteIntegrator: ModulatorDynamics {
     let tauMs: Double
     let bias: SteppedSchedule
     let inputs: [Input]
+    /// A ← factor·A after the steps that end a `stepsPerUpdate` interval (factor 1: no fading).
+    let fade: SteppedSchedule
     private var step = 0
 
-    init(dtOverTau: Double, tauMs: Double, bias: SteppedSchedule, inputs: [Input]) {
+    init(dtOverTau: Double, tauMs: Double, bias: SteppedSchedule, inputs: [Input], fade: SteppedSchedule) {
         self.dtOverTau = dtOverTau
         self.tauMs = tauMs
         self.bias = bias
         self.inputs = inputs
+        self.fade = fade
     }
 
     public var kindName: String { "astrocyte integrator" }
@@ -36,5 +39,6 @@ public struct AstrocyteIntegrator: ModulatorDynamics {
             drive += input.weight.value(step: step) / tauMs * Double(n)
         }
         value += dtOverTau * (bias.value(step: step) - value) + drive
+        if (step + 1) % fade.stepsPerUpdate == 0 { value *= fade.factor }
     }
 }

@@ -96,7 +96,9 @@ public struct NetworkBuilder: Sendable {
             }
             return Modulator(name: entry.name,
                              dynamics: AstrocyteIntegrator(dtOverTau: network.grid.dtMs / astrocyte.tauMs, tauMs: astrocyte.tauMs,
-                                                           bias: astrocyte.bias.lowered(grid: network.grid), inputs: inputs),
+                                                           bias: astrocyte.bias.lowered(grid: network.grid), inputs: inputs,
+                                                           fade: SteppedSchedule(initial: 1, factor: astrocyte.fade?.factor ?? 1,
+                                                                                 stepsPerUpdate: max(1, network.grid.steps(astrocyte.fade?.everyMs ?? 1)))),
                              initial: entry.effectiveInitial)
         case let .populationMean(name, variable):
             let p = try population(name, path: "\(path).population")

@@ -27,15 +27,33 @@ public struct AstrocyteIntegratorSpec: Sendable, Equatable {
     public var bias: ScheduledNumber
     /// The populations it listens to (at least one).
     public var inputs: [Input]
+    /// A multiplicative fading of the state itself: A ← factor·A every `everyMs`, after the step's update (NALSM
+    /// multiplies A by 0.99 every ms during feature extraction, with its bias and weights).
+    public struct Fade: Sendable, Equatable {
+        /// What A is multiplied by.
+        public var factor: Double
+        /// Default 1 ms.
+        public var everyMs: Double?
+
+        /// A ← `factor`·A every `everyMs`.
+        public init(factor: Double, everyMs: Double? = nil) {
+            self.factor = factor
+            self.everyMs = everyMs
+        }
+    }
+
+    /// Default none.
+    public var fade: Fade?
     /// The fraction of each input population the astrocyte listens to: ⌈density·N⌉ neurons drawn at random
     /// (a stream keyed by the seed, the modulator and the input), as NALSM's sparse astrocyte mask. Default 1.
     public var density: Double?
 
     /// An astrocyte with time constant `tauMs`, relaxing to `bias`.
-    public init(tauMs: Double, bias: ScheduledNumber, inputs: [Input], density: Double? = nil) {
+    public init(tauMs: Double, bias: ScheduledNumber, inputs: [Input], density: Double? = nil, fade: Fade? = nil) {
         self.tauMs = tauMs
         self.bias = bias
         self.inputs = inputs
         self.density = density
+        self.fade = fade
     }
 }

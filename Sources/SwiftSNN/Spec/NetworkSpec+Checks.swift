@@ -44,6 +44,10 @@ extension NetworkSpec {
                 for (k, input) in astrocyte.inputs.enumerated() {
                     try checkSchedule(input.weight, path: "\(path).inputs[\(k)].weight")
                 }
+                if let fade = astrocyte.fade {
+                    try require(fade.factor, .positive, "\(path).fade.factor")
+                    if let everyMs = fade.everyMs { try require(everyMs, .positive, "\(path).fade.every_ms") }
+                }
                 if let density = astrocyte.density, !(density > 0 && density <= 1) {
                     throw ConfigError(path: "\(path).density", problem: "must be in (0, 1], got \(formatNumber(density))")
                 }
