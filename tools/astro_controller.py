@@ -10,7 +10,7 @@ depression should hold the liquid's activity against the input's: NALSM's liquid
 LSM+STDP's and rise little with g, while a static liquid (|w| = 1) follows its input.
 
 The astrocyte's weight per spike falls with liquid size in NALSM (0.015 at 1000 neurons, 0.0075 at 8000), so
-the 125-neuron liquid takes 0.05 by default; with 1000-neuron's 0.015 its activity still rises 1.57× from g = 0.5
+the 125-neuron liquid takes 0.05 by default; with 1000-neuron's 0.015 its activity still rises 1.35× from g = 0.5
 to 2 (measured), failing the second line below.
 
 Writes OUT/metrics.json (spikes per digit per model and gain, the ratios below) and OUT/astro_controller.png;
