@@ -46,6 +46,14 @@ public struct Network: Sendable {
     /// The index of the population named `name`.
     public func populationIndex(named name: String) -> Int? { populations.firstIndex { $0.name == name } }
 
+    /// The index of the population named `name`, or a `ConfigError` at `path` that lists the known names.
+    func populationIndex(named name: String, path: String) throws -> Int {
+        guard let p = populationIndex(named: name) else {
+            throw ConfigError(path: path, problem: unknownName("population", name, known: populations.map(\.name)))
+        }
+        return p
+    }
+
     /// Sets an `external` modulator; the value holds from the next step on.
     public mutating func setModulator(_ name: String, to value: Double) throws {
         guard let m = modulators.firstIndex(where: { $0.name == name }) else {

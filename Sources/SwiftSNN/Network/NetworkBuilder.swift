@@ -57,16 +57,9 @@ public struct NetworkBuilder: Sendable {
 
     private func makeModulator(_ entry: ModulatorSpec, index: Int, network: Network) throws -> Modulator {
         let path = "modulators[\(index)]"
-        func population(_ name: String, path: String) throws -> Int {
-            guard let p = network.populationIndex(named: name) else {
-                throw ConfigError(path: path,
-                                  problem: unknownName("population", name, known: network.populations.map(\.name)))
-            }
-            return p
-        }
         /// A population whose spikes the modulator counts.
         func spikingPopulation(_ name: String, path: String) throws -> Int {
-            let p = try population(name, path: path)
+            let p = try network.populationIndex(named: name, path: path)
             guard network.populations[p].emitsSpikes else {
                 throw ConfigError(path: path, problem: "'\(name)' feeds its targets directly and emits no spikes to count")
             }
@@ -101,7 +94,7 @@ public struct NetworkBuilder: Sendable {
                                                                                  stepsPerUpdate: max(1, network.grid.steps(astrocyte.fade?.everyMs ?? 1)))),
                              initial: entry.effectiveInitial)
         case let .populationMean(name, variable):
-            let p = try population(name, path: "\(path).population")
+            let p = try network.populationIndex(named: name, path: "\(path).population")
             let names = network.populations[p].variableNames
             guard let v = names.firstIndex(of: variable) else {
                 throw ConfigError(path: "\(path).variable",
@@ -134,10 +127,7 @@ public struct NetworkBuilder: Sendable {
     private func addThirdFactor(_ third: ThirdFactorSpec, of proj: ProjectionSpec, primary: ConnectionList, source s: Int,
                                 target t: Int, index: Int, to network: inout Network, _ lowering: Lowering) throws {
         let path = "projections[\(index)].third_factor", base = lowering.spec.baseDirectory
-        guard let a = network.populationIndex(named: third.population) else {
-            throw ConfigError(path: "\(path).population",
-                              problem: unknownName("population", third.population, known: network.populations.map(\.name)))
-        }
+        let a = try network.populationIndex(named: third.population, path: "\(path).population")
         let astrocytes = network.populations[a]
         guard astrocytes is any SignalPopulation else {
             throw ConfigError(path: "\(path).population",
@@ -259,10 +249,7 @@ public struct NetworkBuilder: Sendable {
                 throw ConfigError(path: "\(path).grid", problem: "must have one to three axes, got \(layout.grid.count)")
             }
             let members = try layout.populations.enumerated().map { k, name in
-                guard let p = network.populationIndex(named: name) else {
-                    throw ConfigError(path: "\(path).populations[\(k)]",
-                                      problem: unknownName("population", name, known: network.populations.map(\.name)))
-                }
+                let p = try network.populationIndex(named: name, path: "\(path).populations[\(k)]")
                 guard positions[p] == nil else {
                     throw ConfigError(path: "\(path).populations[\(k)]", problem: "'\(name)' is already placed by another layout")
                 }
@@ -294,14 +281,8 @@ public struct NetworkBuilder: Sendable {
     private func addProjection(_ proj: ProjectionSpec, index: Int, to network: inout Network, positions: [[SIMD3<Double>]?],
                                _ lowering: Lowering) throws {
         let path = "projections[\(index)]", base = lowering.spec.baseDirectory
-        func population(_ name: String, key: String) throws -> Int {
-            guard let i = network.populationIndex(named: name) else {
-                throw ConfigError(path: "\(path).\(key)",
-                                  problem: unknownName("population", name, known: network.populations.map(\.name)))
-            }
-            return i
-        }
-        let s = try population(proj.source, key: "source"), t = try population(proj.target, key: "target")
+        let s = try network.populationIndex(named: proj.source, path: "\(path).source")
+        let t = try network.populationIndex(named: proj.target, path: "\(path).target")
         let source = network.populations[s], target = network.populations[t]
         guard target.ports != nil else {
             throw ConfigError(path: "\(path).target", problem: "'\(target.name)' is an input (\(lowering.spec.populations[t].model)) and cannot receive synapses")

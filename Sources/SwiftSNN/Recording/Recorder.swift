@@ -32,13 +32,7 @@ extension RecorderSpec {
             }
             return network.grid.steps(ms)
         }
-        func population(_ name: String) throws -> Int {
-            guard let p = network.populationIndex(named: name) else {
-                throw ConfigError(path: "\(path).population",
-                                  problem: unknownName("population", name, known: network.populations.map(\.name)))
-            }
-            return p
-        }
+        func population(_ name: String) throws -> Int { try network.populationIndex(named: name, path: "\(path).population") }
         func checked(_ neurons: [Int]?, of p: Int) throws -> [Int]? {
             let pop = network.populations[p]
             for (i, n) in (neurons ?? []).enumerated() where n < 0 || n >= pop.count {
