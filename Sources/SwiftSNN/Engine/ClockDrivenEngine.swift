@@ -269,7 +269,8 @@ public struct ClockDrivenEngine: Engine, Sendable {
         if let numericalError { throw numericalError }
     }
 
-    /// The numerical guard, after each slice: the first NaN or infinite state value of any population.
+    /// The numerical guard (every `numericalGuardMs` and at the end of a run): the first NaN or infinite state
+    /// value of any population.
     private func firstNonFiniteState() -> NumericalError? {
         for population in network.populations {
             guard let (variable, neuron) = population.firstNonFiniteValue() else { continue }
