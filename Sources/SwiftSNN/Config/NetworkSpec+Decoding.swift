@@ -163,7 +163,8 @@ extension ValueSpec {
 
 extension ProjectionSpec {
     init(_ node: ConfigNode) throws {
-        let f = try node.object(allowed: ["source", "target", "connectivity", "synapse", "plasticity", "third_factor"],
+        let f = try node.object(allowed: ["source", "target", "connectivity", "synapse", "plasticity", "delay_plasticity",
+                                          "max_delay_ms", "third_factor"],
                                 required: ["source", "target", "connectivity", "synapse"])
         let syn = try f["synapse"]!.object(allowed: ["type", "weight", "delay_ms"], required: ["weight"])
         let type = try syn["type"].map { node in
@@ -176,7 +177,8 @@ extension ProjectionSpec {
         self.init(source: try f["source"]!.string(), target: try f["target"]!.string(),
                   connectivity: try Connectivity(f["connectivity"]!), weight: try ValueSpec(syn["weight"]!),
                   delayMs: try syn["delay_ms"].map(ValueSpec.init), plasticity: try f["plasticity"].map(PlasticitySpec.init),
-                  synapseType: type, thirdFactor: try f["third_factor"].map(ThirdFactorSpec.init))
+                  delayPlasticity: try f["delay_plasticity"].map(DelayPlasticitySpec.init),
+                  maxDelayMs: try f["max_delay_ms"]?.number(.positive), synapseType: type, thirdFactor: try f["third_factor"].map(ThirdFactorSpec.init))
     }
 }
 
@@ -198,6 +200,13 @@ extension ThirdFactorSpec {
         self.init(population: try f["population"]!.string(), probability: try f["p"]?.number(),
                   poolSize: try f["pool_size"]?.integer(min: 1), poolType: poolType,
                   thirdIn: try synapse("third_in"), thirdOut: try synapse("third_out"))
+    }
+}
+
+extension DelayPlasticitySpec {
+    init(_ node: ConfigNode) throws {
+        let f = try node.object(allowed: ["rule", "params"], required: ["rule"])
+        self.init(rule: try f["rule"]!.string(), params: try ParameterValue.table(f["params"]))
     }
 }
 

@@ -97,7 +97,8 @@ extension ProjectionSpec {
         object([("source", .string(source)), ("target", .string(target)), ("connectivity", connectivity.json),
                 ("synapse", object([("type", synapseType.map { .string($0.rawValue) }), ("weight", weight.json),
                                     ("delay_ms", delayMs?.json)])),
-                ("plasticity", plasticity?.json), ("third_factor", thirdFactor?.json)])
+                ("plasticity", plasticity?.json), ("delay_plasticity", delayPlasticity?.json),
+                ("max_delay_ms", maxDelayMs.map(JSONValue.number)), ("third_factor", thirdFactor?.json)])
     }
 }
 
@@ -107,6 +108,12 @@ extension ThirdFactorSpec {
         return object([("population", .string(population)), ("p", probability.map(JSONValue.number)),
                        ("pool_size", poolSize.map { .number(Double($0)) }), ("pool_type", poolType.map { .string($0.rawValue) }),
                        ("third_in", synapse(thirdIn)), ("third_out", synapse(thirdOut))])
+    }
+}
+
+extension DelayPlasticitySpec {
+    var json: JSONValue {
+        object([("rule", .string(rule)), ("params", params.isEmpty ? nil : .object(params.mapValues(\.json)))])
     }
 }
 

@@ -57,22 +57,26 @@ public struct ClockDrivenEngine: Engine, Sendable {
     public init(network: Network, threads: Int = 1) throws {
         self.network = network
         let minDelay = (network.projections.map(\.synapses.minDelaySteps)
-                        + network.plasticProjections.map(\.synapses.minDelaySteps)).min() ?? Int.max
-        let maxDelay = (network.projections.map(\.synapses.maxDelaySteps)
-                        + network.generatorProjections.map(\.synapses.maxDelaySteps)
-                        + network.plasticProjections.map(\.synapses.maxDelaySteps)
-                        + network.signalProjections.map(\.synapses.maxDelaySteps)).max() ?? 1
+                        + network.plasticProjections.map { $0.learnedDelays?.minimumSteps(grid: network.grid) ?? $0.synapses.minDelaySteps }).min() ?? Int.max
+        // Buffers are sized for the longest delay a projection may take (`max_delay_ms`), so that delays changed
+        // between runs or learned during one fit the buffers that `edit` keeps.
+        let maxDelay = (network.projections.map(\.synapses.delayBoundSteps)
+                        + network.generatorProjections.map(\.synapses.delayBoundSteps)
+                        + network.plasticProjections.map { $0.learnedDelays?.boundSteps ?? $0.synapses.delayBoundSteps }
+                        + network.signalProjections.map(\.synapses.delayBoundSteps)).max() ?? 1
         // Long slices only postpone delivery; 100 steps bounds the spike buffers of delay-free networks.
         let slice = max(1, min(minDelay, 100))
+        // Independent of the current delays when there are spiking projections (slice ≤ min(bound, 100)).
+        let slots = max(slice, min(maxDelay, 100)) + maxDelay + 1
         sliceSteps = slice
         let neurons = network.populations.reduce(0) { $0 + $1.count }
         let automatic = min(ThreadTeam.defaultThreadCount, max(1, neurons / Self.neuronsPerAutomaticThread))
         partition = ThreadPartition(parts: threads > 0 ? threads : automatic,
                                     populationSizes: network.populations.map(\.count))
         rings = network.populations.map { pop in
-            pop.ports.map { InputRing(ports: $0, count: pop.count, minimumSlots: slice + maxDelay + 1) }
+            pop.ports.map { InputRing(ports: $0, count: pop.count, minimumSlots: slots) }
         }
-        plasticArrivals = PlasticArrivalQueue(projections: network.plasticProjections.count, minimumSlots: slice + maxDelay + 1)
+        plasticArrivals = PlasticArrivalQueue(projections: network.plasticProjections.count, minimumSlots: slots)
         plasticChannels = network.plasticProjections.map(\.channels)
         var live = network.populations.map { _ in Set<Int>() }
         func feed(_ target: Int, weights: [Float]) {
@@ -166,6 +170,10 @@ public struct ClockDrivenEngine: Engine, Sendable {
         let streamBases = poissonStreams.indices.map { poissonStreams[$0].mutablePointer() }
         let plasticWorkers = network.plasticProjections.indices.map { network.plasticProjections[$0].makeWorker(grid: network.grid) }
         let weightBases = network.plasticProjections.indices.map { network.plasticProjections[$0].weights.baseAddress }
+        let delayWorkers = network.plasticProjections.indices.map { q in
+            let targets = network.plasticProjections[q].synapses.target
+            return network.plasticProjections[q].learnedDelays?.makeWorker(grid: network.grid, targets: targets)
+        }
         var recording = RunRecording(recorders)
         var work = Work(partition: partition, steppers: steppers, ringBases: ringBases, layouts: layouts, livePlanes: livePlanes,
                         projections: network.projections, projectionPlanes: projectionPlanes,
@@ -173,7 +181,7 @@ public struct ClockDrivenEngine: Engine, Sendable {
                         generators: network.generatorProjections, generatorSplits: generatorSplits,
                         streamBases: streamBases, poissonSamplers: poissonSamplers,
                         plastic: network.plasticProjections.map { ($0.source, $0.target) }, plasticWorkers: plasticWorkers,
-                        plasticSplits: plasticSplits)
+                        delayWorkers: delayWorkers.map { $0?.learns == true ? $0 : nil }, plasticSplits: plasticSplits)
         var exchange = SpikeExchange(parts: parts, populations: network.populations.count)
         let partBuffers = exchange.partBuffers
         let partEvents = UnsafeMutablePointer<UInt64>.allocate(capacity: parts)
@@ -214,6 +222,7 @@ public struct ClockDrivenEngine: Engine, Sendable {
                 }
                 for (q, worker) in plasticWorkers.enumerated() {
                     try worker.prepare(step: first, modulators: network.modulators)
+                    try delayWorkers[q]?.prepare(step: first, modulators: network.modulators)
                     worker.decayTraces()
                     if !arrivals[q].isEmpty { worker.beginStep(arrivals: arrivals[q]) }
                 }
@@ -253,7 +262,8 @@ public struct ClockDrivenEngine: Engine, Sendable {
                 }
                 for (q, plastic) in network.plasticProjections.enumerated() {
                     plasticArrivals.enqueue(projection: q, sources: sliceSources[plastic.source],
-                                            steps: sliceSteps[plastic.source], channels: plasticChannels[q])
+                                            steps: sliceSteps[plastic.source], channels: plasticChannels[q],
+                                            delaySteps: delayWorkers[q].map { UnsafePointer($0.delaySteps) })
                 }
             }
             exchange.clearSlice()
@@ -263,6 +273,9 @@ public struct ClockDrivenEngine: Engine, Sendable {
             }
         }
         for worker in plasticWorkers { worker.flush() }
+        for (q, worker) in delayWorkers.enumerated() {
+            if let worker { network.plasticProjections[q].learnedDelays?.finish(worker) }
+        }
         for part in 0..<parts { statistics.synapticEvents += partEvents[part] }
         recording.finish(into: &recorders)
         statistics.simulatedMs = Double(step) * network.grid.dtMs
@@ -296,9 +309,11 @@ public struct ClockDrivenEngine: Engine, Sendable {
         let generatorSplits: [[[Int64]]]
         let streamBases: [UnsafeMutablePointer<RandomStream>]
         let poissonSamplers: [PoissonDistribution?]
-        /// (source, target) population of each plastic projection, its worker and its row splits.
+        /// (source, target) population of each plastic projection, its worker, its delay rule's worker (nil
+        /// without a rule) and its row splits.
         let plastic: [(source: Int, target: Int)]
         let plasticWorkers: [any PlasticWorker]
+        let delayWorkers: [LearnedDelays.Worker?]
         let plasticSplits: [[[Int64]]]
 
         /// Phase 1 for one part: per-step synapse updates of rules that want them, plastic arrivals of this step
@@ -321,10 +336,13 @@ public struct ClockDrivenEngine: Engine, Sendable {
                 let slot = ringBases[t]! + layout.offset(step: step, plane: 0)
                 events += plasticSplits[q][part].withUnsafeBufferPointer { begin in
                     plasticSplits[q][part + 1].withUnsafeBufferPointer { end in
-                        plasticWorkers[q].arrive(arrivals: plasticArrivals[q], rowBegin: begin.baseAddress!,
-                                                 rowEnd: end.baseAddress!, input: slot,
-                                                 excitatoryPlane: layout.ports.excitatory * layout.count,
-                                                 inhibitoryPlane: layout.ports.inhibitory * layout.count)
+                        let events = plasticWorkers[q].arrive(arrivals: plasticArrivals[q], rowBegin: begin.baseAddress!,
+                                                              rowEnd: end.baseAddress!, input: slot,
+                                                              excitatoryPlane: layout.ports.excitatory * layout.count,
+                                                              inhibitoryPlane: layout.ports.inhibitory * layout.count)
+                        delayWorkers[q]?.arrive(arrivals: plasticArrivals[q], rowBegin: begin.baseAddress!,
+                                                rowEnd: end.baseAddress!, step: step)
+                        return events
                     }
                 }
             }
@@ -340,6 +358,7 @@ public struct ClockDrivenEngine: Engine, Sendable {
             }
             for (q, worker) in plasticWorkers.enumerated() where !spikes[plastic[q].target].isEmpty {
                 worker.postsynapticSpikes(spikes[plastic[q].target][...], step: step)
+                delayWorkers[q]?.postsynapticSpikes(spikes[plastic[q].target][...], step: step)
             }
             for g in generators.indices {
                 events += inject(g, step: step, part: part)

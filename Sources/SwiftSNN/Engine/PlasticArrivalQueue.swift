@@ -23,11 +23,16 @@ struct PlasticArrivalQueue: Sendable {
     }
 
     /// Queues the spikes `sources` emitted in `steps` on projection `projection`: one arrival per channel of
-    /// each source, at the spike's step plus the channel's delay.
-    mutating func enqueue(projection q: Int, sources: [Int32], steps: [Int64], channels: DelayChannels) {
-        for (source, spikeStep) in zip(sources, steps) {
-            for c in channels.firstChannel[Int(source)]..<channels.firstChannel[Int(source) + 1] {
-                slots[q][(Int(spikeStep) + Int(channels.delaySteps[c])) & mask].append(Int32(c))
+    /// each source, at the spike's step plus the channel's delay now — `delaySteps` when the delays change during
+    /// the run (`LearnedDelays`), else the channels' own. A queued arrival keeps its step whatever the delay does.
+    mutating func enqueue(projection q: Int, sources: [Int32], steps: [Int64], channels: DelayChannels,
+                          delaySteps: UnsafePointer<UInt16>?) {
+        channels.delaySteps.withUnsafeBufferPointer { fixed in
+            guard let delays = delaySteps ?? fixed.baseAddress else { return }
+            for (source, spikeStep) in zip(sources, steps) {
+                for c in channels.firstChannel[Int(source)]..<channels.firstChannel[Int(source) + 1] {
+                    slots[q][(Int(spikeStep) + Int(delays[c])) & mask].append(Int32(c))
+                }
             }
         }
     }

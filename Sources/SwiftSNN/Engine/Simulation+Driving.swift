@@ -109,4 +109,15 @@ extension Simulation {
     public mutating func setWeights(ofProjection index: Int, to weights: [Float]) throws {
         try engine.edit { try $0.setWeights(ofProjection: index, to: weights) }
     }
+
+    /// The delays of projection `index` now [ms], in the order `synapses(ofProjection:)` lists its synapses.
+    public func delays(ofProjection index: Int) throws -> [Double] {
+        try network.delays(ofProjection: index)
+    }
+
+    /// Replaces the delays of projection `index` [ms] for the spikes that follow; spikes in flight keep theirs
+    /// (`Network.setDelays(ofProjection:to:)`).
+    public mutating func setDelays(ofProjection index: Int, to delays: [Double]) throws {
+        try engine.edit { try $0.setDelays(ofProjection: index, to: delays) }
+    }
 }

@@ -116,4 +116,36 @@ extension Network {
         case .signal(let j): signalProjections[j].synapses.weight = weights
         }
     }
+
+    /// The delays of projection `index` now [ms], in the order `synapses(ofProjection:)` lists its synapses:
+    /// learned ones real-valued, the others as transmitted (whole steps in the clock engine, exact in the event
+    /// engine).
+    public func delays(ofProjection index: Int) throws -> [Double] {
+        func delays(_ table: SynapseTable) -> [Double] { (0..<table.count).map { table.delayInMs(of: $0, dtMs: grid.dtMs) } }
+        switch try place(ofProjection: index) {
+        case .fixed(let j): return delays(projections[j].synapses)
+        case .generator(let j): return delays(generatorProjections[j].synapses)
+        case .signal(let j): return delays(signalProjections[j].synapses)
+        case .plastic(let j):
+            if let learned = plasticProjections[j].learnedDelays { return Array(learned.delayMs) }
+            return delays(plasticProjections[j].synapses)
+        }
+    }
+
+    /// Replaces the delays of projection `index` [ms], in the order `delays(ofProjection:)` lists them, for the
+    /// spikes emitted from the next step on; spikes in flight keep the delay they left with. Each delay must lie
+    /// within dt and the projection's `max_delay_ms` (default: its longest delay as built). A plastic projection
+    /// needs `max_delay_ms` or `delay_plasticity` in its spec, which give each synapse its own delay.
+    public mutating func setDelays(ofProjection index: Int, to delays: [Double]) throws {
+        switch try place(ofProjection: index) {
+        case .fixed(let j): try projections[j].synapses.setDelays(delays, dtMs: grid.dtMs, projection: index)
+        case .generator(let j): try generatorProjections[j].synapses.setDelays(delays, dtMs: grid.dtMs, projection: index)
+        case .signal(let j): try signalProjections[j].synapses.setDelays(delays, dtMs: grid.dtMs, projection: index)
+        case .plastic(let j):
+            guard plasticProjections[j].learnedDelays != nil else {
+                throw SNNError("projection \(index) is plastic with fixed delays; give it \"max_delay_ms\" (or \"delay_plasticity\") to change its delays during a run")
+            }
+            try plasticProjections[j].learnedDelays!.set(delays, grid: grid, projection: index)
+        }
+    }
 }

@@ -297,10 +297,13 @@ public struct NetworkBuilder: Sendable {
         let weight = try proj.weight.resolved(baseDirectory: base, path: "\(path).synapse.weight")
         let delay = try (proj.delayMs ?? .constant(ProjectionSpec.defaultDelayMs))
             .resolved(.positive, baseDirectory: base, path: "\(path).synapse.delay_ms")
+        let plastic = proj.plasticity != nil || proj.delayPlasticity != nil
+        // Delays that change during the run are per synapse and real-valued (the clock engine rounds them).
+        let learnsDelays = !lowering.exactTimes && (proj.delayPlasticity != nil || plastic && proj.maxDelayMs != nil)
         let table = try SynapseTable(connections: connections, sourceCount: source.count, weight: weight,
                                      delayMs: delay, dtMs: network.grid.dtMs, seed: network.seed,
-                                     projectionIndex: index, path: path, keepCreationIndex: proj.plasticity != nil,
-                                     exactDelays: lowering.exactTimes)
+                                     projectionIndex: index, path: path, keepCreationIndex: plastic,
+                                     exactDelays: lowering.exactTimes, keepDelayMs: learnsDelays, maxDelayMs: proj.maxDelayMs)
         try Self.requireWeightSigns(of: table, acceptedBy: target, model: lowering.spec.populations[t].model,
                                     path: "\(path).synapse.weight")
         if let third = proj.thirdFactor {
@@ -311,22 +314,39 @@ public struct NetworkBuilder: Sendable {
                 throw ConfigError(path: "\(path).synapse.type",
                                   problem: "sic synapses carry an astrocyte's slow inward current; '\(source.name)' (\(lowering.spec.populations[s].model)) sends none (use \(AstrocyteLR1994.name))")
             }
-            if proj.plasticity != nil {
-                throw ConfigError(path: "\(path).plasticity", problem: "sic synapses carry a current, not spikes, and cannot be plastic")
+            if plastic {
+                throw ConfigError(path: "\(path).\(proj.plasticity != nil ? "plasticity" : "delay_plasticity")",
+                                  problem: "sic synapses carry a current, not spikes, and cannot be plastic")
             }
             network.signalProjections.append(SignalProjection(source: s, target: t, synapses: table, projectionIndex: index))
             return
         }
-        if let plasticity = proj.plasticity {
-            let plasticityPath = "\(path).plasticity"
+        if plastic {
+            let plasticityPath = "\(path).\(proj.plasticity != nil ? "plasticity" : "delay_plasticity")"
             guard source.emitsSpikes else {
                 throw ConfigError(path: plasticityPath, problem: "'\(source.name)' feeds its targets directly and has no spikes for plasticity to pair")
+            }
+            if proj.delayPlasticity != nil && lowering.exactTimes {
+                throw ConfigError(path: "\(path).delay_plasticity", problem: "delay plasticity runs in the clock engine only for now; use \"engine\": \"clock\"")
             }
             if !table.delaySteps.isEmpty && lowering.exactTimes {
                 throw ConfigError(path: "\(path).synapse.delay_ms", problem: "plastic projections with per-synapse delays need the clock engine (the event engine takes one delay per plastic projection)")
             }
-            network.plasticProjections.append(try makePlastic(plasticity, path: plasticityPath, source: s, target: t, targetCount: target.count,
-                                                              projectionIndex: index, table: table, network: network))
+            var projection: any PlasticSynapses
+            if let plasticity = proj.plasticity {
+                projection = try makePlastic(plasticity, path: plasticityPath, source: s, target: t, targetCount: target.count,
+                                             projectionIndex: index, table: table, perSynapse: learnsDelays, network: network)
+            } else {
+                projection = try makePlastic(FixedWeights.self, PlasticitySpec(rule: FixedWeights.name), path: plasticityPath,
+                                             source: s, target: t, targetCount: target.count, projectionIndex: index,
+                                             table: table, perSynapse: true, network: network)
+            }
+            if learnsDelays {
+                projection.learnedDelays = try makeLearnedDelays(proj.delayPlasticity, path: "\(path).delay_plasticity",
+                                                                 table: table, maxDelayMs: proj.maxDelayMs,
+                                                                 targetCount: target.count, network: network)
+            }
+            network.plasticProjections.append(projection)
             return
         }
         if let drive = source.drive(grid: network.grid) {
@@ -337,13 +357,18 @@ public struct NetworkBuilder: Sendable {
         }
     }
 
+    /// `perSynapse`: one channel per synapse, for delays that change during the run.
     private func makePlastic(_ plasticity: PlasticitySpec, path: String, source: Int, target: Int, targetCount: Int,
-                             projectionIndex: Int, table: SynapseTable, network: Network) throws -> any PlasticSynapses {
+                             projectionIndex: Int, table: SynapseTable, perSynapse: Bool,
+                             network: Network) throws -> any PlasticSynapses {
         if let rule = plasticityRules.rule(named: plasticity.rule) {
             return try makePlastic(rule, plasticity, path: path, source: source, target: target, targetCount: targetCount,
-                                   projectionIndex: projectionIndex, table: table, network: network)
+                                   projectionIndex: projectionIndex, table: table, perSynapse: perSynapse, network: network)
         }
         if let rule = plasticityRules.matrixRule(named: plasticity.rule) {
+            if perSynapse {
+                throw ConfigError(path: path, problem: "\(plasticity.rule) counts each source's spikes per period and needs one fixed delay for all synapses (no delay_plasticity or max_delay_ms)")
+            }
             return try makeMatrixPlastic(rule, plasticity, path: path, source: source, target: target, targetCount: targetCount,
                                          projectionIndex: projectionIndex, table: table, network: network)
         }
@@ -353,13 +378,13 @@ public struct NetworkBuilder: Sendable {
 
     private func makePlastic<R: PlasticityRule>(_: R.Type, _ plasticity: PlasticitySpec, path: String, source: Int, target: Int,
                                                 targetCount: Int, projectionIndex: Int, table: SynapseTable,
-                                                network: Network) throws -> any PlasticSynapses {
+                                                perSynapse: Bool, network: Network) throws -> any PlasticSynapses {
         let options = PlasticityOptions(nearestSpike: plasticity.pairing == .nearest, dtMs: network.grid.dtMs)
         let (values, bindings) = try boundParameters(plasticity.params, path: "\(path).params", specs: R.parameters,
                                                      network: network) { key, values, path in
             try Self.requireStructureIndependent(of: key, R.self, values, options, path: path)
         }
-        let (channels, channelTable) = DelayChannels.split(table)
+        let (channels, channelTable) = perSynapse ? DelayChannels.perSynapse(table) : DelayChannels.split(table)
         return try PlasticProjection<R>(source: source, target: target, targetCount: targetCount,
                                         projectionIndex: projectionIndex, synapses: channelTable, channels: channels,
                                         parameters: values, options: options, bindings: bindings, ruleName: plasticity.rule)
@@ -386,6 +411,49 @@ public struct NetworkBuilder: Sendable {
         return try MatrixPlasticProjection<R>(source: source, target: target, targetCount: targetCount,
                                               projectionIndex: projectionIndex, synapses: table, parameters: values,
                                               options: options, bindings: bindings, ruleName: plasticity.rule)
+    }
+
+    /// The changing delays of a plastic projection: the delay rule named in `spec` (if any) with its parameters
+    /// checked against the delays drawn and `max_delay_ms`, which defaults to the rule's `d_max_ms`.
+    private func makeLearnedDelays(_ spec: DelayPlasticitySpec?, path: String, table: SynapseTable, maxDelayMs: Double?,
+                                   targetCount: Int, network: Network) throws -> LearnedDelays {
+        let grid = network.grid
+        let delays = (0..<table.count).map { table.delayInMs(of: $0, dtMs: grid.dtMs) }
+        var boundSteps = table.delayBoundSteps
+        var rule: (any DelayPlasticityRule)?, parameters: ParameterValues?, bindings: [BoundParameter] = []
+        if let spec {
+            guard let type = plasticityRules.delayRule(named: spec.rule) else {
+                throw ConfigError(path: "\(path).rule", problem: unknownName("delay rule", spec.rule, known: plasticityRules.delayRuleTables.map(\.name)))
+            }
+            let built = try boundParameters(spec.params, path: "\(path).params", specs: type.parameters, network: network) { key, values, path in
+                var probe = values
+                probe.set(key, to: values[key] * 2 + 1)
+                let original = try type.init(values), changed = try? type.init(probe)
+                if changed?.delayBoundsMs != original.delayBoundsMs || changed?.windowMs != original.windowMs {
+                    throw ConfigError(path: path, problem: "\(key) cannot follow a modulator or schedule: the delay bounds and the window are fixed for a run")
+                }
+            }
+            (parameters, bindings) = built
+            let r = try type.init(built.0)
+            let bounds = r.delayBoundsMs
+            if grid.fractionalSteps(bounds.lowerBound).rounded() < 1 {
+                throw ConfigError(path: "\(path).params.d_min_ms", problem: "must be >= dt (\(formatNumber(grid.dtMs)) ms), got \(formatNumber(bounds.lowerBound))")
+            }
+            if let maxDelayMs, bounds.upperBound > maxDelayMs {
+                throw ConfigError(path: "\(path).params.d_max_ms", problem: "must be <= max_delay_ms (\(formatNumber(maxDelayMs)) ms), got \(formatNumber(bounds.upperBound))")
+            }
+            if let k = delays.firstIndex(where: { !bounds.contains($0) }) {
+                throw ConfigError(path: "\(path.dropLast("delay_plasticity".count))synapse.delay_ms",
+                                  problem: "must lie within the delay rule's d_min_ms ... d_max_ms (\(formatNumber(bounds.lowerBound)) ... \(formatNumber(bounds.upperBound)) ms), got \(formatNumber(delays[k]))")
+            }
+            if maxDelayMs == nil { boundSteps = max(boundSteps, grid.steps(bounds.upperBound)) }
+            rule = r
+        }
+        guard boundSteps <= Int(UInt16.max) else {
+            throw ConfigError(path: "\(path).params.d_max_ms", problem: "must be <= \(formatNumber(Double(UInt16.max) * grid.dtMs)) ms (65535 steps)")
+        }
+        return LearnedDelays(delayMs: delays, grid: grid, boundSteps: boundSteps, targetCount: targetCount, rule: rule,
+                             ruleName: spec?.rule, parameters: parameters, bindings: bindings)
     }
 
     /// A rule's or a neuron model's `params` (at `paramsPath`) checked against its table, with the parameters bound

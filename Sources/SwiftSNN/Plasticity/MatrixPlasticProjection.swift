@@ -11,6 +11,8 @@ public struct MatrixPlasticProjection<Rule: MatrixPlasticityRule>: PlasticSynaps
     public var channels: DelayChannels { DelayChannels(uniform: synapses.uniformDelaySteps, sourceCount: synapses.sourceCount) }
     /// What the synapses transmit: `exactWeights` rounded to Float32 after each update.
     public var weights: Column<Float>
+    /// Always nil: a matrix rule counts each source's spikes per period and needs one delay for all synapses.
+    public var learnedDelays: LearnedDelays?
     var exactWeights: Column<Double>
     /// The rule's per-synapse variable (`WeightMatrix.state`).
     public var synapseState: Column<Double>

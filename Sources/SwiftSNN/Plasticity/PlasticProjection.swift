@@ -11,6 +11,7 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
     public var synapses: SynapseTable
     public var channels: DelayChannels
     public var weights: Column<Float>
+    public var learnedDelays: LearnedDelays?
     /// The rule's per-synapse variable (`SynapseState.trace`), in the order of `synapses`; empty unless the rule
     /// `usesSynapseTrace`.
     public var synapseTraces: Column<Double>

@@ -18,6 +18,9 @@ public protocol PlasticSynapses: Sendable {
     var canBeExcitatory: Bool { get }
     /// Whether some weight may be negative (the inhibitory plane is then read).
     var canBeInhibitory: Bool { get }
+    /// The per-synapse delays that change during the run, with their rule; nil when the delays are the fixed ones
+    /// of `channels`.
+    var learnedDelays: LearnedDelays? { get set }
 
     /// Replaces the current weights (in the order of `synapses`) between runs; the rule's bounds apply.
     mutating func setWeights(_ weights: [Float])

@@ -1,5 +1,6 @@
 /// The plasticity rules a config can name: per-synapse rules (`PlasticityRule`) and rules over a whole weight
-/// matrix (`MatrixPlasticityRule`), in one name space. Built-in rules are in `builtIn`; code that embeds the
+/// matrix (`MatrixPlasticityRule`), in one name space, and delay rules (`DelayPlasticityRule`,
+/// `"delay_plasticity"`) in their own. Built-in rules are in `builtIn`; code that embeds the
 /// library adds its own rule type with `register(_:as:)` and passes the registry to `Simulation(config:registry:)`:
 ///
 ///     var rules = PlasticityRegistry.builtIn
@@ -9,6 +10,8 @@ public struct PlasticityRegistry: Sendable {
     public private(set) var rules: [(name: String, type: any PlasticityRule.Type)] = []
     /// Registered matrix rules, by name.
     public private(set) var matrixRules: [(name: String, type: any MatrixPlasticityRule.Type)] = []
+    /// Registered delay rules, by name.
+    public private(set) var delayRules: [(name: String, type: any DelayPlasticityRule.Type)] = []
 
     /// An empty registry (`builtIn` has the built-in rules).
     public init() {}
@@ -23,6 +26,7 @@ public struct PlasticityRegistry: Sendable {
         r.register(BCM.self, as: BCM.name)
         r.register(ThreeFactor.self, as: ThreeFactor.name)
         r.register(OjaSubspace.self, as: OjaSubspace.name)
+        r.register(DelayShift.self, as: DelayShift.name)
         return r
     }()
 
@@ -36,6 +40,22 @@ public struct PlasticityRegistry: Sendable {
     public mutating func register(_ rule: any MatrixPlasticityRule.Type, as name: String) {
         remove(name)
         matrixRules.append((name, rule))
+    }
+
+    /// Adds a delay rule under `name` (or replaces the delay rule of that name).
+    public mutating func register(_ rule: any DelayPlasticityRule.Type, as name: String) {
+        delayRules.removeAll { $0.name == name }
+        delayRules.append((name, rule))
+    }
+
+    /// The delay rule named `name`, if registered.
+    public func delayRule(named name: String) -> (any DelayPlasticityRule.Type)? {
+        delayRules.first { $0.name == name }?.type
+    }
+
+    /// Every delay rule, by name.
+    public var delayRuleTables: [(name: String, summary: String, parameters: [ParameterSpec])] {
+        delayRules.map { ($0.name, $0.type.summary, $0.type.parameters) }.sorted { $0.name < $1.name }
     }
 
     private mutating func remove(_ name: String) {

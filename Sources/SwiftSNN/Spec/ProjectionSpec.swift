@@ -24,6 +24,13 @@ public struct ProjectionSpec: Sendable, Equatable {
     public var delayMs: ValueSpec?
     /// The rule that changes the weights during the run; nil: static synapses.
     public var plasticity: PlasticitySpec?
+    /// The rule that changes the delays during the run, beside or without `plasticity`; nil: delays change only
+    /// when code sets them between runs.
+    public var delayPlasticity: DelayPlasticitySpec?
+    /// The longest delay the projection may take during the run [ms]: the clock engine sizes its spike buffers
+    /// from it, and a delay beyond it (drawn, learned or set from code) is an error, never clipped. nil: the
+    /// longest delay drawn, or `d_max_ms` of the delay rule.
+    public var maxDelayMs: Double?
     /// nil: spikes.
     public var synapseType: SynapseType?
     /// Astrocytes joining the projection's synapses (tripartite synapses).
@@ -31,14 +38,16 @@ public struct ProjectionSpec: Sendable, Equatable {
 
     /// Synapses from `source` to `target`; see the properties for the units.
     public init(source: String, target: String, connectivity: Connectivity, weight: ValueSpec,
-                delayMs: ValueSpec? = nil, plasticity: PlasticitySpec? = nil, synapseType: SynapseType? = nil,
-                thirdFactor: ThirdFactorSpec? = nil) {
+                delayMs: ValueSpec? = nil, plasticity: PlasticitySpec? = nil, delayPlasticity: DelayPlasticitySpec? = nil,
+                maxDelayMs: Double? = nil, synapseType: SynapseType? = nil, thirdFactor: ThirdFactorSpec? = nil) {
         self.source = source
         self.target = target
         self.connectivity = connectivity
         self.weight = weight
         self.delayMs = delayMs
         self.plasticity = plasticity
+        self.delayPlasticity = delayPlasticity
+        self.maxDelayMs = maxDelayMs
         self.synapseType = synapseType
         self.thirdFactor = thirdFactor
     }
@@ -66,5 +75,19 @@ public struct PlasticitySpec: Sendable, Equatable {
         self.rule = rule
         self.params = params
         self.pairing = pairing
+    }
+}
+
+/// A delay plasticity rule on a projection (`"delay_plasticity": {"rule": "delay_shift", "params": {...}}`).
+public struct DelayPlasticitySpec: Sendable, Equatable {
+    /// The rule's registered name (`PlasticityRegistry.delayRule(named:)`).
+    public var rule: String
+    /// The rule's parameters by key (numbers or bindings); keys left out take the rule's defaults.
+    public var params: [String: ParameterValue]
+
+    /// The delay rule registered as `rule` with these parameters.
+    public init(rule: String, params: [String: ParameterValue] = [:]) {
+        self.rule = rule
+        self.params = params
     }
 }

@@ -51,6 +51,22 @@ public struct DelayChannels: Sendable, Equatable {
         return (DelayChannels(source: source, delaySteps: delays, firstChannel: first), channelTable)
     }
 
+    /// One channel per synapse of `table`, in table order (by source, then target): for delays that change during
+    /// the run (`LearnedDelays`), so each synapse has its own arrivals and presynaptic traces. Returns the channels
+    /// and the table with one row per synapse.
+    static func perSynapse(_ table: SynapseTable) -> (channels: DelayChannels, table: SynapseTable) {
+        var source: [Int32] = []
+        source.reserveCapacity(table.count)
+        for s in 0..<table.sourceCount {
+            source.append(contentsOf: repeatElement(Int32(s), count: Int(table.rowStart[s + 1] - table.rowStart[s])))
+        }
+        var channelTable = table
+        channelTable.rowStart = (0...Int64(table.count)).map { $0 }
+        return (DelayChannels(source: source, delaySteps: (0..<table.count).map { UInt16(table.delay(of: $0)) },
+                              firstChannel: table.rowStart.map { Int($0) }),
+                channelTable)
+    }
+
     private init(source: [Int32], delaySteps: [UInt16], firstChannel: [Int]) {
         self.source = source
         self.delaySteps = delaySteps

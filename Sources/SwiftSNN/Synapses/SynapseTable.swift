@@ -21,6 +21,9 @@ public struct SynapseTable: Sendable {
     public internal(set) var minDelaySteps: Int
     /// The longest delay in steps.
     public internal(set) var maxDelaySteps: Int
+    /// The longest delay the projection may take during a run, in steps (`max_delay_ms`; else `maxDelaySteps`):
+    /// what the clock engine sizes its spike buffers for.
+    public internal(set) var delayBoundSteps: Int
     /// For each synapse, its position in the connection rule's creation order (the order array-valued weights
     /// use); kept only when asked for, e.g. to save learned weights in a form a config can load again.
     public internal(set) var creationIndex: [Int32] = []
@@ -30,6 +33,8 @@ public struct SynapseTable: Sendable {
     public internal(set) var uniformDelayMs: Double
     /// Per-synapse delays in ms as drawn (event engine), empty when uniform.
     public internal(set) var delayMs: [Double]
+    /// Whether the table was built for the event engine's exact delays.
+    public let exactDelays: Bool
 
     /// The number of synapses.
     public var count: Int { target.count }
@@ -41,11 +46,13 @@ public struct SynapseTable: Sendable {
     /// Array-valued weights or delays are indexed by the connection's position in `connections` (the rule's
     /// creation order, e.g. the order of an explicit list). Random ones are drawn per source row from a stream
     /// keyed by (seed, projection, source), in row order, so they do not depend on build order either.
-    /// `exactDelays` keeps per-synapse delays in ms as well (8 more bytes per synapse).
+    /// `exactDelays` keeps per-synapse delays in ms as well (8 more bytes per synapse), as does `keepDelayMs`,
+    /// which does not relax the clock engine's minimum of one step. `maxDelayMs` bounds every delay.
     public init(connections: ConnectionList, sourceCount: Int, weight weightSpec: ValueSpec, delayMs delaySpec: ValueSpec,
                 dtMs: Double, seed: UInt64, projectionIndex: Int, path: String, keepCreationIndex: Bool = false,
-                exactDelays: Bool = false) throws {
+                exactDelays: Bool = false, keepDelayMs: Bool = false, maxDelayMs: Double? = nil) throws {
         let n = connections.count
+        self.exactDelays = exactDelays
         try weightSpec.requireCount(n, path: "\(path).synapse.weight", of: "synapse")
         try delaySpec.requireCount(n, path: "\(path).synapse.delay_ms", of: "synapse")
         // Counting sort by source, carrying each connection's target along (reading the rule's arrays once, in
@@ -97,7 +104,16 @@ public struct SynapseTable: Sendable {
             guard steps <= Double(UInt16.max) else {
                 throw ConfigError(path: delayPath, problem: "must be <= \(formatNumber(Double(UInt16.max) * dtMs)) ms (65535 steps), got \(formatNumber(ms))")
             }
+            if let maxDelayMs, ms > maxDelayMs {
+                throw ConfigError(path: delayPath, problem: "must be <= max_delay_ms (\(formatNumber(maxDelayMs)) ms), got \(formatNumber(ms))")
+            }
             return UInt16(steps)
+        }
+        if let maxDelayMs {
+            let steps = TimeGrid(dtMs: dtMs).fractionalSteps(maxDelayMs).rounded()
+            guard steps >= 1, steps <= Double(UInt16.max) else {
+                throw ConfigError(path: "\(path).max_delay_ms", problem: "must lie within dt (\(formatNumber(dtMs)) ms) and \(formatNumber(Double(UInt16.max) * dtMs)) ms (65535 steps), got \(formatNumber(maxDelayMs))")
+            }
         }
 
         var weight = [Float](repeating: 0, count: n)
@@ -110,7 +126,7 @@ public struct SynapseTable: Sendable {
             uniformDelaySteps = 0
             uniformDelayMs = 0
             delays = [UInt16](repeating: 0, count: n)
-            if exactDelays { exact = [Double](repeating: 0, count: n) }
+            if exactDelays || keepDelayMs { exact = [Double](repeating: 0, count: n) }
         }
         for s in 0..<sourceCount {
             var weightStream = RandomStream(seed: seed, purpose: .weight, UInt64(projectionIndex), UInt64(s))
@@ -141,6 +157,38 @@ public struct SynapseTable: Sendable {
             minDelaySteps = delays.isEmpty ? Int(uniformDelaySteps) : Int(delays.min()!)
             maxDelaySteps = delays.isEmpty ? Int(uniformDelaySteps) : Int(delays.max()!)
         }
+        delayBoundSteps = maxDelayMs.map { TimeGrid(dtMs: dtMs).steps($0) } ?? maxDelaySteps
+    }
+
+    /// The delay of synapse `k` in ms as the table holds it: exact if kept, else its steps times dt.
+    public func delayInMs(of k: Int, dtMs: Double) -> Double {
+        if delayMs.isEmpty { return delaySteps.isEmpty ? uniformDelayMs : Double(delaySteps[k]) * dtMs }
+        return delayMs[k]
+    }
+
+    /// Replaces every delay (one per synapse, ms) between runs; each must round to 1 ... `delayBoundSteps` steps
+    /// (or be positive, for a table with exact delays).
+    mutating func setDelays(_ delays: [Double], dtMs: Double, projection: Int) throws {
+        guard delays.count == count else {
+            throw SNNError("projection \(projection): \(delays.count) delays given, expected \(count) (one per synapse)")
+        }
+        let grid = TimeGrid(dtMs: dtMs), exact = exactDelays
+        var steps = [UInt16](repeating: 0, count: count)
+        for (k, d) in delays.enumerated() {
+            let s = grid.fractionalSteps(d).rounded()
+            guard d.isFinite, d > 0, s <= Double(delayBoundSteps), exact || s >= 1 else {
+                throw SNNError("projection \(projection): delay \(k) must lie within dt (\(formatNumber(dtMs)) ms) and max_delay_ms (\(formatNumber(Double(delayBoundSteps) * dtMs)) ms), got \(formatNumber(d))")
+            }
+            steps[k] = UInt16(max(s, 1))
+        }
+        delaySteps = steps
+        if exact {
+            delayMs = delays
+            uniformDelayMs = 0
+        }
+        minDelaySteps = Int(steps.min() ?? UInt16.max)
+        maxDelaySteps = Int(steps.max() ?? 0)
+        if count == 0 { minDelaySteps = Int.max }
     }
 
     /// The delay of synapse `k` in steps.
