@@ -31,6 +31,10 @@ struct RunCommand: ParsableCommand {
           help: "Also write the final weights of every plastic projection i to DIR/weights_projection<i>.npy, loadable as \"weight\": {\"file\": ...}.")
     var saveWeights = false
 
+    @Flag(name: .customLong("save-delays"),
+          help: "Also write the final delays [ms] of every projection with delay_plasticity or max_delay_ms to DIR/delays_projection<i>.npy, loadable as \"delay_ms\": {\"file\": ...}.")
+    var saveDelays = false
+
     @Option(name: .long, help: ArgumentHelp("Engine (overrides simulation.engine).", valueName: EngineKind.allCases.map(\.rawValue).joined(separator: "|")))
     var engine: String?
 
@@ -70,6 +74,7 @@ struct RunCommand: ParsableCommand {
             reporter.finish()
             try simulation.writeOutputs(to: directory)
             if saveWeights { try simulation.saveWeights(to: directory) }
+            if saveDelays { try simulation.saveDelays(to: directory) }
             print(SummaryText(simulation.summary, directory: directory.path).text)
         } catch let error as ConfigError {
             throw fail(error)

@@ -91,4 +91,24 @@ import Testing
         #expect(one.2.count > 50)
         #expect(one.0 == two.0 && one.1 == two.1 && one.2 == two.2)
     }
+
+    @Test func theDelaysRecorderSamplesTheLearnedDelaysAndSavedDelaysLoadAgain() throws {
+        var spec = Self.spec(initialDelayMs: 2, teacherLagMs: 7.3, eta: 0.2)
+        spec.recorders.append(RecorderSpec(name: "d", kind: .delays(projection: 0, intervalMs: Self.periodMs)))
+        let (delays, _) = try Self.learnedDelays(spec)
+        var sim = try Simulation(spec: spec)
+        try sim.run()
+        let recorder = try #require(try sim.recorder(named: "d") as? WeightRecorder)
+        #expect(recorder.sampleCount == Self.repetitions && recorder.samples == delays)
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("swiftsnn-delays-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let files = try sim.saveDelays(to: directory)
+        #expect(files.map(\.lastPathComponent) == ["delays_projection0.npy"])
+        var reloaded = spec
+        reloaded.baseDirectory = directory
+        reloaded.projections[0].delayMs = .file("delays_projection0.npy")
+        #expect(try Simulation(spec: reloaded).delays(ofProjection: 0) == [delays.last!])
+    }
 }

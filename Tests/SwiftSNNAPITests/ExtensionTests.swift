@@ -200,7 +200,7 @@ struct SpikeFraction: ModulatorType, ModulatorDynamics {
         #expect((try sim.recorder(named: "counts") as? SpikeCounter)?.counts == [5])
         #expect(try NetworkSpec(json: spec.jsonText) == spec)
         let unregistered = #expect(throws: ConfigError.self) { _ = try Simulation(spec: spec, registry: models) }
-        #expect(unregistered?.description == "recorders[0].type: unknown recorder type 'spike_counts'; known: spikes, state, weights, modulators")
+        #expect(unregistered?.description == "recorders[0].type: unknown recorder type 'spike_counts'; known: spikes, state, weights, delays, modulators")
     }
 
     /// The perfect integrator fires at 5, 9, 13, 17 and 21 ms (see above), i.e. in the steps ending then; the

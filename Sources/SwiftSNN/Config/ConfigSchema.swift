@@ -18,6 +18,7 @@ public enum ConfigSchema {
             "population": population(registry: registry),
             "projection": projection,
             "plasticity": plasticity(plasticityRules),
+            "delay_plasticity": delayPlasticity(plasticityRules),
             "connectivity": connectivity,
             "recorder": recorder,
             "layout": layout,
@@ -28,7 +29,7 @@ public enum ConfigSchema {
             "positive_value": value(.positive),
             "probabilities": probabilities,
         ]
-        for rule in plasticityRules.tables {
+        for rule in plasticityRules.tables + plasticityRules.delayRuleTables {
             defs["\(rule.name).params"] = bindableParameters(rule.parameters)
         }
         for model in registry.models {
@@ -118,6 +119,9 @@ public enum ConfigSchema {
                                  default: 1)),
             ], required: ["weight"])),
             ("plasticity", ref("plasticity")),
+            ("delay_plasticity", ref("delay_plasticity")),
+            ("max_delay_ms", number(.positive, "Longest delay the projection may take during the run [ms], drawn, learned or set from "
+                                    + "Swift; longer is an error. Default: the longest drawn, or the delay rule's d_max_ms")),
             ("third_factor", object([
                 ("population", .object(["type": "string", "description": "Astrocyte population (astrocyte_lr_1994) joining the synapses"])),
                 ("p", number(.probability, "Probability that a connection of the rule gets an astrocyte (NEST p_third_if_primary)", default: 1)),
@@ -140,12 +144,29 @@ public enum ConfigSchema {
             ("pairing", .object(["enum": ["all_to_all", "nearest"], "default": "all_to_all",
                                  "description": "Spike pairing of the traces: all_to_all adds 1 per spike, nearest sets 1"])),
         ], required: ["rule"])
-        schema["allOf"] = .array(rules.names.map { name in
+        schema["allOf"] = paramsPerRule(rules.names)
+        return schema
+    }
+
+    /// For each rule name, an `if`/`then` that picks the rule's parameter table for `params`.
+    private static func paramsPerRule(_ names: [String]) -> JSONValue {
+        .array(names.map { name in
             .object([
                 "if": .object(["properties": .object(["rule": .object(["const": .string(name)])]), "required": ["rule"]]),
                 "then": .object(["properties": .object(["params": ref("\(name).params")])]),
             ])
         })
+    }
+
+    /// A projection's delay rule; each rule's `then` picks its parameter table.
+    private static func delayPlasticity(_ rules: PlasticityRegistry) -> JSONValue {
+        let names = rules.delayRuleTables.map(\.name)
+        var schema = object([
+            ("rule", .object(["enum": .array(names.map(JSONValue.string)),
+                              "description": "Delay plasticity rule: moves each synapse's delay during the run (clock engine)"])),
+            ("params", .object(["type": "object", "description": "The rule's parameters (see its definition)"])),
+        ], required: ["rule"])
+        schema["allOf"] = paramsPerRule(names)
         return schema
     }
 
@@ -198,14 +219,15 @@ public enum ConfigSchema {
                               "description": "Output file name <name>.npy: letters, digits, _ and -; 'summary' is reserved"])),
             ("type", .object(["enum": .array(RecorderSpec.typeNames.map(JSONValue.string)),
                               "description": .string("spikes: (t, id) of every spike; state: samples of state variables; "
-                                  + "weights: samples of a plastic projection's weights; modulators: samples of modulators")])),
+                                  + "weights: samples of a plastic projection's weights; delays: samples of a projection's learned delays [ms]; "
+                                  + "modulators: samples of modulators")])),
             ("population", .object(["type": "string", "description": "Name of the recorded population (spikes, state)"])),
-            ("projection", integer(minimum: 0, "Index of the recorded plastic projection in projections (weights)")),
+            ("projection", integer(minimum: 0, "Index of the recorded projection in projections (weights: plastic; delays: with delay_plasticity or max_delay_ms)")),
             ("neurons", .object(["type": "array", "items": .object(["type": "integer", "minimum": 0]),
                                  "description": "Recorded neuron indices; default all"])),
             ("variables", .object(["type": "array", "minItems": 1, "items": .object(["type": "string"]),
                                    "description": "State variables to sample (state recorders); modulator names (modulator recorders, default all)"])),
-            ("interval_ms", number(.positive, "Sampling interval [ms], a multiple of dt (state, weight and modulator recorders)", default: 1)),
+            ("interval_ms", number(.positive, "Sampling interval [ms], a multiple of dt (state, weight, delay and modulator recorders)", default: 1)),
         ], required: ["name", "type"])
         func when(_ type: String, _ then: JSONValue) -> JSONValue {
             .object(["if": .object(["properties": .object(["type": .object(["const": .string(type)])]), "required": ["type"]]),
@@ -217,6 +239,8 @@ public enum ConfigSchema {
                                     "properties": .object(["variables": false, "interval_ms": false, "projection": false])])),
             when("weights", .object(["required": ["projection"],
                                      "properties": .object(["population": false, "variables": false, "neurons": false])])),
+            when("delays", .object(["required": ["projection"],
+                                    "properties": .object(["population": false, "variables": false, "neurons": false])])),
             when("modulators", .object(["properties": .object(["population": false, "projection": false, "neurons": false])])),
         ]
         return schema

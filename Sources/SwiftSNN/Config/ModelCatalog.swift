@@ -45,6 +45,12 @@ public struct ModelCatalog: Sendable {
         lines.append("  {\"initial\": x, \"factor\": f, \"every_ms\": t} (not those that set weight bounds, trace time constants or periods;")
         lines.append("  neuron parameters in the clock engine only).")
         lines.append("")
+        lines.append("Delay rules (\"delay_plasticity\": {\"rule\": ..., \"params\": {...}}, beside or without \"plasticity\"; clock engine):")
+        for rule in plasticityRules.delayRuleTables {
+            lines.append("  \(rule.name): \(rule.summary)")
+            lines += rule.parameters.map(Self.row)
+        }
+        lines.append("")
         lines.append("Modulators (\"modulators\": [{\"name\": ..., \"type\": ...}], read by bound rule and neuron parameters):")
         lines.append("  volume_transmitter (population, tau_ms, increment = 1, baseline = 0): trace of a population's spikes")
         lines.append("  schedule (times_ms, values): piecewise constant in time")

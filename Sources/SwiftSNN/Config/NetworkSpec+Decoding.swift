@@ -383,7 +383,7 @@ extension RecorderSpec {
             return
         }
         let f = try node.object(allowed: ["name", "type", "population", "projection", "variables", "neurons", "interval_ms"])
-        let target: String? = typeName == "weights" ? "projection" : typeName == "modulators" ? nil : "population"
+        let target: String? = ["weights", "delays"].contains(typeName) ? "projection" : typeName == "modulators" ? nil : "population"
         for key in ["population", "projection"] where key != target && f[key] != nil {
             throw f[key]!.error("not allowed for \(typeName) recorders")
         }
@@ -396,14 +396,16 @@ extension RecorderSpec {
         switch typeName {
         case "spikes":
             for key in ["variables", "interval_ms"] where f[key] != nil {
-                throw f[key]!.error("only allowed for state, weight and modulator recorders")
+                throw f[key]!.error("only allowed for state, weight, delay and modulator recorders")
             }
             kind = .spikes(population: try f["population"]!.string(), neurons: neurons)
-        case "weights":
+        case "weights", "delays":
             for key in ["variables", "neurons"] where f[key] != nil {
-                throw f[key]!.error("not allowed for weight recorders")
+                throw f[key]!.error("not allowed for \(typeName == "weights" ? "weight" : "delay") recorders")
             }
-            kind = .weights(projection: try f["projection"]!.integer(min: 0), intervalMs: interval)
+            let projection = try f["projection"]!.integer(min: 0)
+            kind = typeName == "weights" ? .weights(projection: projection, intervalMs: interval)
+                                         : .delays(projection: projection, intervalMs: interval)
         case "modulators":
             if let neurons = f["neurons"] { throw neurons.error("not allowed for modulator recorders") }
             kind = .modulators(variables: try f["variables"]?.array().map { try $0.string() }, intervalMs: interval)

@@ -193,7 +193,7 @@ extension RecorderSpec {
         case let .state(population, variables, neurons, intervalMs):
             entries += [("population", .string(population)), ("variables", strings(variables)),
                         ("neurons", neurons.map(integers)), ("interval_ms", intervalMs.map(JSONValue.number))]
-        case let .weights(projection, intervalMs):
+        case let .weights(projection, intervalMs), let .delays(projection, intervalMs):
             entries += [("projection", .number(Double(projection))), ("interval_ms", intervalMs.map(JSONValue.number))]
         case let .modulators(variables, intervalMs):
             entries += [("variables", variables.map(strings)), ("interval_ms", intervalMs.map(JSONValue.number))]

@@ -242,10 +242,10 @@ public struct ClockDrivenEngine: Engine, Sendable {
                     signals.deliver(step: step, populations: network.populations, ringBases: ringBases, layouts: layouts)
                     for p in stepSpikes.indices { statistics.spikes[p] += stepSpikes[p].count }
                     recording.observe(step: step, spikes: stepSpikes, populations: network.populations,
-                                      modulators: network.modulators, recorders: &recorders) { plastic in
+                                      modulators: network.modulators, recorders: &recorders, weights: { plastic in
                         plasticWorkers[plastic].flush()
                         return weightBases[plastic]
-                    }
+                    }, delays: { plastic in delayWorkers[plastic].map { UnsafePointer($0.delayMs) } })
                     for m in network.modulators.indices {
                         network.modulators[m].observe(spikes: stepSpikes, populations: network.populations)
                     }

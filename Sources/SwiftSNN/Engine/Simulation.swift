@@ -132,12 +132,26 @@ public struct Simulation {
     /// same config (same connectivity and seed) reruns the trained network. Returns the files written.
     @discardableResult
     public func saveWeights(to directory: URL) throws -> [URL] {
-        try network.plasticProjections.map { plastic in
+        try save("weights", to: directory) { plastic in plastic.weights.map(Double.init) }
+    }
+
+    /// Writes the current delays [ms] of every projection whose delays change during the run (`delay_plasticity`
+    /// or `max_delay_ms`) to `delays_projection<i>.npy` (float64) in the connection rule's creation order, so
+    /// `"delay_ms": {"file": "delays_projection<i>.npy"}` reruns the network with the learned delays. Returns the
+    /// files written.
+    @discardableResult
+    public func saveDelays(to directory: URL) throws -> [URL] {
+        try save("delays", to: directory) { plastic in plastic.learnedDelays.map { Array($0.delayMs) } }
+    }
+
+    /// Writes `values(plastic)` of each plastic projection that has them to `<quantity>_projection<i>.npy`, per
+    /// synapse in creation order.
+    private func save(_ quantity: String, to directory: URL, values: (any PlasticSynapses) -> [Double]?) throws -> [URL] {
+        try network.plasticProjections.compactMap { plastic in
+            guard let values = values(plastic) else { return nil }
             var inCreationOrder = [Double](repeating: 0, count: plastic.synapses.count)
-            for (k, creation) in plastic.synapses.creationIndex.enumerated() {
-                inCreationOrder[Int(creation)] = Double(plastic.weights[k])
-            }
-            let url = directory.appendingPathComponent("weights_projection\(plastic.projectionIndex).npy")
+            for (k, creation) in plastic.synapses.creationIndex.enumerated() { inCreationOrder[Int(creation)] = values[k] }
+            let url = directory.appendingPathComponent("\(quantity)_projection\(plastic.projectionIndex).npy")
             try AtomicFile.write(NpyWriter.float64(inCreationOrder, shape: [inCreationOrder.count]), to: url)
             return url
         }

@@ -55,6 +55,15 @@ extension RecorderSpec {
             return WeightRecorder(name: name, plastic: plastic, synapses: network.plasticProjections[plastic].synapses,
                                   channels: network.plasticProjections[plastic].channels,
                                   intervalSteps: try intervalSteps(intervalMs))
+        case let .delays(projection, intervalMs):
+            guard let plastic = network.plasticProjections.firstIndex(where: { $0.projectionIndex == projection && $0.learnedDelays != nil }) else {
+                throw ConfigError(path: "\(path).projection", problem: projection < network.projectionCount
+                    ? "projection \(projection)'s delays change only with delay_plasticity or max_delay_ms (clock engine)"
+                    : "index \(projection) out of range for \(network.projectionCount) projections")
+            }
+            return WeightRecorder(name: name, plastic: plastic, synapses: network.plasticProjections[plastic].synapses,
+                                  channels: network.plasticProjections[plastic].channels,
+                                  intervalSteps: try intervalSteps(intervalMs), quantity: .delays)
         case let .modulators(variables, intervalMs):
             let known = network.modulators.map(\.name)
             guard !known.isEmpty else {

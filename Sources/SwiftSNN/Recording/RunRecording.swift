@@ -15,9 +15,11 @@ struct RunRecording {
     }
 
     /// After step `step`. `weights(plastic)` gives the current weights of `Network.plasticProjections[plastic]`,
-    /// called only when a sample of them is due (the clock engine first applies deferred updates).
+    /// called only when a sample of them is due (the clock engine first applies deferred updates); `delays(plastic)`
+    /// its learned delays [ms].
     mutating func observe(step: Int, spikes: [[Int32]], populations: [any Population], modulators: [Modulator],
-                          recorders: inout [any Recorder], weights: (_ plastic: Int) -> UnsafePointer<Float>) {
+                          recorders: inout [any Recorder], weights: (_ plastic: Int) -> UnsafePointer<Float>,
+                          delays: (_ plastic: Int) -> UnsafePointer<Double>? = { _ in nil }) {
         for m in modulatorRecorders.recorders.indices {
             modulatorRecorders.recorders[m].sample(step: step, modulators: modulators)
         }
@@ -25,7 +27,12 @@ struct RunRecording {
             recorders[r].observe(step: step, spikes: spikes, populations: populations)
         }
         for w in weightRecorders.recorders.indices where weightRecorders.recorders[w].isDue(step: step) {
-            weightRecorders.recorders[w].sample(step: step, weights: weights(weightRecorders.recorders[w].plastic))
+            let plastic = weightRecorders.recorders[w].plastic
+            switch weightRecorders.recorders[w].quantity {
+            case .weights: weightRecorders.recorders[w].sample(step: step, weights: weights(plastic))
+            case .delays:
+                if let delays = delays(plastic) { weightRecorders.recorders[w].sample(step: step, delaysMs: delays) }
+            }
         }
     }
 

@@ -1,16 +1,26 @@
 import Foundation
 
-/// Samples every weight of a plastic projection every `intervalSteps` steps (at the end of steps whose end time is
-/// a multiple of the interval, like state recorders) and writes `<name>.npy`, float64 of shape
-/// (samples, synapses), plus `<name>_sources.npy` and `<name>_targets.npy`, int32, the synapses' neurons in the
-/// same order.
+/// Samples every weight (or every learned delay, in ms) of a plastic projection every `intervalSteps` steps (at the
+/// end of steps whose end time is a multiple of the interval, like state recorders) and writes `<name>.npy`,
+/// float64 of shape (samples, synapses), plus `<name>_sources.npy` and `<name>_targets.npy`, int32, the synapses'
+/// neurons in the same order.
 public struct WeightRecorder: Recorder {
+    /// What a synapse recorder samples.
+    public enum Quantity: Sendable {
+        /// The weights (`"type": "weights"`).
+        case weights
+        /// The learned delays [ms] (`"type": "delays"`, `LearnedDelays`).
+        case delays
+    }
+
     /// The recorder's name; its output is `<name>.npy`.
     public var name: String
     /// Index into `Network.plasticProjections`.
     public var plastic: Int
     /// Steps between samples.
     public var intervalSteps: Int
+    /// Weights or delays.
+    public let quantity: Quantity
     /// The source of each recorded synapse.
     public let sources: [Int32]
     /// The target of each recorded synapse.
@@ -24,8 +34,11 @@ public struct WeightRecorder: Recorder {
     ///   - synapses: the projection's table, one row per channel.
     ///   - channels: the source neuron of each row of `synapses`.
     ///   - intervalSteps: steps between samples.
-    public init(name: String, plastic: Int, synapses: SynapseTable, channels: DelayChannels, intervalSteps: Int) {
+    ///   - quantity: weights or delays.
+    public init(name: String, plastic: Int, synapses: SynapseTable, channels: DelayChannels, intervalSteps: Int,
+                quantity: Quantity = .weights) {
         self.name = name
+        self.quantity = quantity
         self.plastic = plastic
         self.intervalSteps = intervalSteps
         var sources = [Int32](repeating: 0, count: synapses.count)
@@ -51,6 +64,12 @@ public struct WeightRecorder: Recorder {
     public mutating func sample(step: Int, weights: UnsafePointer<Float>) {
         guard isDue(step: step) else { return }
         for k in 0..<sources.count { samples.append(Double(weights[k])) }
+    }
+
+    /// Appends the delays [ms] after step `step` if a sample is due.
+    public mutating func sample(step: Int, delaysMs: UnsafePointer<Double>) {
+        guard isDue(step: step) else { return }
+        samples.append(contentsOf: UnsafeBufferPointer(start: delaysMs, count: sources.count))
     }
 
     public func output(grid: TimeGrid) -> Data { NpyWriter.float64(samples, shape: [sampleCount, sources.count]) }

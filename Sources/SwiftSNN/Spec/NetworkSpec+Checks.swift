@@ -69,7 +69,7 @@ extension NetworkSpec {
             case .state(_, let variables, _, let interval):
                 guard !variables.isEmpty else { throw ConfigError(path: "\(path).variables", problem: "must name at least one variable") }
                 if let interval { try require(interval, .positive, "\(path).interval_ms") }
-            case .weights(let projection, let interval):
+            case .weights(let projection, let interval), .delays(let projection, let interval):
                 guard projection >= 0 else { throw ConfigError(path: "\(path).projection", problem: "must be >= 0, got \(projection)") }
                 if let interval { try require(interval, .positive, "\(path).interval_ms") }
             case .modulators(_, let interval):

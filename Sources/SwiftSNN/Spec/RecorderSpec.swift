@@ -11,6 +11,9 @@ public struct RecorderSpec: Sendable, Equatable {
         case state(population: String, variables: [String], neurons: [Int]?, intervalMs: Double?)
         /// The weights of the plastic projection with index `projection` every `intervalMs`.
         case weights(projection: Int, intervalMs: Double?)
+        /// The delays of the projection with index `projection` every `intervalMs` [ms]: the learned ones of a
+        /// projection with `delay_plasticity` (or `max_delay_ms`, for delays set from code).
+        case delays(projection: Int, intervalMs: Double?)
         /// The named modulators' values (all when nil) every `intervalMs`.
         case modulators(variables: [String]?, intervalMs: Double?)
         /// A recorder type registered in a `RecorderRegistry`, with its keys (in JSON, beside `name` and `type`).
@@ -22,6 +25,7 @@ public struct RecorderSpec: Sendable, Equatable {
             case .spikes: return "spikes"
             case .state: return "state"
             case .weights: return "weights"
+            case .delays: return "delays"
             case .modulators: return "modulators"
             case .custom(let type, _): return type
             }
@@ -29,7 +33,7 @@ public struct RecorderSpec: Sendable, Equatable {
     }
 
     /// The built-in types; others come from a `RecorderRegistry`.
-    public static let typeNames = ["spikes", "state", "weights", "modulators"]
+    public static let typeNames = ["spikes", "state", "weights", "delays", "modulators"]
 
     /// File-name safe (letters, digits, `_`, `-`); the file is `<name>.npy`.
     public var name: String
