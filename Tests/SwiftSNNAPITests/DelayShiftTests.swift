@@ -6,6 +6,8 @@ import Testing
 /// one pair per repetition: the closed form d_n = Δ + (d_0 − Δ)(1 − eta)^n (Hüning et al. 1998's rule with a
 /// fixed lag). The clock engine pairs the arrival rounded to a whole step, t_pre + round(d/dt)·dt; the error
 /// e_n against the closed form then obeys e_(n+1) = (1 − eta)·e_n + eta·r_n with |r_n| ≤ dt/2, so |e_n| ≤ dt/2.
+/// The event engine pairs exact arrival times, so it follows the closed form to rounding (1e-12 ms), also off the
+/// grid.
 @Suite struct DelayShiftTests {
     static let periodMs = 50.0
     static let repetitions = 20
@@ -13,11 +15,12 @@ import Testing
     /// A generator's spike at 10 + 50n ms reaches `post` through the learning synapse (weight 0: it never moves
     /// the membrane); a teacher generator makes `post` fire at a fixed lag after each one, through a 1 ms synapse
     /// strong enough to cross threshold on its own.
-    static func spec(initialDelayMs: Double, teacherLagMs: Double, eta: Double, threads: Int? = nil) -> NetworkSpec {
-        let pre = (0..<repetitions).map { 10 + periodMs * Double($0) }
+    static func spec(initialDelayMs: Double, teacherLagMs: Double, eta: Double, threads: Int? = nil,
+                     engine: EngineKind? = nil, onsetMs: Double = 10) -> NetworkSpec {
+        let pre = (0..<repetitions).map { onsetMs + periodMs * Double($0) }
         let post = IafPscDelta.Parameters(capacitancePF: 250, tauMembraneMs: 10, restingMV: 0, thresholdMV: 15,
                                           resetMV: 0, refractoryMs: 2, constantCurrentPA: 0)
-        return NetworkSpec(simulation: SimulationSpec(durationMs: periodMs * Double(repetitions), threads: threads),
+        return NetworkSpec(simulation: SimulationSpec(durationMs: periodMs * Double(repetitions), engine: engine, threads: threads),
                            populations: [PopulationSpec(name: "pre", size: 1, model: "spike_generator",
                                                         params: ["spike_times": .numbers(pre)]),
                                          PopulationSpec(name: "teacher", size: 1, model: "spike_generator",
@@ -57,6 +60,17 @@ import Testing
         // The rule really ran: the first pair moves the delay by about eta·|Δ − d_0| and 20 pairs close the gap.
         #expect(abs(delays[0] - initial) > 0.5 * eta * abs(delta - initial))
         #expect(abs(delays.last! - delta) < 0.1 * abs(delta - initial))
+    }
+
+    @Test(arguments: [(2.0, 7.291, 0.2), (12.0, 4.0437, 0.5)])
+    func eventEngineDelaysFollowTheClosedFormExactly(initial: Double, lag: Double, eta: Double) throws {
+        let spec = Self.spec(initialDelayMs: initial, teacherLagMs: lag, eta: eta, engine: .event, onsetMs: 10.0371)
+        let (delays, delta) = try Self.learnedDelays(spec)
+        #expect(abs(delta - lag) < 1e-9)
+        for (n, d) in delays.enumerated() {
+            let closedForm = delta + (initial - delta) * pow(1 - eta, Double(n + 1))
+            #expect(abs(d - closedForm) < 1e-12, "repetition \(n): \(d) vs \(closedForm)")
+        }
     }
 
     @Test func pairsBeyondTheWindowLeaveTheDelayAlone() throws {

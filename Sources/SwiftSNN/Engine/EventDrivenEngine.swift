@@ -18,7 +18,9 @@ import HeapModule
 /// `ExactSpikeRecorder`s get the exact times instead. `dt` plays no other part.
 ///
 /// Plastic projections run their rules at the exact times of arrivals and postsynaptic spikes, with traces decayed
-/// in continuous time (`ExactPlasticWorker`); weight recorders sample at the end of each step of dt.
+/// in continuous time (`ExactPlasticWorker`); weight recorders sample at the end of each step of dt. Delay rules
+/// (`LearnedDelays`) pair exact arrival and spike times too, and each spike leaves with its synapse's delay in ms
+/// at its emission, unrounded.
 ///
 /// Refused at `init` with a `ConfigError`: models that are not `ExactlySolvable` (e.g. `iaf_cond_exp`),
 /// `bernoulli_input`, which is defined per step, and plasticity that is (rules updated every step, parameters
@@ -39,6 +41,9 @@ public struct EventDrivenEngine: Engine {
     private let outgoing: [[Int]]
     /// Plastic projections' workers, and their indices by source and by target population.
     private let plasticWorkers: [any ExactPlasticWorker]
+    /// Per plastic projection with changing delays: its delay rule's worker and the first channel (= synapse) of
+    /// each source neuron; nil for projections with one fixed delay.
+    private let delayWorkers: [(worker: LearnedDelays.Worker, firstChannel: [Int])?]
     private let plasticOutgoing: [[Int]]
     private let plasticIncoming: [[Int]]
     /// Per population: the spike generator's spikes, sorted by (time, id); nil for other populations.
@@ -96,6 +101,15 @@ public struct EventDrivenEngine: Engine {
         }
         var network = network
         plasticWorkers = try network.plasticProjections.indices.map { try network.plasticProjections[$0].makeExactWorker() }
+        delayWorkers = try network.plasticProjections.indices.map { q in
+            guard let learned = network.plasticProjections[q].learnedDelays else { return nil }
+            if !learned.bindings.isEmpty {
+                throw ConfigError(path: "projections[\(network.plasticProjections[q].projectionIndex)].delay_plasticity.params.\(learned.bindings[0].key)",
+                                  problem: "parameters that follow modulators or schedules change at time steps; use \"engine\": \"clock\"")
+            }
+            let targets = network.plasticProjections[q].synapses.target, first = network.plasticProjections[q].channels.firstChannel
+            return (network.plasticProjections[q].learnedDelays!.makeWorker(grid: network.grid, targets: targets), first)
+        }
         self.network = network
         plasticOutgoing = network.populations.indices.map { p in network.plasticProjections.indices.filter { network.plasticProjections[$0].source == p } }
         plasticIncoming = network.populations.indices.map { p in network.plasticProjections.indices.filter { network.plasticProjections[$0].target == p } }
@@ -189,7 +203,8 @@ public struct EventDrivenEngine: Engine {
             // Modulators follow the steps of dt here too, so that recorders and code reading them see them move;
             // no rule of the event engine reads them (bound parameters are refused).
             recording.observe(step: step, spikes: stepSpikes, populations: views, modulators: network.modulators,
-                              recorders: &recorders) { [plasticWorkers] in UnsafePointer(plasticWorkers[$0].weights) }
+                              recorders: &recorders, weights: { [plasticWorkers] in UnsafePointer(plasticWorkers[$0].weights) },
+                              delays: { [delayWorkers] in delayWorkers[$0].map { UnsafePointer($0.worker.delayMs) } })
             for m in network.modulators.indices { network.modulators[m].observe(spikes: stepSpikes, populations: views) }
             for p in stepSpikes.indices { stepSpikes[p].removeAll(keepingCapacity: true) }
             step += 1
@@ -265,6 +280,7 @@ public struct EventDrivenEngine: Engine {
             let row = plasticWorkers[q].arrive(source: Int(e.neuron), at: t)
             deliver(to: network.plasticProjections[q].target, network.plasticProjections[q].synapses,
                     weights: plasticWorkers[q].weights, row, at: t)
+            delayWorkers[q]?.worker.arrive(synapse: Int(e.neuron), at: t)
         case .arrival:
             let projection = network.projections[Int(e.stream)]
             let table = projection.synapses
@@ -323,10 +339,21 @@ public struct EventDrivenEngine: Engine {
         stepSpikes[p].append(i)
         runSpikeTimes[p].append(t)
         runSpikeIds[p].append(i)
-        for q in plasticIncoming[p] { plasticWorkers[q].postsynapticSpike(target: Int(i), at: t) }
+        for q in plasticIncoming[p] {
+            plasticWorkers[q].postsynapticSpike(target: Int(i), at: t)
+            delayWorkers[q]?.worker.postsynapticSpike(target: Int(i), at: t)
+        }
         for q in plasticOutgoing[p] {
-            queue.insert(ScheduledEvent(timeMs: t + network.plasticProjections[q].synapses.uniformDelayMs, kind: .arrival,
-                                        population: Int32(p), neuron: i, stream: Int32(-q - 1), index: 0))
+            guard let (worker, first) = delayWorkers[q] else {
+                queue.insert(ScheduledEvent(timeMs: t + network.plasticProjections[q].synapses.uniformDelayMs, kind: .arrival,
+                                            population: Int32(p), neuron: i, stream: Int32(-q - 1), index: 0))
+                continue
+            }
+            // One arrival per synapse (its own channel), at the delay the synapse has now.
+            for c in first[Int(i)]..<first[Int(i) + 1] {
+                queue.insert(ScheduledEvent(timeMs: t + worker.delayMs[c], kind: .arrival, population: Int32(p),
+                                            neuron: Int32(c), stream: Int32(-q - 1), index: 0))
+            }
         }
         for j in outgoing[p] {
             let table = network.projections[j].synapses

@@ -12,7 +12,8 @@ struct ScheduledEvent: Comparable {
         case current = 0
         /// A spike of `neuron` of `population` reaches its targets through static projection `stream`: all of its
         /// row, from synapse `index` on, when the projection has one delay; otherwise synapse `index` alone. A
-        /// negative `stream` is plastic projection −stream − 1, whose whole row arrives at once.
+        /// negative `stream` is plastic projection −stream − 1, whose whole row arrives at once (with changing delays,
+        /// `LearnedDelays`, each synapse is a row of its own and `neuron` is the synapse).
         case arrival = 1
         /// A Poisson spike reaches synapse `index` of generator projection `stream`.
         case poisson = 2

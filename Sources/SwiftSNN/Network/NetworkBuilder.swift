@@ -299,11 +299,13 @@ public struct NetworkBuilder: Sendable {
             .resolved(.positive, baseDirectory: base, path: "\(path).synapse.delay_ms")
         let plastic = proj.plasticity != nil || proj.delayPlasticity != nil
         // Delays that change during the run are per synapse and real-valued (the clock engine rounds them).
-        let learnsDelays = !lowering.exactTimes && (proj.delayPlasticity != nil || plastic && proj.maxDelayMs != nil)
+        let changesDelays = proj.delayPlasticity != nil || plastic && proj.maxDelayMs != nil
         let table = try SynapseTable(connections: connections, sourceCount: source.count, weight: weight,
                                      delayMs: delay, dtMs: network.grid.dtMs, seed: network.seed,
                                      projectionIndex: index, path: path, keepCreationIndex: plastic,
-                                     exactDelays: lowering.exactTimes, keepDelayMs: learnsDelays, maxDelayMs: proj.maxDelayMs)
+                                     exactDelays: lowering.exactTimes, keepDelayMs: changesDelays, maxDelayMs: proj.maxDelayMs)
+        // The event engine gives a plastic projection with several delays a channel per synapse, as for changing ones.
+        let learnsDelays = changesDelays || plastic && lowering.exactTimes && !table.delaySteps.isEmpty
         try Self.requireWeightSigns(of: table, acceptedBy: target, model: lowering.spec.populations[t].model,
                                     path: "\(path).synapse.weight")
         if let third = proj.thirdFactor {
@@ -325,12 +327,6 @@ public struct NetworkBuilder: Sendable {
             let plasticityPath = "\(path).\(proj.plasticity != nil ? "plasticity" : "delay_plasticity")"
             guard source.emitsSpikes else {
                 throw ConfigError(path: plasticityPath, problem: "'\(source.name)' feeds its targets directly and has no spikes for plasticity to pair")
-            }
-            if proj.delayPlasticity != nil && lowering.exactTimes {
-                throw ConfigError(path: "\(path).delay_plasticity", problem: "delay plasticity runs in the clock engine only for now; use \"engine\": \"clock\"")
-            }
-            if !table.delaySteps.isEmpty && lowering.exactTimes {
-                throw ConfigError(path: "\(path).synapse.delay_ms", problem: "plastic projections with per-synapse delays need the clock engine (the event engine takes one delay per plastic projection)")
             }
             var projection: any PlasticSynapses
             if let plasticity = proj.plasticity {

@@ -132,29 +132,37 @@ public struct LearnedDelays: Sendable {
         /// In each thread's part: the arriving channels (= synapses) this part owns (`rowBegin[c] < rowEnd[c]`)
         /// pair with their targets' earlier postsynaptic spikes, then wait for later ones.
         func arrive(arrivals channels: [Int32], rowBegin: UnsafePointer<Int64>, rowEnd: UnsafePointer<Int64>, step: Int) {
-            guard let rule else { return }
+            guard rule != nil else { return }
             let t = grid.spikeTime(step: step)
-            for c in channels where rowBegin[Int(c)] < rowEnd[Int(c)] {
-                let k = Int(c), i = Int(targets[k])
-                Self.forget(before: t - rule.windowMs, in: &postSpikes[i]) { $0 }
-                for post in postSpikes[i] { move(k, lagMs: post - t, rule) }
-                Self.forget(before: t - rule.windowMs, in: &arrivals[i]) { $0.timeMs }
-                arrivals[i].append(Arrival(synapse: c, timeMs: t))
-            }
+            for c in channels where rowBegin[Int(c)] < rowEnd[Int(c)] { arrive(synapse: Int(c), at: t) }
         }
 
         /// In each thread's part, after the neuron update: the part's targets that fired pair with their recent
         /// arrivals.
         func postsynapticSpikes(_ fired: ArraySlice<Int32>, step: Int) {
-            guard let rule else { return }
+            guard rule != nil else { return }
             let t = grid.spikeTime(step: step)
-            for f in fired {
-                let i = Int(f)
-                Self.forget(before: t - rule.windowMs, in: &arrivals[i]) { $0.timeMs }
-                for a in arrivals[i] { move(Int(a.synapse), lagMs: t - a.timeMs, rule) }
-                Self.forget(before: t - rule.windowMs, in: &postSpikes[i]) { $0 }
-                postSpikes[i].append(t)
-            }
+            for i in fired { postsynapticSpike(target: Int(i), at: t) }
+        }
+
+        /// A spike arrives at synapse `k` at `t` (ms): it pairs with its target's earlier postsynaptic spikes, then
+        /// waits for later ones. The event engine calls this at exact times.
+        func arrive(synapse k: Int, at t: Double) {
+            guard let rule else { return }
+            let i = Int(targets[k])
+            Self.forget(before: t - rule.windowMs, in: &postSpikes[i]) { $0 }
+            for post in postSpikes[i] { move(k, lagMs: post - t, rule) }
+            Self.forget(before: t - rule.windowMs, in: &arrivals[i]) { $0.timeMs }
+            arrivals[i].append(Arrival(synapse: Int32(k), timeMs: t))
+        }
+
+        /// Target `i` fires at `t` (ms): it pairs with the arrivals at its synapses up to now.
+        func postsynapticSpike(target i: Int, at t: Double) {
+            guard let rule else { return }
+            Self.forget(before: t - rule.windowMs, in: &arrivals[i]) { $0.timeMs }
+            for a in arrivals[i] { move(Int(a.synapse), lagMs: t - a.timeMs, rule) }
+            Self.forget(before: t - rule.windowMs, in: &postSpikes[i]) { $0 }
+            postSpikes[i].append(t)
         }
 
         @inline(__always)

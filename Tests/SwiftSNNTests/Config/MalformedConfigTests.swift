@@ -74,8 +74,6 @@ import Testing
              "projections[0].delay_plasticity.params.d_max_ms: must be <= max_delay_ms (5 ms), got 8"),
         Case("initial delay outside the delay rule's bounds", #"{\#(sim), "populations": [\#(n3)], "projections": [{"source": "n", "target": "n", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1, "delay_ms": 0.5}, "delay_plasticity": {"rule": "delay_shift"}}]}"#,
              "projections[0].synapse.delay_ms: must lie within the delay rule's d_min_ms ... d_max_ms (1 ... 20 ms), got 0.5"),
-        Case("delay plasticity in the event engine", #"{"simulation": {"duration_ms": 10, "engine": "event"}, "populations": [\#(n3)], "projections": [{"source": "n", "target": "n", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1}, "delay_plasticity": {"rule": "delay_shift"}}]}"#,
-             "projections[0].delay_plasticity: delay plasticity runs in the clock engine only for now; use \"engine\": \"clock\""),
         Case("unknown synapse key", projection(synapse: #"{"weight": 1, "delay": 1}"#),
              "projections[0].synapse.delay: unknown key; allowed: delay_ms, type, weight"),
         Case("connectivity key of another rule", projection(#"{"rule": "pairwise_bernoulli", "p": 0.1, "K": 2}"#),

@@ -68,14 +68,6 @@ import Testing
         }
     }
 
-    @Test func perSynapseDelaysOnPlasticProjectionsNeedTheClockEngine() throws {
-        let json = Self.network(threads: 1, delay: #"{"uniform": [1, 2]}"#)
-            .replacingOccurrences(of: #""threads": 1}"#, with: #""threads": 1, "engine": "event"}"#)
-        #expect(throws: ConfigError(path: "projections[0].synapse.delay_ms", problem: "plastic projections with per-synapse delays need the clock engine (the event engine takes one delay per plastic projection)")) {
-            _ = try Simulation(spec: InlineConfig.config(json))
-        }
-    }
-
     @Test func generatorsCannotDrivePlasticity() throws {
         #expect(throws: ConfigError(path: "projections[0].plasticity", problem: "'noise' feeds its targets directly and has no spikes for plasticity to pair")) {
             _ = try Simulation(spec: InlineConfig.config(Self.network(threads: 1, source: "noise")))
