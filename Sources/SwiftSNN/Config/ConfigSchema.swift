@@ -122,6 +122,8 @@ public enum ConfigSchema {
             ("delay_plasticity", ref("delay_plasticity")),
             ("max_delay_ms", number(.positive, "Longest delay the projection may take during the run [ms], drawn, learned or set from "
                                     + "Swift; longer is an error. Default: the longest drawn, or the delay rule's d_max_ms")),
+            ("dendritic_fraction", number(.probability, "Share of the delay in the target's dendrite, for plasticity timing: "
+                                          + "a weight rule sees dt = t_post - t_pre - d + 2 f d (1: NEST's convention); needs one delay", default: 0)),
             ("third_factor", object([
                 ("population", .object(["type": "string", "description": "Astrocyte population (astrocyte_lr_1994) joining the synapses"])),
                 ("p", number(.probability, "Probability that a connection of the rule gets an astrocyte (NEST p_third_if_primary)", default: 1)),

@@ -164,7 +164,7 @@ extension ValueSpec {
 extension ProjectionSpec {
     init(_ node: ConfigNode) throws {
         let f = try node.object(allowed: ["source", "target", "connectivity", "synapse", "plasticity", "delay_plasticity",
-                                          "max_delay_ms", "third_factor"],
+                                          "max_delay_ms", "dendritic_fraction", "third_factor"],
                                 required: ["source", "target", "connectivity", "synapse"])
         let syn = try f["synapse"]!.object(allowed: ["type", "weight", "delay_ms"], required: ["weight"])
         let type = try syn["type"].map { node in
@@ -178,7 +178,8 @@ extension ProjectionSpec {
                   connectivity: try Connectivity(f["connectivity"]!), weight: try ValueSpec(syn["weight"]!),
                   delayMs: try syn["delay_ms"].map(ValueSpec.init), plasticity: try f["plasticity"].map(PlasticitySpec.init),
                   delayPlasticity: try f["delay_plasticity"].map(DelayPlasticitySpec.init),
-                  maxDelayMs: try f["max_delay_ms"]?.number(.positive), synapseType: type, thirdFactor: try f["third_factor"].map(ThirdFactorSpec.init))
+                  maxDelayMs: try f["max_delay_ms"]?.number(.positive),
+                  dendriticFraction: try f["dendritic_fraction"]?.number(.probability), synapseType: type, thirdFactor: try f["third_factor"].map(ThirdFactorSpec.init))
     }
 }
 

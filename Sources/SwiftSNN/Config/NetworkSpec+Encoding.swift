@@ -98,7 +98,8 @@ extension ProjectionSpec {
                 ("synapse", object([("type", synapseType.map { .string($0.rawValue) }), ("weight", weight.json),
                                     ("delay_ms", delayMs?.json)])),
                 ("plasticity", plasticity?.json), ("delay_plasticity", delayPlasticity?.json),
-                ("max_delay_ms", maxDelayMs.map(JSONValue.number)), ("third_factor", thirdFactor?.json)])
+                ("max_delay_ms", maxDelayMs.map(JSONValue.number)),
+                ("dendritic_fraction", dendriticFraction.map(JSONValue.number)), ("third_factor", thirdFactor?.json)])
     }
 }
 

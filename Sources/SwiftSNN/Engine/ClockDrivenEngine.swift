@@ -45,6 +45,11 @@ public struct ClockDrivenEngine: Engine, Sendable {
     private let plasticSplits: [[[Int64]]]
     private var plasticArrivals: PlasticArrivalQueue
     private let plasticChannels: [DelayChannels]
+    /// Per plastic projection: how many steps after they happen postsynaptic spikes reach the synapses,
+    /// round(2·f·d) for a dendritic share f of the delay d (`PlasticSynapses.dendriticFraction`), and those on
+    /// their way, by the step they are due (ascending).
+    private let postsynapticShiftSteps: [Int]
+    private var shiftedPostsynapticSpikes: [[(step: Int, targets: [Int32])]]
     /// One stream per synapse of each Poisson generator projection (empty for other generators), and its sampler.
     private var poissonStreams: [Column<RandomStream>]
     private let poissonSamplers: [PoissonDistribution?]
@@ -78,6 +83,8 @@ public struct ClockDrivenEngine: Engine, Sendable {
         }
         plasticArrivals = PlasticArrivalQueue(projections: network.plasticProjections.count, minimumSlots: slots)
         plasticChannels = network.plasticProjections.map(\.channels)
+        postsynapticShiftSteps = network.plasticProjections.map { Int((2 * $0.dendriticFraction * Double($0.synapses.uniformDelaySteps)).rounded()) }
+        shiftedPostsynapticSpikes = network.plasticProjections.map { _ in [] }
         var live = network.populations.map { _ in Set<Int>() }
         func feed(_ target: Int, weights: [Float]) {
             guard let ports = network.populations[target].ports else { return }
@@ -137,6 +144,7 @@ public struct ClockDrivenEngine: Engine, Sendable {
         var next = try ClockDrivenEngine(network: network, threads: partition.parts)
         next.rings = rings
         next.plasticArrivals = plasticArrivals
+        next.shiftedPostsynapticSpikes = shiftedPostsynapticSpikes
         next.poissonStreams = poissonStreams
         next.step = step
         next.statistics = statistics
@@ -181,7 +189,8 @@ public struct ClockDrivenEngine: Engine, Sendable {
                         generators: network.generatorProjections, generatorSplits: generatorSplits,
                         streamBases: streamBases, poissonSamplers: poissonSamplers,
                         plastic: network.plasticProjections.map { ($0.source, $0.target) }, plasticWorkers: plasticWorkers,
-                        delayWorkers: delayWorkers.map { $0?.learns == true ? $0 : nil }, plasticSplits: plasticSplits)
+                        delayWorkers: delayWorkers.map { $0?.learns == true ? $0 : nil },
+                        postsynapticShiftSteps: postsynapticShiftSteps, plasticSplits: plasticSplits)
         var exchange = SpikeExchange(parts: parts, populations: network.populations.count)
         let partBuffers = exchange.partBuffers
         let partEvents = UnsafeMutablePointer<UInt64>.allocate(capacity: parts)
@@ -234,6 +243,14 @@ public struct ClockDrivenEngine: Engine, Sendable {
                         partBuffers.endStep(ofPart: part)
                     }
                 }
+                // Postsynaptic spikes that reach their synapses only now (a dendritic share of the delay), after this
+                // step's arrivals, as unshifted ones.
+                for q in shiftedPostsynapticSpikes.indices {
+                    while let due = shiftedPostsynapticSpikes[q].first, due.step == first {
+                        plasticWorkers[q].postsynapticSpikes(due.targets[...], step: first)
+                        shiftedPostsynapticSpikes[q].removeFirst()
+                    }
+                }
                 // Every step, also without arrivals: matrix rules end their periods here.
                 for (q, worker) in plasticWorkers.enumerated() { worker.endStep(arrivals: arrivals[q], step: first) }
                 plasticArrivals.clear(step: first)
@@ -241,6 +258,10 @@ public struct ClockDrivenEngine: Engine, Sendable {
                     let stepSpikes = exchange.join(stepOffset: k, step: step)
                     signals.deliver(step: step, populations: network.populations, ringBases: ringBases, layouts: layouts)
                     for p in stepSpikes.indices { statistics.spikes[p] += stepSpikes[p].count }
+                    for (q, shift) in postsynapticShiftSteps.enumerated() where shift > 0 {
+                        let fired = stepSpikes[network.plasticProjections[q].target]
+                        if !fired.isEmpty { shiftedPostsynapticSpikes[q].append((step + shift, fired)) }
+                    }
                     recording.observe(step: step, spikes: stepSpikes, populations: network.populations,
                                       modulators: network.modulators, recorders: &recorders, weights: { plastic in
                         plasticWorkers[plastic].flush()
@@ -314,6 +335,8 @@ public struct ClockDrivenEngine: Engine, Sendable {
         let plastic: [(source: Int, target: Int)]
         let plasticWorkers: [any PlasticWorker]
         let delayWorkers: [LearnedDelays.Worker?]
+        /// Projections with a shift > 0 take their postsynaptic spikes serially, when they reach the synapses.
+        let postsynapticShiftSteps: [Int]
         let plasticSplits: [[[Int64]]]
 
         /// Phase 1 for one part: per-step synapse updates of rules that want them, plastic arrivals of this step
@@ -357,7 +380,7 @@ public struct ClockDrivenEngine: Engine, Sendable {
                 steppers[p].step(step, range: range, input: slot, spikes: &spikes[p])
             }
             for (q, worker) in plasticWorkers.enumerated() where !spikes[plastic[q].target].isEmpty {
-                worker.postsynapticSpikes(spikes[plastic[q].target][...], step: step)
+                if postsynapticShiftSteps[q] == 0 { worker.postsynapticSpikes(spikes[plastic[q].target][...], step: step) }
                 delayWorkers[q]?.postsynapticSpikes(spikes[plastic[q].target][...], step: step)
             }
             for g in generators.indices {

@@ -323,6 +323,18 @@ public struct NetworkBuilder: Sendable {
             network.signalProjections.append(SignalProjection(source: s, target: t, synapses: table, projectionIndex: index))
             return
         }
+        if let fraction = proj.dendriticFraction, fraction > 0 {
+            let fractionPath = "\(path).dendritic_fraction"
+            if lowering.exactTimes {
+                throw ConfigError(path: fractionPath, problem: "a dendritic share of the delay needs the clock engine for now; use \"engine\": \"clock\"")
+            }
+            guard let rule = proj.plasticity?.rule, plasticityRules.matrixRule(named: rule) == nil else {
+                throw ConfigError(path: fractionPath, problem: "sets the timing of a pair-based weight rule; the projection has none")
+            }
+            guard !learnsDelays, table.delaySteps.isEmpty else {
+                throw ConfigError(path: fractionPath, problem: "needs one fixed delay for all the projection's synapses (no per-synapse, changing or learned delays)")
+            }
+        }
         if plastic {
             let plasticityPath = "\(path).\(proj.plasticity != nil ? "plasticity" : "delay_plasticity")"
             guard source.emitsSpikes else {
@@ -337,6 +349,7 @@ public struct NetworkBuilder: Sendable {
                                              source: s, target: t, targetCount: target.count, projectionIndex: index,
                                              table: table, perSynapse: true, network: network)
             }
+            projection.dendriticFraction = proj.dendriticFraction ?? 0
             if learnsDelays {
                 projection.learnedDelays = try makeLearnedDelays(proj.delayPlasticity, path: "\(path).delay_plasticity",
                                                                  table: table, maxDelayMs: proj.maxDelayMs,

@@ -13,6 +13,8 @@ public struct MatrixPlasticProjection<Rule: MatrixPlasticityRule>: PlasticSynaps
     public var weights: Column<Float>
     /// Always nil: a matrix rule counts each source's spikes per period and needs one delay for all synapses.
     public var learnedDelays: LearnedDelays?
+    /// Always 0: a matrix rule counts spikes per period, without pair timing.
+    public var dendriticFraction = 0.0
     var exactWeights: Column<Double>
     /// The rule's per-synapse variable (`WeightMatrix.state`).
     public var synapseState: Column<Double>

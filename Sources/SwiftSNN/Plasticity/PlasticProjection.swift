@@ -12,6 +12,7 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
     public var channels: DelayChannels
     public var weights: Column<Float>
     public var learnedDelays: LearnedDelays?
+    public var dendriticFraction = 0.0
     /// The rule's per-synapse variable (`SynapseState.trace`), in the order of `synapses`; empty unless the rule
     /// `usesSynapseTrace`.
     public var synapseTraces: Column<Double>

@@ -21,6 +21,9 @@ public protocol PlasticSynapses: Sendable {
     /// The per-synapse delays that change during the run, with their rule; nil when the delays are the fixed ones
     /// of `channels`.
     var learnedDelays: LearnedDelays? { get set }
+    /// The share of the delay in the target's dendrite (`ProjectionSpec.dendriticFraction`): postsynaptic spikes
+    /// reach the synapses 2·f·d after they happen, in the frame where arrivals are at t_pre + d.
+    var dendriticFraction: Double { get set }
 
     /// Replaces the current weights (in the order of `synapses`) between runs; the rule's bounds apply.
     mutating func setWeights(_ weights: [Float])

@@ -31,6 +31,11 @@ public struct ProjectionSpec: Sendable, Equatable {
     /// from it, and a delay beyond it (drawn, learned or set from code) is an error, never clipped. nil: the
     /// longest delay drawn, or `d_max_ms` of the delay rule.
     public var maxDelayMs: Double?
+    /// The share of the delay that lies in the target's dendrite (0 ... 1; nil: 0, all axonal), for plasticity
+    /// timing: the spike reaches the synapse at t_pre + (1 − f)·d and the postsynaptic spike reaches it back at
+    /// t_post + f·d, so a weight rule sees Δt = t_post − t_pre − d + 2f·d (f = 1 is NEST's convention). Delivery
+    /// to the target is at t_pre + d whatever f is.
+    public var dendriticFraction: Double?
     /// nil: spikes.
     public var synapseType: SynapseType?
     /// Astrocytes joining the projection's synapses (tripartite synapses).
@@ -39,7 +44,8 @@ public struct ProjectionSpec: Sendable, Equatable {
     /// Synapses from `source` to `target`; see the properties for the units.
     public init(source: String, target: String, connectivity: Connectivity, weight: ValueSpec,
                 delayMs: ValueSpec? = nil, plasticity: PlasticitySpec? = nil, delayPlasticity: DelayPlasticitySpec? = nil,
-                maxDelayMs: Double? = nil, synapseType: SynapseType? = nil, thirdFactor: ThirdFactorSpec? = nil) {
+                maxDelayMs: Double? = nil, dendriticFraction: Double? = nil, synapseType: SynapseType? = nil,
+                thirdFactor: ThirdFactorSpec? = nil) {
         self.source = source
         self.target = target
         self.connectivity = connectivity
@@ -48,6 +54,7 @@ public struct ProjectionSpec: Sendable, Equatable {
         self.plasticity = plasticity
         self.delayPlasticity = delayPlasticity
         self.maxDelayMs = maxDelayMs
+        self.dendriticFraction = dendriticFraction
         self.synapseType = synapseType
         self.thirdFactor = thirdFactor
     }

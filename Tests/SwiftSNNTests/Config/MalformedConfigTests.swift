@@ -65,7 +65,7 @@ import Testing
         Case("unknown population key", population(#"{"name": "n", "size": 3, "model": "iaf_psc_delta", "parmas": {}}"#),
              "populations[0].parmas: unknown key (did you mean 'params'?); allowed: initial, model, name, params, size"),
         Case("unknown projection key", #"{\#(sim), "populations": [\#(n3)], "projections": [{"source": "n", "target": "n", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1}, "learning": "stdp"}]}"#,
-             "projections[0].learning: unknown key; allowed: connectivity, delay_plasticity, max_delay_ms, plasticity, source, synapse, target, third_factor"),
+             "projections[0].learning: unknown key; allowed: connectivity, delay_plasticity, dendritic_fraction, max_delay_ms, plasticity, source, synapse, target, third_factor"),
         Case("delay beyond max_delay_ms", #"{\#(sim), "populations": [\#(n3)], "projections": [{"source": "n", "target": "n", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1, "delay_ms": 12}, "max_delay_ms": 10}]}"#,
              "projections[0].synapse.delay_ms: must be <= max_delay_ms (10 ms), got 12"),
         Case("unknown delay rule", #"{\#(sim), "populations": [\#(n3)], "projections": [{"source": "n", "target": "n", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1}, "delay_plasticity": {"rule": "delay_shfit"}}]}"#,
