@@ -165,8 +165,10 @@ public enum ConfigSchema {
         let names = rules.delayRuleTables.map(\.name)
         var schema = object([
             ("rule", .object(["enum": .array(names.map(JSONValue.string)),
-                              "description": "Delay plasticity rule: moves each synapse's delay during the run (clock engine)"])),
+                              "description": "Delay plasticity rule: moves each synapse's delay during the run"])),
             ("params", .object(["type": "object", "description": "The rule's parameters (see its definition)"])),
+            ("teacher", .object(["type": "string",
+                                 "description": "Supervised rules (delay_resume): population whose neuron i spikes when target neuron i should"])),
         ], required: ["rule"])
         schema["allOf"] = paramsPerRule(names)
         return schema

@@ -45,7 +45,7 @@ public struct ModelCatalog: Sendable {
         lines.append("  {\"initial\": x, \"factor\": f, \"every_ms\": t} (not those that set weight bounds, trace time constants or periods;")
         lines.append("  neuron parameters in the clock engine only).")
         lines.append("")
-        lines.append("Delay rules (\"delay_plasticity\": {\"rule\": ..., \"params\": {...}}, beside or without \"plasticity\"; clock engine):")
+        lines.append("Delay rules (\"delay_plasticity\": {\"rule\": ..., \"params\": {...}}, beside or without \"plasticity\"; both engines):")
         for rule in plasticityRules.delayRuleTables {
             lines.append("  \(rule.name): \(rule.summary)")
             lines += rule.parameters.map(Self.row)

@@ -206,8 +206,8 @@ extension ThirdFactorSpec {
 
 extension DelayPlasticitySpec {
     init(_ node: ConfigNode) throws {
-        let f = try node.object(allowed: ["rule", "params"], required: ["rule"])
-        self.init(rule: try f["rule"]!.string(), params: try ParameterValue.table(f["params"]))
+        let f = try node.object(allowed: ["rule", "params", "teacher"], required: ["rule"])
+        self.init(rule: try f["rule"]!.string(), params: try ParameterValue.table(f["params"]), teacher: try f["teacher"]?.string())
     }
 }
 

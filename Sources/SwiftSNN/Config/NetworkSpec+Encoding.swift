@@ -114,7 +114,8 @@ extension ThirdFactorSpec {
 
 extension DelayPlasticitySpec {
     var json: JSONValue {
-        object([("rule", .string(rule)), ("params", params.isEmpty ? nil : .object(params.mapValues(\.json)))])
+        object([("rule", .string(rule)), ("params", params.isEmpty ? nil : .object(params.mapValues(\.json))),
+                ("teacher", teacher.map(JSONValue.string))])
     }
 }
 

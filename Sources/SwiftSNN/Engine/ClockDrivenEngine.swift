@@ -178,6 +178,7 @@ public struct ClockDrivenEngine: Engine, Sendable {
         let streamBases = poissonStreams.indices.map { poissonStreams[$0].mutablePointer() }
         let plasticWorkers = network.plasticProjections.indices.map { network.plasticProjections[$0].makeWorker(grid: network.grid) }
         let weightBases = network.plasticProjections.indices.map { network.plasticProjections[$0].weights.baseAddress }
+        let delayTeachers = network.plasticProjections.map { $0.learnedDelays?.teacher }
         let delayWorkers = network.plasticProjections.indices.map { q in
             let targets = network.plasticProjections[q].synapses.target
             return network.plasticProjections[q].learnedDelays?.makeWorker(grid: network.grid, targets: targets)
@@ -258,6 +259,10 @@ public struct ClockDrivenEngine: Engine, Sendable {
                     let stepSpikes = exchange.join(stepOffset: k, step: step)
                     signals.deliver(step: step, populations: network.populations, ringBases: ringBases, layouts: layouts)
                     for p in stepSpikes.indices { statistics.spikes[p] += stepSpikes[p].count }
+                    for (q, worker) in delayWorkers.enumerated() {
+                        guard let worker, let teacher = delayTeachers[q], !stepSpikes[teacher].isEmpty else { continue }
+                        worker.teacherSpikes(stepSpikes[teacher], step: step)
+                    }
                     for (q, shift) in postsynapticShiftSteps.enumerated() where shift > 0 {
                         let fired = stepSpikes[network.plasticProjections[q].target]
                         if !fired.isEmpty { shiftedPostsynapticSpikes[q].append((step + shift, fired)) }

@@ -44,6 +44,8 @@ public struct EventDrivenEngine: Engine {
     /// Per plastic projection with changing delays: its delay rule's worker and the first channel (= synapse) of
     /// each source neuron; nil for projections with one fixed delay.
     private let delayWorkers: [(worker: LearnedDelays.Worker, firstChannel: [Int])?]
+    /// Per population: the plastic projections whose supervised delay rule it teaches.
+    private let taughtBy: [[Int]]
     private let plasticOutgoing: [[Int]]
     private let plasticIncoming: [[Int]]
     /// Per population: the spike generator's spikes, sorted by (time, id); nil for other populations.
@@ -111,6 +113,9 @@ public struct EventDrivenEngine: Engine {
             return (network.plasticProjections[q].learnedDelays!.makeWorker(grid: network.grid, targets: targets), first)
         }
         self.network = network
+        taughtBy = network.populations.indices.map { p in
+            network.plasticProjections.indices.filter { network.plasticProjections[$0].learnedDelays?.teacher == p }
+        }
         plasticOutgoing = network.populations.indices.map { p in network.plasticProjections.indices.filter { network.plasticProjections[$0].source == p } }
         plasticIncoming = network.populations.indices.map { p in network.plasticProjections.indices.filter { network.plasticProjections[$0].target == p } }
         for table in network.projections.map(\.synapses) + network.generatorProjections.map(\.synapses)
@@ -343,6 +348,7 @@ public struct EventDrivenEngine: Engine {
             plasticWorkers[q].postsynapticSpike(target: Int(i), at: t)
             delayWorkers[q]?.worker.postsynapticSpike(target: Int(i), at: t)
         }
+        for q in taughtBy[p] { delayWorkers[q]?.worker.teacherSpike(target: Int(i), at: t) }
         for q in plasticOutgoing[p] {
             guard let (worker, first) = delayWorkers[q] else {
                 queue.insert(ScheduledEvent(timeMs: t + network.plasticProjections[q].synapses.uniformDelayMs, kind: .arrival,

@@ -430,9 +430,24 @@ public struct NetworkBuilder: Sendable {
         let delays = (0..<table.count).map { table.delayInMs(of: $0, dtMs: grid.dtMs) }
         var boundSteps = table.delayBoundSteps
         var rule: (any DelayPlasticityRule)?, parameters: ParameterValues?, bindings: [BoundParameter] = []
+        var teacher: Int?
         if let spec {
             guard let type = plasticityRules.delayRule(named: spec.rule) else {
                 throw ConfigError(path: "\(path).rule", problem: unknownName("delay rule", spec.rule, known: plasticityRules.delayRuleTables.map(\.name)))
+            }
+            switch (type.usesTeacher, spec.teacher) {
+            case (true, nil):
+                throw ConfigError(path: "\(path).teacher", problem: "is required: \(spec.rule) is supervised by a population whose neuron i spikes when target neuron i should")
+            case (false, .some):
+                throw ConfigError(path: "\(path).teacher", problem: "not allowed: \(spec.rule) is unsupervised")
+            case (true, .some(let name)):
+                let p = try network.populationIndex(named: name, path: "\(path).teacher")
+                guard network.populations[p].count == targetCount, network.populations[p].emitsSpikes else {
+                    throw ConfigError(path: "\(path).teacher", problem: "'\(name)' must be a spiking population of the target's size (\(targetCount)), one teacher neuron per target neuron")
+                }
+                teacher = p
+            case (false, nil):
+                break
             }
             let built = try boundParameters(spec.params, path: "\(path).params", specs: type.parameters, network: network) { key, values, path in
                 var probe = values
@@ -462,7 +477,7 @@ public struct NetworkBuilder: Sendable {
             throw ConfigError(path: "\(path).params.d_max_ms", problem: "must be <= \(formatNumber(Double(UInt16.max) * grid.dtMs)) ms (65535 steps)")
         }
         return LearnedDelays(delayMs: delays, grid: grid, boundSteps: boundSteps, targetCount: targetCount, rule: rule,
-                             ruleName: spec?.rule, parameters: parameters, bindings: bindings)
+                             ruleName: spec?.rule, parameters: parameters, bindings: bindings, teacher: teacher)
     }
 
     /// A rule's or a neuron model's `params` (at `paramsPath`) checked against its table, with the parameters bound

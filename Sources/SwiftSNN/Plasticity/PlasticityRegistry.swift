@@ -27,6 +27,7 @@ public struct PlasticityRegistry: Sendable {
         r.register(ThreeFactor.self, as: ThreeFactor.name)
         r.register(OjaSubspace.self, as: OjaSubspace.name)
         r.register(DelayShift.self, as: DelayShift.name)
+        r.register(DelayReSuMe.self, as: DelayReSuMe.name)
         return r
     }()
 

@@ -58,7 +58,7 @@ extension RecorderSpec {
         case let .delays(projection, intervalMs):
             guard let plastic = network.plasticProjections.firstIndex(where: { $0.projectionIndex == projection && $0.learnedDelays != nil }) else {
                 throw ConfigError(path: "\(path).projection", problem: projection < network.projectionCount
-                    ? "projection \(projection)'s delays change only with delay_plasticity or max_delay_ms (clock engine)"
+                    ? "projection \(projection)'s delays change only with delay_plasticity or max_delay_ms"
                     : "index \(projection) out of range for \(network.projectionCount) projections")
             }
             return WeightRecorder(name: name, plastic: plastic, synapses: network.plasticProjections[plastic].synapses,

@@ -91,10 +91,14 @@ public struct DelayPlasticitySpec: Sendable, Equatable {
     public var rule: String
     /// The rule's parameters by key (numbers or bindings); keys left out take the rule's defaults.
     public var params: [String: ParameterValue]
+    /// For supervised rules (`DelayPlasticityRule.usesTeacher`): the population whose neuron i spikes when target
+    /// neuron i should; as many neurons as the target.
+    public var teacher: String?
 
-    /// The delay rule registered as `rule` with these parameters.
-    public init(rule: String, params: [String: ParameterValue] = [:]) {
+    /// The delay rule registered as `rule` with these parameters (and teacher population, for supervised rules).
+    public init(rule: String, params: [String: ParameterValue] = [:], teacher: String? = nil) {
         self.rule = rule
         self.params = params
+        self.teacher = teacher
     }
 }

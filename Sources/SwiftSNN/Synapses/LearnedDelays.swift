@@ -21,13 +21,16 @@ public struct LearnedDelays: Sendable {
     let ruleName: String?
     let parameters: ParameterValues?
     let bindings: [BoundParameter]
-    /// Per target neuron: the arrivals and postsynaptic spikes of the last `windowMs`, so that pairs that straddle
-    /// two runs are paired as in one run.
+    /// The teacher population's index, for supervised rules: its neuron i's spikes are target i's desired ones.
+    let teacher: Int?
+    /// Per target neuron: the arrivals, postsynaptic spikes and teacher spikes of the last `windowMs`, so that
+    /// pairs that straddle two runs are paired as in one run.
     var recentArrivals: [[Arrival]]
     var recentPostSpikesMs: [[Double]]
+    var recentTeacherSpikesMs: [[Double]]
 
     init(delayMs: [Double], grid: TimeGrid, boundSteps: Int, targetCount: Int, rule: (any DelayPlasticityRule)?,
-         ruleName: String?, parameters: ParameterValues?, bindings: [BoundParameter]) {
+         ruleName: String?, parameters: ParameterValues?, bindings: [BoundParameter], teacher: Int?) {
         self.delayMs = Column(delayMs)
         delaySteps = Column(delayMs.map { UInt16(grid.steps($0)) })
         self.boundSteps = boundSteps
@@ -35,8 +38,10 @@ public struct LearnedDelays: Sendable {
         self.ruleName = ruleName
         self.parameters = parameters
         self.bindings = bindings
+        self.teacher = teacher
         recentArrivals = [[Arrival]](repeating: [], count: rule == nil ? 0 : targetCount)
         recentPostSpikesMs = [[Double]](repeating: [], count: rule == nil ? 0 : targetCount)
+        recentTeacherSpikesMs = [[Double]](repeating: [], count: teacher == nil ? 0 : targetCount)
     }
 
     /// The fewest steps a delay can take during the run: the rule's `d_min_ms`, or the shortest delay now.
@@ -65,7 +70,7 @@ public struct LearnedDelays: Sendable {
     mutating func makeWorker(grid: TimeGrid, targets: [UInt32]) -> Worker {
         Worker(delayMs: delayMs.mutablePointer(), delaySteps: delaySteps.mutablePointer(), grid: grid, rule: rule,
                parameters: parameters, bindings: bindings, targets: targets, arrivals: recentArrivals,
-               postSpikes: recentPostSpikesMs)
+               postSpikes: recentPostSpikesMs, teacherSpikes: recentTeacherSpikesMs)
     }
 
     /// Takes the pairing state of a finished run.
@@ -73,6 +78,7 @@ public struct LearnedDelays: Sendable {
         guard rule != nil else { return }
         recentArrivals = Array(UnsafeBufferPointer(start: worker.arrivals, count: worker.targetCount))
         recentPostSpikesMs = Array(UnsafeBufferPointer(start: worker.postSpikes, count: worker.targetCount))
+        recentTeacherSpikesMs = Array(UnsafeBufferPointer(start: worker.teacherSpikes, count: worker.teacherCount))
     }
 
     /// The delay rule inside one clock step k, whose arrivals and postsynaptic spikes are both at (k+1)·dt: the
@@ -92,10 +98,14 @@ public struct LearnedDelays: Sendable {
         let targetCount: Int
         let arrivals: UnsafeMutablePointer<[Arrival]>
         let postSpikes: UnsafeMutablePointer<[Double]>
+        /// Per target, for supervised rules (`teacherCount` is 0 or the target count); appended to serially, pruned
+        /// in the target's part.
+        let teacherSpikes: UnsafeMutablePointer<[Double]>
+        let teacherCount: Int
 
         init(delayMs: UnsafeMutablePointer<Double>, delaySteps: UnsafeMutablePointer<UInt16>, grid: TimeGrid,
              rule: (any DelayPlasticityRule)?, parameters: ParameterValues?, bindings: [BoundParameter],
-             targets: [UInt32], arrivals: [[Arrival]], postSpikes: [[Double]]) {
+             targets: [UInt32], arrivals: [[Arrival]], postSpikes: [[Double]], teacherSpikes: [[Double]]) {
             self.delayMs = delayMs
             self.delaySteps = delaySteps
             self.grid = grid
@@ -108,6 +118,9 @@ public struct LearnedDelays: Sendable {
             self.arrivals.initialize(from: arrivals, count: arrivals.count)
             self.postSpikes = .allocate(capacity: max(1, postSpikes.count))
             self.postSpikes.initialize(from: postSpikes, count: postSpikes.count)
+            teacherCount = teacherSpikes.count
+            self.teacherSpikes = .allocate(capacity: max(1, teacherSpikes.count))
+            self.teacherSpikes.initialize(from: teacherSpikes, count: teacherSpikes.count)
         }
 
         deinit {
@@ -115,6 +128,8 @@ public struct LearnedDelays: Sendable {
             arrivals.deallocate()
             postSpikes.deinitialize(count: targetCount)
             postSpikes.deallocate()
+            teacherSpikes.deinitialize(count: teacherCount)
+            teacherSpikes.deallocate()
         }
 
         /// Whether a rule moves the delays (without one, they only change between runs).
@@ -152,8 +167,27 @@ public struct LearnedDelays: Sendable {
             let i = Int(targets[k])
             Self.forget(before: t - rule.windowMs, in: &postSpikes[i]) { $0 }
             for post in postSpikes[i] { move(k, lagMs: post - t, rule) }
+            if teacherCount > 0 {
+                Self.forget(before: t - rule.windowMs, in: &teacherSpikes[i]) { $0 }
+                for teach in teacherSpikes[i] { move(k, teacherLagMs: teach - t, rule) }
+            }
             Self.forget(before: t - rule.windowMs, in: &arrivals[i]) { $0.timeMs }
             arrivals[i].append(Arrival(synapse: Int32(k), timeMs: t))
+        }
+
+        /// Serially, after a step: the teacher's spikes of the step (teacher neuron i for target i) pair with the
+        /// arrivals up to then.
+        func teacherSpikes(_ fired: [Int32], step: Int) {
+            for i in fired { teacherSpike(target: Int(i), at: grid.spikeTime(step: step)) }
+        }
+
+        /// Teacher neuron `i` fires at `t` (ms): target `i` should have fired; it pairs with the arrivals up to now.
+        func teacherSpike(target i: Int, at t: Double) {
+            guard let rule, teacherCount > 0 else { return }
+            Self.forget(before: t - rule.windowMs, in: &arrivals[i]) { $0.timeMs }
+            for a in arrivals[i] { move(Int(a.synapse), teacherLagMs: t - a.timeMs, rule) }
+            Self.forget(before: t - rule.windowMs, in: &teacherSpikes[i]) { $0 }
+            teacherSpikes[i].append(t)
         }
 
         /// Target `i` fires at `t` (ms): it pairs with the arrivals at its synapses up to now.
@@ -167,8 +201,17 @@ public struct LearnedDelays: Sendable {
 
         @inline(__always)
         private func move(_ k: Int, lagMs: Double, _ rule: any DelayPlasticityRule) {
+            set(k, rule.delay(delayMs[k], afterLagMs: lagMs), rule)
+        }
+
+        private func move(_ k: Int, teacherLagMs: Double, _ rule: any DelayPlasticityRule) {
+            set(k, rule.delay(delayMs[k], afterTeacherLagMs: teacherLagMs), rule)
+        }
+
+        @inline(__always)
+        private func set(_ k: Int, _ delay: Double, _ rule: any DelayPlasticityRule) {
             let bounds = rule.delayBoundsMs
-            let d = min(max(rule.delay(delayMs[k], afterLagMs: lagMs), bounds.lowerBound), bounds.upperBound)
+            let d = min(max(delay, bounds.lowerBound), bounds.upperBound)
             delayMs[k] = d
             delaySteps[k] = UInt16(grid.steps(d))
         }

@@ -69,7 +69,7 @@ import Testing
         Case("delay beyond max_delay_ms", #"{\#(sim), "populations": [\#(n3)], "projections": [{"source": "n", "target": "n", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1, "delay_ms": 12}, "max_delay_ms": 10}]}"#,
              "projections[0].synapse.delay_ms: must be <= max_delay_ms (10 ms), got 12"),
         Case("unknown delay rule", #"{\#(sim), "populations": [\#(n3)], "projections": [{"source": "n", "target": "n", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1}, "delay_plasticity": {"rule": "delay_shfit"}}]}"#,
-             "projections[0].delay_plasticity.rule: unknown delay rule 'delay_shfit' (did you mean 'delay_shift'?); known: delay_shift"),
+             "projections[0].delay_plasticity.rule: unknown delay rule 'delay_shfit' (did you mean 'delay_shift'?); known: delay_resume, delay_shift"),
         Case("delay rule bound beyond max_delay_ms", #"{\#(sim), "populations": [\#(n3)], "projections": [{"source": "n", "target": "n", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1}, "max_delay_ms": 5, "delay_plasticity": {"rule": "delay_shift", "params": {"d_max_ms": 8}}}]}"#,
              "projections[0].delay_plasticity.params.d_max_ms: must be <= max_delay_ms (5 ms), got 8"),
         Case("initial delay outside the delay rule's bounds", #"{\#(sim), "populations": [\#(n3)], "projections": [{"source": "n", "target": "n", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1, "delay_ms": 0.5}, "delay_plasticity": {"rule": "delay_shift"}}]}"#,
