@@ -46,6 +46,7 @@ struct RunCommand: ParsableCommand {
         if let durationMs, !(durationMs >= 0 && durationMs.isFinite) {
             throw ValidationError("--duration-ms must be a finite number >= 0, got \(durationMs)")
         }
+        if out?.isEmpty == true { throw ValidationError("--out must name a directory, got an empty path") }
         if let engine, EngineKind(rawValue: engine) == nil {
             throw ValidationError("--engine must be one of \(EngineKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(engine)'")
         }
@@ -58,8 +59,10 @@ struct RunCommand: ParsableCommand {
             if let threads { spec.simulation.threads = threads }
             if let durationMs { spec.simulation.durationMs = durationMs }
             if let engine { spec.simulation.engine = EngineKind(rawValue: engine) }
-            var simulation = try Simulation(spec: spec)
+            cappingThreads(of: &spec)
             let directory = URL(fileURLWithPath: out ?? "out/\(spec.name)")
+            var simulation = try Simulation(spec: spec)
+            try OutputDirectory.prepare(directory)
             let reporter = ProgressReporter(totalMs: spec.simulation.durationMs,
                                             enabled: progress || isatty(STDERR_FILENO) == 1)
             let observer: ((Double) -> Void)? = reporter.enabled ? { reporter.report(simulatedMs: $0) } : nil

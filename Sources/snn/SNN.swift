@@ -23,3 +23,13 @@ func fail(_ error: Error) -> ExitCode {
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
 }
+
+/// More threads than cores only adds fork/join cost (and far more makes the OpenMP runtime abort); results do not
+/// depend on the count, so a larger request is capped, with a warning on stderr.
+func cappingThreads(of spec: inout NetworkSpec) {
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    guard let requested = spec.simulation.threads, requested > cores else { return }
+    var stderr = StandardError()
+    print("warning: \(requested) threads requested, using \(cores) (the cores of this machine; results are the same)", to: &stderr)
+    spec.simulation.threads = cores
+}

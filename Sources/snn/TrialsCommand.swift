@@ -60,12 +60,14 @@ struct TrialsCommand: ParsableCommand {
         if inputs == nil && trials == nil { throw ValidationError("give --inputs or --trials") }
         if let trials, trials < 1 { throw ValidationError("--trials must be >= 1, got \(trials)") }
         if recordTrials < 0 { throw ValidationError("--record-trials must be >= 0, got \(recordTrials)") }
+        if out?.isEmpty == true { throw ValidationError("--out must name a directory, got an empty path") }
     }
 
     func run() throws {
         do {
             var spec = try NetworkSpec.load(from: URL(fileURLWithPath: config))
             if let seed { spec.simulation.seed = seed }
+            cappingThreads(of: &spec)
             var simulation = try Simulation(spec: spec)
             let directory = URL(fileURLWithPath: out ?? "out/\(spec.name)-trials")
             let (rows, input) = try inputRows(spec)
@@ -76,7 +78,7 @@ struct TrialsCommand: ParsableCommand {
             let spikeRecorders = simulation.recorders.compactMap { $0 as? any SpikeRecording }
             var counts = spikeRecorders.map { [Double](repeating: 0, count: count * simulation.network.populations[$0.population].count) }
             let start = DispatchTime.now()
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try OutputDirectory.prepare(directory)
             for trial in 0..<count {
                 if trial > 0 { try simulation.reset(weights: weights == "current" ? .current : .initial) }
                 if let rows, let input { try simulation.setParameter("p", of: input, to: rows[trial]) }

@@ -131,4 +131,35 @@ import Testing
         }
         #expect(dir.contents() == ["net.json"])
     }
+
+    /// An output directory that cannot be used is reported before simulating: 10⁷ ms of this network would take
+    /// minutes, the refusal takes the time to build it.
+    @Test func anUnusableOutputDirectoryFailsBeforeSimulating() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write(Self.constantCurrent, to: "net.json")
+        try dir.write("not a directory", to: "taken")
+        for (out, expected) in [("taken", "error: cannot use \(dir.url.path)/taken as output directory: it is a file"),
+                                ("taken/inner", "error: cannot create output directory \(dir.url.path)/taken/inner: "),
+                                ("", "Error: --out must name a directory, got an empty path")] {
+            let start = Date()
+            let result = try SNNExecutable.run(["run", "net.json", "--duration-ms", "1e7", "--out", out], in: dir.url)
+            #expect(result.status != 0)
+            #expect(result.stderr.hasPrefix(expected), "\(result.stderr)")
+            #expect(Date().timeIntervalSince(start) < 30)
+        }
+        #expect(dir.contents() == ["net.json", "taken"])
+    }
+
+    @Test func moreThreadsThanCoresAreCappedWithAWarningAndTheSameResult() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write(Self.randomNetwork, to: "net.json")
+        let capped = try SNNExecutable.run(["run", "net.json", "--threads", "100000", "--out", "a"], in: dir.url)
+        #expect(capped.status == 0)
+        #expect(capped.stderr.hasPrefix("warning: 100000 threads requested, using ") && capped.stderr.split(separator: "\n").count == 1)
+        let one = try SNNExecutable.run(["run", "net.json", "--threads", "1", "--out", "b"], in: dir.url)
+        #expect(one.status == 0 && one.stderr == "")
+        #expect(try Data(contentsOf: dir.url.appendingPathComponent("a/spikes.npy")) == Data(contentsOf: dir.url.appendingPathComponent("b/spikes.npy")))
+    }
 }

@@ -109,14 +109,11 @@ public struct Simulation {
                    runSeconds: runSeconds, threads: engine.threads, seed: spec.simulation.effectiveSeed, engine: type(of: engine).kind.rawValue)
     }
 
-    /// Writes `summary.json` and one `<recorder>.npy` per recorder into `directory` (created if needed), each
-    /// file atomically. After a run stopped by `error`, the summary says so (`"error"`) and covers the time reached.
+    /// Writes `summary.json` and one `<recorder>.npy` per recorder into `directory` (created if needed,
+    /// `OutputDirectory.prepare`), each file atomically. After a run stopped by `error`, the summary says so
+    /// (`"error"`) and covers the time reached.
     public func writeOutputs(to directory: URL, stoppedBy error: (any Error)? = nil) throws {
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw SNNError("cannot create output directory \(directory.path): \(error.localizedDescription)")
-        }
+        try OutputDirectory.prepare(directory)
         for r in recorders {
             for file in r.files(grid: network.grid) {
                 try AtomicFile.write(file.data, to: directory.appendingPathComponent(file.name))

@@ -117,12 +117,26 @@ extension NetworkSpec {
             throw ConfigError(path: "modulators[\(i)].name", problem: "duplicate modulator name '\(m.name)'")
         }
         seen = []
+        // Every file the recorders write must be distinct, beside summary.json and the files of --save-weights,
+        // --save-delays and --save-synapses, so that no output silently replaces another.
+        var writers: [String: Int] = [:]
         for (i, r) in recorders.enumerated() {
-            guard r.name != "summary" else {
-                throw ConfigError(path: "recorders[\(i)].name", problem: "'summary' is reserved for summary.json")
-            }
+            let path = "recorders[\(i)].name"
+            guard r.name != "summary" else { throw ConfigError(path: path, problem: "'summary' is reserved for summary.json") }
             guard seen.insert(r.name).inserted else {
-                throw ConfigError(path: "recorders[\(i)].name", problem: "duplicate recorder name '\(r.name)'")
+                throw ConfigError(path: path, problem: "duplicate recorder name '\(r.name)'")
+            }
+            if let saved = RecorderSpec.savedFilePrefixes.first(where: { r.name.hasPrefix($0) && r.name.dropFirst($0.count).allSatisfy(\.isNumber) }) {
+                throw ConfigError(path: path, problem: "'\(saved)<i>' names are reserved for the files snn writes with --save-weights, --save-delays and --save-synapses")
+            }
+            for file in r.fileNames {
+                guard file.utf8.count <= 255 else {
+                    throw ConfigError(path: path, problem: "makes a file name of \(file.utf8.count) bytes (\(file.prefix(20))…); at most 255")
+                }
+                if let other = writers[file] {
+                    throw ConfigError(path: path, problem: "writes \(file), as recorder '\(recorders[other].name)' (recorders[\(other)]) does; rename one")
+                }
+                writers[file] = i
             }
         }
     }

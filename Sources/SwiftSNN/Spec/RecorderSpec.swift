@@ -37,6 +37,18 @@ public struct RecorderSpec: Sendable, Equatable {
 
     /// File-name safe (letters, digits, `_`, `-`); the file is `<name>.npy`.
     public var name: String
+
+    /// Prefixes of the files `snn run --save-weights`/`--save-delays` and `snn trials --save-synapses` write
+    /// (`weights_projection0.npy`): recorder names of that form are refused.
+    public static let savedFilePrefixes = ["weights_projection", "delays_projection", "synapses_projection"]
+
+    /// The files a built-in recorder of this kind writes (a registered type's main file for custom kinds).
+    public var fileNames: [String] {
+        switch kind {
+        case .weights, .delays: return ["\(name).npy", "\(name)_sources.npy", "\(name)_targets.npy"]
+        case .spikes, .state, .modulators, .custom: return ["\(name).npy"]
+        }
+    }
     /// What it records, and how often.
     public var kind: Kind
 
