@@ -264,7 +264,7 @@ public struct ClockDrivenEngine: Engine, Sendable {
                         worker.teacherSpikes(stepSpikes[teacher], step: step)
                     }
                     for (q, shift) in postsynapticShiftSteps.enumerated() where shift > 0 {
-                        let fired = stepSpikes[network.plasticProjections[q].target]
+                        let fired = stepSpikes[work.plastic[q].target]
                         if !fired.isEmpty { shiftedPostsynapticSpikes[q].append((step + shift, fired)) }
                     }
                     recording.observe(step: step, spikes: stepSpikes, populations: network.populations,

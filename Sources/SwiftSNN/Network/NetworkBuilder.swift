@@ -351,7 +351,7 @@ public struct NetworkBuilder: Sendable {
             }
             projection.dendriticFraction = proj.dendriticFraction ?? 0
             if learnsDelays {
-                projection.learnedDelays = try makeLearnedDelays(proj.delayPlasticity, path: "\(path).delay_plasticity",
+                projection.learnedDelays = try makeLearnedDelays(proj.delayPlasticity, projectionPath: path,
                                                                  table: table, maxDelayMs: proj.maxDelayMs,
                                                                  targetCount: target.count, network: network)
             }
@@ -424,9 +424,9 @@ public struct NetworkBuilder: Sendable {
 
     /// The changing delays of a plastic projection: the delay rule named in `spec` (if any) with its parameters
     /// checked against the delays drawn and `max_delay_ms`, which defaults to the rule's `d_max_ms`.
-    private func makeLearnedDelays(_ spec: DelayPlasticitySpec?, path: String, table: SynapseTable, maxDelayMs: Double?,
-                                   targetCount: Int, network: Network) throws -> LearnedDelays {
-        let grid = network.grid
+    private func makeLearnedDelays(_ spec: DelayPlasticitySpec?, projectionPath: String, table: SynapseTable,
+                                   maxDelayMs: Double?, targetCount: Int, network: Network) throws -> LearnedDelays {
+        let grid = network.grid, path = "\(projectionPath).delay_plasticity"
         let delays = (0..<table.count).map { table.delayInMs(of: $0, dtMs: grid.dtMs) }
         var boundSteps = table.delayBoundSteps
         var rule: (any DelayPlasticityRule)?, parameters: ParameterValues?, bindings: [BoundParameter] = []
@@ -467,7 +467,7 @@ public struct NetworkBuilder: Sendable {
                 throw ConfigError(path: "\(path).params.d_max_ms", problem: "must be <= max_delay_ms (\(formatNumber(maxDelayMs)) ms), got \(formatNumber(bounds.upperBound))")
             }
             if let k = delays.firstIndex(where: { !bounds.contains($0) }) {
-                throw ConfigError(path: "\(path.dropLast("delay_plasticity".count))synapse.delay_ms",
+                throw ConfigError(path: "\(projectionPath).synapse.delay_ms",
                                   problem: "must lie within the delay rule's d_min_ms ... d_max_ms (\(formatNumber(bounds.lowerBound)) ... \(formatNumber(bounds.upperBound)) ms), got \(formatNumber(delays[k]))")
             }
             if maxDelayMs == nil { boundSteps = max(boundSteps, grid.steps(bounds.upperBound)) }

@@ -53,16 +53,10 @@ public struct LearnedDelays: Sendable {
 
     /// Sets every delay (one per synapse, ms) between runs; each must round to 1 ... `boundSteps` steps.
     mutating func set(_ delays: [Double], grid: TimeGrid, projection: Int) throws {
-        guard delays.count == delayMs.count else {
-            throw SNNError("projection \(projection): \(delays.count) delays given, expected \(delayMs.count) (one per synapse)")
-        }
-        for (k, d) in delays.enumerated() {
-            guard d.isFinite, grid.fractionalSteps(d).rounded() >= 1, grid.fractionalSteps(d).rounded() <= Double(boundSteps) else {
-                throw SNNError("projection \(projection): delay \(k) must lie within dt (\(formatNumber(grid.dtMs)) ms) and max_delay_ms (\(formatNumber(Double(boundSteps) * grid.dtMs)) ms), got \(formatNumber(d))")
-            }
-        }
+        let steps = try SynapseTable.steps(of: delays, count: delayMs.count, grid: grid, boundSteps: boundSteps,
+                                           exact: false, projection: projection)
         delayMs = Column(delays)
-        delaySteps = Column(delays.map { UInt16(grid.steps($0)) })
+        delaySteps = Column(steps)
     }
 
     /// A worker over these delays for one clock-engine run; it holds raw pointers into them, valid until the

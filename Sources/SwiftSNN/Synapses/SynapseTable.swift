@@ -169,26 +169,31 @@ public struct SynapseTable: Sendable {
     /// Replaces every delay (one per synapse, ms) between runs; each must round to 1 ... `delayBoundSteps` steps
     /// (or be positive, for a table with exact delays).
     mutating func setDelays(_ delays: [Double], dtMs: Double, projection: Int) throws {
-        guard delays.count == count else {
-            throw SNNError("projection \(projection): \(delays.count) delays given, expected \(count) (one per synapse)")
-        }
-        let grid = TimeGrid(dtMs: dtMs), exact = exactDelays
-        var steps = [UInt16](repeating: 0, count: count)
-        for (k, d) in delays.enumerated() {
-            let s = grid.fractionalSteps(d).rounded()
-            guard d.isFinite, d > 0, s <= Double(delayBoundSteps), exact || s >= 1 else {
-                throw SNNError("projection \(projection): delay \(k) must lie within dt (\(formatNumber(dtMs)) ms) and max_delay_ms (\(formatNumber(Double(delayBoundSteps) * dtMs)) ms), got \(formatNumber(d))")
-            }
-            steps[k] = UInt16(max(s, 1))
-        }
+        let steps = try Self.steps(of: delays, count: count, grid: TimeGrid(dtMs: dtMs), boundSteps: delayBoundSteps,
+                                   exact: exactDelays, projection: projection)
         delaySteps = steps
-        if exact {
+        if exactDelays {
             delayMs = delays
             uniformDelayMs = 0
         }
-        minDelaySteps = Int(steps.min() ?? UInt16.max)
-        maxDelaySteps = Int(steps.max() ?? 0)
-        if count == 0 { minDelaySteps = Int.max }
+        minDelaySteps = steps.min().map(Int.init) ?? Int.max
+        maxDelaySteps = steps.max().map(Int.init) ?? 0
+    }
+
+    /// New delays given from code (`count` of them, ms) in whole steps, each at least one (rounded, unless
+    /// `exact`: the event engine's delays need only be positive) and at most `boundSteps`; else a one-line error.
+    static func steps(of delays: [Double], count: Int, grid: TimeGrid, boundSteps: Int, exact: Bool,
+                      projection: Int) throws -> [UInt16] {
+        guard delays.count == count else {
+            throw SNNError("projection \(projection): \(delays.count) delays given, expected \(count) (one per synapse)")
+        }
+        return try delays.enumerated().map { k, d in
+            let s = grid.fractionalSteps(d).rounded()
+            guard d.isFinite, d > 0, s <= Double(boundSteps), exact || s >= 1 else {
+                throw SNNError("projection \(projection): delay \(k) must lie within dt (\(formatNumber(grid.dtMs)) ms) and max_delay_ms (\(formatNumber(Double(boundSteps) * grid.dtMs)) ms), got \(formatNumber(d))")
+            }
+            return UInt16(max(s, 1))
+        }
     }
 
     /// The delay of synapse `k` in steps.
