@@ -20,7 +20,8 @@ import HeapModule
 /// Plastic projections run their rules at the exact times of arrivals and postsynaptic spikes, with traces decayed
 /// in continuous time (`ExactPlasticWorker`); weight recorders sample at the end of each step of dt. Delay rules
 /// (`LearnedDelays`) pair exact arrival and spike times too, and each spike leaves with its synapse's delay in ms
-/// at its emission, unrounded.
+/// at its emission, unrounded. A dendritic share f of a projection's delay d delays the postsynaptic spikes its rule
+/// sees by 2·f·d.
 ///
 /// Refused at `init` with a `ConfigError`: models that are not `ExactlySolvable` (e.g. `iaf_cond_exp`),
 /// `bernoulli_input`, which is defined per step, and plasticity that is (rules updated every step, parameters
@@ -46,6 +47,9 @@ public struct EventDrivenEngine: Engine {
     private let delayWorkers: [(worker: LearnedDelays.Worker, firstChannel: [Int])?]
     /// Per population: the plastic projections whose supervised delay rule it teaches.
     private let taughtBy: [[Int]]
+    /// Per plastic projection: how much later than it fires a postsynaptic spike reaches the synapses, twice the
+    /// dendritic share of the delay (`dendriticFraction`), in ms.
+    private let postsynapticShiftMs: [Double]
     private let plasticOutgoing: [[Int]]
     private let plasticIncoming: [[Int]]
     /// Per population: the spike generator's spikes, sorted by (time, id); nil for other populations.
@@ -75,6 +79,11 @@ public struct EventDrivenEngine: Engine {
         var ids = 0
         for (p, population) in network.populations.enumerated() {
             switch population {
+            case let group as NeuronGroup<WindowIntegrator>:
+                neurons.append(WindowNeurons(group, firstId: ids, grid: network.grid))
+                trains.append(nil)
+                firstIds.append((ids, p))
+                ids += population.count
             case let group as any EventDrivenPopulation:
                 neurons.append(try group.makeEventDrivenNeurons(populationIndex: p, firstId: ids))
                 trains.append(nil)
@@ -116,6 +125,7 @@ public struct EventDrivenEngine: Engine {
         taughtBy = network.populations.indices.map { p in
             network.plasticProjections.indices.filter { network.plasticProjections[$0].learnedDelays?.teacher == p }
         }
+        postsynapticShiftMs = network.plasticProjections.map { 2 * $0.dendriticFraction * $0.synapses.uniformDelayMs }
         plasticOutgoing = network.populations.indices.map { p in network.plasticProjections.indices.filter { network.plasticProjections[$0].source == p } }
         plasticIncoming = network.populations.indices.map { p in network.plasticProjections.indices.filter { network.plasticProjections[$0].target == p } }
         for table in network.projections.map(\.synapses) + network.generatorProjections.map(\.synapses)
@@ -313,6 +323,8 @@ public struct EventDrivenEngine: Engine {
                 stop.index += 1
                 queue.insert(stop)
             }
+        case .postsynaptic:
+            plasticWorkers[Int(e.stream)].postsynapticSpike(target: Int(e.neuron), at: t)
         case .spike:
             let p = Int(e.population)
             if let train = spikeTrains[p], Int(e.index) + 1 < train.count {
@@ -345,6 +357,11 @@ public struct EventDrivenEngine: Engine {
         runSpikeTimes[p].append(t)
         runSpikeIds[p].append(i)
         for q in plasticIncoming[p] {
+            guard postsynapticShiftMs[q] == 0 else {
+                queue.insert(ScheduledEvent(timeMs: t + postsynapticShiftMs[q], kind: .postsynaptic, population: Int32(p),
+                                            neuron: i, stream: Int32(q), index: 0))
+                continue
+            }
             plasticWorkers[q].postsynapticSpike(target: Int(i), at: t)
             delayWorkers[q]?.worker.postsynapticSpike(target: Int(i), at: t)
         }

@@ -4,7 +4,7 @@
 /// schedules, so the order in which events were inserted never matters and equal times are resolved the same way
 /// in every run. At one instant, generator currents switch first, then spikes arrive (from neurons, then from
 /// Poisson generators), then neurons whose membrane reached threshold fire: like a clock step, which sums its input
-/// before it tests the threshold.
+/// before it tests the threshold. Postsynaptic spikes delayed on their way back to plastic synapses come last.
 struct ScheduledEvent: Comparable {
     enum Kind: UInt8 {
         /// A generator current switches on or off at one target: `stream` is the generator projection, `index`
@@ -21,6 +21,10 @@ struct ScheduledEvent: Comparable {
         /// list), or a neuron's predicted threshold crossing (`index` 0), which the engine keeps in its
         /// `CrossingQueue` and compares with the other events in this form.
         case spike = 3
+        /// A postsynaptic spike of `neuron` of `population` reaches the synapses of plastic projection `stream` back
+        /// through the dendrite (its share of the delay, `dendriticFraction`), after the arrivals of that instant, as
+        /// an unshifted spike's pairing with them.
+        case postsynaptic = 4
     }
 
     var timeMs: Double

@@ -325,9 +325,6 @@ public struct NetworkBuilder: Sendable {
         }
         if let fraction = proj.dendriticFraction, fraction > 0 {
             let fractionPath = "\(path).dendritic_fraction"
-            if lowering.exactTimes {
-                throw ConfigError(path: fractionPath, problem: "a dendritic share of the delay needs the clock engine for now; use \"engine\": \"clock\"")
-            }
             guard let rule = proj.plasticity?.rule, plasticityRules.matrixRule(named: rule) == nil else {
                 throw ConfigError(path: fractionPath, problem: "sets the timing of a pair-based weight rule; the projection has none")
             }
