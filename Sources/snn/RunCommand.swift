@@ -7,8 +7,12 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Build and simulate a network from a JSON config; write spikes, state samples and a summary.",
         discussion: """
-            Outputs go to DIR (default out/<config name>): summary.json and one <recorder>.npy per recorder, each \
-            written atomically. Options given here override the config's "simulation" values.
+            Outputs go to DIR (default out/<config name>): one <recorder>.npy per recorder, written while the run \
+            goes on (valid at every flush under a temporary name, renamed at the end), then summary.json, which \
+            lists the run's files. DIR is locked for the run, and an earlier run's files there are removed first. \
+            SIGINT or SIGTERM stops the run at the next slice of steps: the outputs up to then are written, \
+            summary.json says "interrupted": true, and the exit status is 128 + the signal's number. Options \
+            given here override the config's "simulation" values.
             """
     )
 
@@ -54,6 +58,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         do {
+            // From the start: a signal while the network is built stops the run before its first step.
+            try Interruption.installSignalHandlers()
             var spec = try NetworkSpec.load(from: URL(fileURLWithPath: self.config))
             if let seed { spec.simulation.seed = seed }
             if let threads { spec.simulation.threads = threads }
@@ -62,22 +68,31 @@ struct RunCommand: ParsableCommand {
             cappingThreads(of: &spec)
             let directory = URL(fileURLWithPath: out ?? "out/\(spec.name)")
             var simulation = try Simulation(spec: spec)
-            try OutputDirectory.prepare(directory)
+            let stream = try simulation.recordingStream(to: directory)
             let reporter = ProgressReporter(totalMs: spec.simulation.durationMs,
                                             enabled: progress || isatty(STDERR_FILENO) == 1)
             let observer: ((Double) -> Void)? = reporter.enabled ? { reporter.report(simulatedMs: $0) } : nil
-            do {
-                try simulation.run(observer: observer)
-            } catch let error as NumericalError {
-                // What was recorded up to the error is worth keeping: it shows how the state ran away.
+            // What was recorded and learned up to a stop is worth keeping: it shows how the state ran away, or
+            // how far an interrupted run got.
+            func finish(stoppedBy error: (any Error)? = nil) throws {
                 reporter.finish()
-                try simulation.writeOutputs(to: directory, stoppedBy: error)
-                throw fail(SNNError("\(error) (outputs up to then in \(directory.path))"))
+                var saved: [URL] = []
+                if saveWeights { saved += try simulation.saveWeights(to: directory) }
+                if saveDelays { saved += try simulation.saveDelays(to: directory) }
+                try simulation.finish(stream, stoppedBy: error, alsoWritten: saved)
             }
-            reporter.finish()
-            try simulation.writeOutputs(to: directory)
-            if saveWeights { try simulation.saveWeights(to: directory) }
-            if saveDelays { try simulation.saveDelays(to: directory) }
+            do {
+                try simulation.run(streamingTo: stream, observer: observer)
+            } catch let error as NumericalError {
+                try finish(stoppedBy: error)
+                throw fail(SNNError("\(error) (outputs up to then in \(directory.path))"))
+            } catch let stop as RunInterrupted {
+                try finish(stoppedBy: stop)
+                var stderr = StandardError()
+                print("snn: \(stop); outputs up to then in \(directory.path)", to: &stderr)
+                throw ExitCode(128 + stop.signal)
+            }
+            try finish()
             print(SummaryText(simulation.summary, directory: directory.path).text)
         } catch let error as ConfigError {
             throw fail(error)

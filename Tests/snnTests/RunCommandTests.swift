@@ -53,7 +53,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stderr == "", "no progress line when stderr is not a terminal, and no warnings")
         #expect(result.stdout.hasSuffix("/results\n") && result.stdout.contains("outputs in /"))
-        #expect(dir.contents() == ["net.json", "results", "results/spikes.npy", "results/summary.json", "results/vm.npy"])
+        #expect(dir.contents() == ["net.json", "results", "results/.snn-lock", "results/spikes.npy", "results/summary.json", "results/vm.npy"])
         let summary = try Self.summary(in: dir.url.appendingPathComponent("results"))
         #expect(Self.spikeCount(summary, population: "lif") == 20 * 6)
         #expect(summary["duration_ms"] as? Double == 100)

@@ -25,11 +25,25 @@ enum SNNExecutable {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }()
 
-    /// Runs `snn arguments` in `directory`. Output goes through files, not pipes, so a chatty process cannot
+    /// A started `snn` process, its output going to files.
+    struct Running {
+        let process: Process
+        let capture: TemporaryDirectory
+
+        /// Waits for the process to end and returns its status and output.
+        func wait() throws -> Result {
+            defer { capture.remove() }
+            process.waitUntilExit()
+            return Result(status: process.terminationStatus,
+                          stdout: try String(contentsOf: capture.url.appendingPathComponent("stdout"), encoding: .utf8),
+                          stderr: try String(contentsOf: capture.url.appendingPathComponent("stderr"), encoding: .utf8))
+        }
+    }
+
+    /// Starts `snn arguments` in `directory`. Output goes through files, not pipes, so a chatty process cannot
     /// block on a full pipe.
-    static func run(_ arguments: [String], in directory: URL) throws -> Result {
+    static func start(_ arguments: [String], in directory: URL) throws -> Running {
         let capture = try TemporaryDirectory()
-        defer { capture.remove() }
         let out = capture.url.appendingPathComponent("stdout"), err = capture.url.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
@@ -40,10 +54,12 @@ enum SNNExecutable {
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         try process.run()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: try String(contentsOf: out, encoding: .utf8),
-                      stderr: try String(contentsOf: err, encoding: .utf8))
+        return Running(process: process, capture: capture)
+    }
+
+    /// Runs `snn arguments` in `directory` to its end.
+    static func run(_ arguments: [String], in directory: URL) throws -> Result {
+        try start(arguments, in: directory).wait()
     }
 }
 

@@ -90,4 +90,12 @@ void snn_parallel(int part_count, snn_task task, void *context);
 /* The index of the first NaN or ±inf among values[0 ..< count], or -1 if all are finite. */
 int64_t snn_first_nonfinite(const double *values, int64_t count);
 
+/* The signal that requested the run to stop (SIGINT, SIGTERM), a positive number for a stop requested from code,
+ * or 0 when none is pending. */
+int snn_stop_requested(void);
+/* Requests a stop as `sig` would (0 withdraws the request). */
+void snn_request_stop(int sig);
+/* Makes SIGINT and SIGTERM request a stop instead of ending the process; a second one ends it. 0 on success. */
+int snn_install_stop_handlers(void);
+
 #endif

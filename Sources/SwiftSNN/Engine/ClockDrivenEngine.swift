@@ -211,7 +211,8 @@ public struct ClockDrivenEngine: Engine, Sendable {
         // `numericalGuardMs` of simulated time (and at the end of the run), not after every short slice.
         let guardSteps = max(1, network.grid.steps(Self.numericalGuardMs))
         var nextGuard = step + guardSteps
-        while step < end && numericalError == nil {
+        // A stop request (`Interruption`) is honoured between slices, where nothing is half delivered.
+        while step < end && numericalError == nil && Interruption.pending == nil {
             let sliceEnd = min(step + self.sliceSteps, end)
             while step < sliceEnd {
                 let first = self.step
@@ -293,7 +294,7 @@ public struct ClockDrivenEngine: Engine, Sendable {
                 }
             }
             exchange.clearSlice()
-            if step >= nextGuard || step >= end {
+            if step >= nextGuard || step >= end || Interruption.pending != nil {
                 numericalError = firstNonFiniteState()
                 nextGuard = step + guardSteps
             }

@@ -190,7 +190,7 @@ public struct EventDrivenEngine: Engine {
             guard let n = neurons[p] else { return network.populations[p] }
             return SampledPopulation(base: network.populations[p], neurons: n, clock: clock)
         }
-        while step < end {
+        while step < end && Interruption.pending == nil {
             let stepEnd = grid.spikeTime(step: step)
             for m in network.modulators.indices { network.modulators[m].begin(step: step) }
             while true {

@@ -91,11 +91,14 @@ public struct Simulation {
     }
 
     /// Runs for `durationMs` more, from where the last run stopped: code that drives an `external` modulator
-    /// runs in chunks and sets it in between (e.g. a reward computed from the spikes so far).
+    /// runs in chunks and sets it in between (e.g. a reward computed from the spikes so far). Throws
+    /// `NumericalError` when a state variable becomes NaN or infinite and `RunInterrupted` when a stop is requested
+    /// (`Interruption`), in both cases after the recorders got everything up to the time reached.
     public mutating func run(durationMs: Double, observer: ((_ simulatedMs: Double) -> Void)? = nil) throws {
         let start = DispatchTime.now()
+        defer { runSeconds += Self.seconds(since: start) }
         try engine.run(durationMs: durationMs, recorders: &recorders, observer: observer)
-        runSeconds += Self.seconds(since: start)
+        if let signal = Interruption.pending { throw RunInterrupted(signal: signal, timeMs: timeMs) }
     }
 
     /// Sets the `external` modulator `name` to `value` from the next step on.
@@ -107,21 +110,6 @@ public struct Simulation {
     public var summary: RunSummary {
         RunSummary(network: network, statistics: engine.statistics, buildSeconds: buildSeconds,
                    runSeconds: runSeconds, threads: engine.threads, seed: spec.simulation.effectiveSeed, engine: type(of: engine).kind.rawValue)
-    }
-
-    /// Writes `summary.json` and one `<recorder>.npy` per recorder into `directory` (created if needed,
-    /// `OutputDirectory.prepare`), each file atomically. After a run stopped by `error`, the summary says so
-    /// (`"error"`) and covers the time reached.
-    public func writeOutputs(to directory: URL, stoppedBy error: (any Error)? = nil) throws {
-        try OutputDirectory.prepare(directory)
-        for r in recorders {
-            for file in r.files(grid: network.grid) {
-                try AtomicFile.write(file.data, to: directory.appendingPathComponent(file.name))
-            }
-        }
-        var summary = summary
-        summary.error = error.map { "\($0)" }
-        try AtomicFile.write(summary.json(), to: directory.appendingPathComponent("summary.json"))
     }
 
     /// Writes the current weights of every plastic projection i to `weights_projection<i>.npy` (float64) in the

@@ -49,3 +49,14 @@ public struct ExactSpikeRecorder: Recorder {
 
     public func output(grid: TimeGrid) -> Data { NpyWriter.spikes(times: times, ids: ids) }
 }
+
+extension ExactSpikeRecorder: StreamingRecorder {
+    public var rowLayout: (descr: String, rowShape: [Int]) { (NpyWriter.spikeDescr, []) }
+
+    public func pendingRows(grid: TimeGrid) -> (count: Int, data: Data) { (ids.count, NpyWriter.spikeData(times: times, ids: ids)) }
+
+    public mutating func dropPendingRows() {
+        times.removeAll(keepingCapacity: true)
+        ids.removeAll(keepingCapacity: true)
+    }
+}

@@ -11,8 +11,10 @@ public struct ModulatorRecorder: Recorder {
     public let modulators: [Int]
     /// Steps between samples.
     public var intervalSteps: Int
-    /// Sample by sample, modulator by modulator.
+    /// Sample by sample, modulator by modulator: those not yet dropped (`dropPendingRows`).
     public private(set) var samples: [Double] = []
+    /// The samples dropped after they were written (`RecordingStream`): `samples` starts with the next one.
+    public private(set) var droppedSamples = 0
 
     /// Samples `modulators` every `intervalSteps`.
     public init(name: String, modulators: [Int], intervalSteps: Int) {
@@ -32,7 +34,23 @@ public struct ModulatorRecorder: Recorder {
         for m in modulators { samples.append(all[m].value) }
     }
 
-    public func output(grid: TimeGrid) -> Data {
-        NpyWriter.float64(samples, shape: [modulators.isEmpty ? 0 : samples.count / modulators.count, modulators.count])
+    /// Samples held, those taken and not dropped.
+    public var sampleCount: Int { modulators.isEmpty ? 0 : samples.count / modulators.count }
+
+    public func output(grid: TimeGrid) -> Data { NpyWriter.float64(samples, shape: [sampleCount, modulators.count]) }
+}
+
+extension ModulatorRecorder: StreamingRecorder {
+    public var rowLayout: (descr: String, rowShape: [Int]) { (NpyWriter.float64Descr, [modulators.count]) }
+
+    public func pendingRows(grid: TimeGrid) -> (count: Int, data: Data) { (sampleCount, NpyWriter.float64Data(samples)) }
+
+    public mutating func dropPendingRows() {
+        droppedSamples += sampleCount
+        samples.removeAll(keepingCapacity: true)
+    }
+
+    public func expectedBytesPerMs(grid: TimeGrid) -> Double {
+        Double(8 * modulators.count) / (Double(intervalSteps) * grid.dtMs)
     }
 }

@@ -9,8 +9,8 @@ public struct ModulatorSamples: Sendable, Equatable {
 extension ModulatorRecorder {
     /// The samples of the modulator at position `position` of `modulators`.
     func samples(ofModulatorAt position: Int, grid: TimeGrid) -> ModulatorSamples {
-        let m = modulators.count, count = samples.count / max(m, 1)
-        return ModulatorSamples(timesMs: (0..<count).map { Double(($0 + 1) * intervalSteps) * grid.dtMs },
-                                values: (0..<count).map { samples[$0 * m + position] })
+        let m = modulators.count
+        return ModulatorSamples(timesMs: (0..<sampleCount).map { Double((droppedSamples + $0 + 1) * intervalSteps) * grid.dtMs },
+                                values: (0..<sampleCount).map { samples[$0 * m + position] })
     }
 }

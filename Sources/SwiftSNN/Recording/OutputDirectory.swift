@@ -22,6 +22,49 @@ public enum OutputDirectory {
         try? FileManager.default.removeItem(at: probe)
     }
 
+    /// Takes the directory's lock (`.snn-lock`, an advisory `flock` held until `unlock` or the process ends), so
+    /// that two runs cannot write into one directory and mix their files. Returns the lock's descriptor.
+    static func lock(_ directory: URL) throws -> Int32 {
+        let path = directory.appendingPathComponent(".snn-lock").path
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw SNNError("cannot lock output directory \(directory.path): \(String(cString: strerror(errno)))") }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            throw SNNError("output directory \(directory.path) is in use by another run; wait for it or choose another --out")
+        }
+        return fd
+    }
+
+    /// Releases a lock `lock` took.
+    static func unlock(_ fd: Int32) { close(fd) }
+
+    /// Removes what an earlier run left in the (locked) directory, so that this run's files never stand beside
+    /// another run's: the earlier `summary.json` and the files its manifest (`"files"`) lists, and the partial
+    /// files of a run that died (`GrowingNpyFile`). Other files are the user's and stay.
+    static func removeEarlierRun(in directory: URL) throws {
+        let fm = FileManager.default
+        let summary = directory.appendingPathComponent("summary.json")
+        if let data = fm.contents(atPath: summary.path),
+           let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+           let files = json["files"] as? [String] {
+            // Only plain names: a manifest must not reach outside the directory.
+            for name in files where !name.contains("/") && name != ".." && name != "." {
+                try remove(directory.appendingPathComponent(name))
+            }
+        }
+        try remove(summary)
+        let names = (try? fm.contentsOfDirectory(atPath: directory.path)) ?? []
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".partial") {
+            try remove(directory.appendingPathComponent(name))
+        }
+    }
+
+    private static func remove(_ url: URL) throws {
+        guard unlink(url.path) == 0 || errno == ENOENT else {
+            throw SNNError("cannot remove \(url.path) of an earlier run: \(String(cString: strerror(errno)))")
+        }
+    }
+
     /// The innermost reason of a Foundation error, in one line.
     private static func reason(_ error: any Error) -> String {
         let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError

@@ -51,9 +51,13 @@ public struct RunSummary: Encodable, Sendable {
     public var simulatedMs: Double
     /// What stopped the run before its end (a `NumericalError`), if anything; absent from the JSON otherwise.
     public var error: String?
+    /// True when a stop request (`Interruption`: SIGINT, SIGTERM) ended the run before its end; absent otherwise.
+    public var interrupted: Bool?
+    /// The files this run wrote into its output directory, `summary.json` aside (`RecordingStream`).
+    public var files: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case populations, synapses, timing, threads, seed, engine, error
+        case populations, synapses, timing, threads, seed, engine, error, interrupted, files
         case synapticEvents = "synaptic_events"
         case eventsPerSecond = "events_per_s"
         case simulatedMs = "duration_ms"

@@ -38,3 +38,16 @@ public struct SpikeRecorder: Recorder {
 
     public func output(grid: TimeGrid) -> Data { NpyWriter.spikes(times: times(grid: grid), ids: ids) }
 }
+
+extension SpikeRecorder: StreamingRecorder {
+    public var rowLayout: (descr: String, rowShape: [Int]) { (NpyWriter.spikeDescr, []) }
+
+    public func pendingRows(grid: TimeGrid) -> (count: Int, data: Data) {
+        (ids.count, NpyWriter.spikeData(times: times(grid: grid), ids: ids))
+    }
+
+    public mutating func dropPendingRows() {
+        steps.removeAll(keepingCapacity: true)
+        ids.removeAll(keepingCapacity: true)
+    }
+}

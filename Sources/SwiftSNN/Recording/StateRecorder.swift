@@ -14,8 +14,10 @@ public struct StateRecorder: Recorder {
     public var neurons: [Int]
     /// Steps between samples.
     public var intervalSteps: Int
-    /// Sample by sample, neuron by neuron, variable by variable.
+    /// Sample by sample, neuron by neuron, variable by variable: those not yet dropped (`dropPendingRows`).
     public private(set) var samples: [Double] = []
+    /// The samples dropped after they were written (`RecordingStream`): `samples` starts with the next one.
+    public private(set) var droppedSamples = 0
 
     /// Samples `variables` of `neurons` every `intervalSteps`.
     public init(name: String, population: Int, variables: [Int], neurons: [Int], intervalSteps: Int) {
@@ -26,7 +28,7 @@ public struct StateRecorder: Recorder {
         self.intervalSteps = intervalSteps
     }
 
-    /// Samples taken so far.
+    /// Samples held, those taken and not dropped.
     public var sampleCount: Int { neurons.isEmpty || variables.isEmpty ? 0 : samples.count / (neurons.count * variables.count) }
 
     public func readsState(afterStep step: Int) -> Bool { (step + 1) % intervalSteps == 0 }
@@ -41,5 +43,20 @@ public struct StateRecorder: Recorder {
 
     public func output(grid: TimeGrid) -> Data {
         NpyWriter.float64(samples, shape: [sampleCount, neurons.count, variables.count])
+    }
+}
+
+extension StateRecorder: StreamingRecorder {
+    public var rowLayout: (descr: String, rowShape: [Int]) { (NpyWriter.float64Descr, [neurons.count, variables.count]) }
+
+    public func pendingRows(grid: TimeGrid) -> (count: Int, data: Data) { (sampleCount, NpyWriter.float64Data(samples)) }
+
+    public mutating func dropPendingRows() {
+        droppedSamples += sampleCount
+        samples.removeAll(keepingCapacity: true)
+    }
+
+    public func expectedBytesPerMs(grid: TimeGrid) -> Double {
+        Double(8 * neurons.count * variables.count) / (Double(intervalSteps) * grid.dtMs)
     }
 }

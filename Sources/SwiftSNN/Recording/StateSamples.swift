@@ -13,7 +13,7 @@ extension StateRecorder {
     /// The samples of the recorded variable at position `variable` of `variables`.
     func samples(ofVariable variable: Int, grid: TimeGrid) -> StateSamples {
         let n = neurons.count, v = variables.count
-        return StateSamples(timesMs: (0..<sampleCount).map { Double(($0 + 1) * intervalSteps) * grid.dtMs },
+        return StateSamples(timesMs: (0..<sampleCount).map { Double((droppedSamples + $0 + 1) * intervalSteps) * grid.dtMs },
                             neurons: neurons,
                             values: (0..<sampleCount).map { k in (0..<n).map { samples[(k * n + $0) * v + variable] } })
     }

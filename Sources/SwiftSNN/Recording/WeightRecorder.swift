@@ -25,8 +25,10 @@ public struct WeightRecorder: Recorder {
     public let sources: [Int32]
     /// The target of each recorded synapse.
     public let targets: [Int32]
-    /// Sample by sample, synapse by synapse.
+    /// Sample by sample, synapse by synapse: those not yet dropped (`dropPendingRows`).
     public private(set) var samples: [Double] = []
+    /// The samples dropped after they were written (`RecordingStream`): `samples` starts with the next one.
+    public private(set) var droppedSamples = 0
 
     /// - Parameters:
     ///   - name: the output file is `<name>.npy`.
@@ -49,7 +51,7 @@ public struct WeightRecorder: Recorder {
         targets = synapses.target.map { Int32($0) }
     }
 
-    /// Samples taken so far.
+    /// Samples held, those taken and not dropped.
     public var sampleCount: Int { sources.isEmpty ? 0 : samples.count / sources.count }
 
     /// Spikes do not concern this recorder; the engine calls `sample` with the weights.
@@ -74,9 +76,25 @@ public struct WeightRecorder: Recorder {
 
     public func output(grid: TimeGrid) -> Data { NpyWriter.float64(samples, shape: [sampleCount, sources.count]) }
 
-    public func files(grid: TimeGrid) -> [(name: String, data: Data)] {
-        [("\(name).npy", output(grid: grid)),
-         ("\(name)_sources.npy", NpyWriter.int32(sources)),
-         ("\(name)_targets.npy", NpyWriter.int32(targets))]
+    public func files(grid: TimeGrid) -> [(name: String, data: Data)] { [("\(name).npy", output(grid: grid))] + companionFiles }
+}
+
+extension WeightRecorder: StreamingRecorder {
+    public var rowLayout: (descr: String, rowShape: [Int]) { (NpyWriter.float64Descr, [sources.count]) }
+
+    public func pendingRows(grid: TimeGrid) -> (count: Int, data: Data) { (sampleCount, NpyWriter.float64Data(samples)) }
+
+    public mutating func dropPendingRows() {
+        droppedSamples += sampleCount
+        samples.removeAll(keepingCapacity: true)
+    }
+
+    public func expectedBytesPerMs(grid: TimeGrid) -> Double {
+        Double(8 * sources.count) / (Double(intervalSteps) * grid.dtMs)
+    }
+
+    /// `<name>_sources.npy` and `<name>_targets.npy`.
+    public var companionFiles: [(name: String, data: Data)] {
+        [("\(name)_sources.npy", NpyWriter.int32(sources)), ("\(name)_targets.npy", NpyWriter.int32(targets))]
     }
 }

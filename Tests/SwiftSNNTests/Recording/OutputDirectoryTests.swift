@@ -3,7 +3,7 @@ import Testing
 @testable import SwiftSNN
 
 /// `Simulation.writeOutputs` writes `summary.json` and one `<recorder>.npy` per recorder, each the recorder's own
-/// bytes, into a directory it creates, leaving no temporary files.
+/// array, into a directory it creates (and locks), leaving no temporary files.
 @Suite struct OutputDirectoryTests {
     @Test func writesOneNpyPerRecorderAndTheSummaryAndNothingElse() throws {
         let json = """
@@ -28,9 +28,12 @@ import Testing
         let out = root.appendingPathComponent("nested/out")
         try simulation.writeOutputs(to: out)
 
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["in_spikes.npy", "summary.json", "vm.npy"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [".snn-lock", "in_spikes.npy", "summary.json", "vm.npy"])
         for r in simulation.recorders {
-            #expect(try Data(contentsOf: out.appendingPathComponent("\(r.name).npy")) == r.output(grid: simulation.network.grid), "\(r.name)")
+            // The files are written as they would be while a run goes on, with a header of room for any row count.
+            let written = try NpyArray.read(from: out.appendingPathComponent("\(r.name).npy"))
+            let own = try NpyArray(data: r.output(grid: simulation.network.grid))
+            #expect(written.shape == own.shape && written.payload == own.payload, "\(r.name)")
         }
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as? [String: Any]
         #expect(summary?["duration_ms"] as? Double == 5)
