@@ -136,6 +136,44 @@ size_t snn_step_iaf_psc_exp(const snn_iaf_psc_exp *p, const snn_spike_rule *rule
     SNN_STEP_BLOCKS(snn_integrate_iaf_psc_exp, p, v, i_ex, i_in, i_stim, refractory, in_ex, in_in, currents);
 }
 
+/* The alpha current of each port is the pair (dI, I) of NEST iaf_psc_alpha: dI' = −dI/τ, I' = dI − I/τ, a spike
+   adding e/τ·w to dI, so that I peaks at w one τ later. V takes both, and the step order is iaf_psc_exp's. */
+SNN_INLINE void snn_integrate_iaf_psc_alpha(const snn_iaf_psc_alpha *p, double *restrict v, double *restrict i_ex,
+                                            double *restrict i_in, double *restrict di_ex, double *restrict di_in,
+                                            double *restrict i_stim, int32_t *restrict refractory,
+                                            double *restrict in_ex, double *restrict in_in,
+                                            double *restrict currents, int64_t begin, int64_t end, int has_currents) {
+    const snn_iaf_psc_alpha k = *p;
+    for (int64_t i = begin; i < end; ++i) {
+        const int free = refractory[i] == 0;
+        const double y = v[i] - k.resting;
+        const double integrated = k.resting + (y * k.membrane_decay
+                                                + (k.constant_current + snn_stimulus(i_stim, i, has_currents)) * k.current_gain
+                                                + di_ex[i] * k.excitatory_rise_gain + i_ex[i] * k.excitatory_gain
+                                                + di_in[i] * k.inhibitory_rise_gain + i_in[i] * k.inhibitory_gain);
+        const double bounded = integrated < k.lower_bound ? k.lower_bound : integrated;
+        v[i] = free ? bounded : v[i];
+        refractory[i] = free ? 0 : refractory[i] - 1;
+        i_ex[i] = di_ex[i] * k.excitatory_lag + i_ex[i] * k.excitatory_decay;
+        i_in[i] = di_in[i] * k.inhibitory_lag + i_in[i] * k.inhibitory_decay;
+        di_ex[i] = di_ex[i] * k.excitatory_decay + in_ex[i] * k.excitatory_jump;
+        di_in[i] = di_in[i] * k.inhibitory_decay + in_in[i] * k.inhibitory_jump;
+        in_ex[i] = 0;
+        in_in[i] = 0;
+        snn_take_current(i_stim, currents, i, has_currents);
+    }
+}
+
+SNN_CLONES
+size_t snn_step_iaf_psc_alpha(const snn_iaf_psc_alpha *p, const snn_spike_rule *rule, double *restrict v,
+                              double *restrict i_ex, double *restrict i_in, double *restrict di_ex,
+                              double *restrict di_in, double *restrict i_stim, int32_t *restrict refractory,
+                              double *restrict in_ex, double *restrict in_in, double *restrict currents,
+                              int64_t begin, int64_t end, int32_t *restrict fired) {
+    SNN_STEP_BLOCKS(snn_integrate_iaf_psc_alpha, p, v, i_ex, i_in, di_ex, di_in, i_stim, refractory, in_ex, in_in,
+                    currents);
+}
+
 /* C_m dV/dt = I + g_L (E_L − V) + g_ex (E_ex − V) + g_in (E_in − V) is linear in V: dV/dt = a V + b with
    a = −(g_L + g_ex + g_in)/C_m and b = (I + g_L E_L + g_ex E_ex + g_in E_in)/C_m. Given a and b at t, t + h/2 and
    t + h (the conductances there are exact), each classical RK4 stage is one fused multiply-add: 35 operations

@@ -72,12 +72,13 @@ struct BenchCommand: ParsableCommand {
         do {
             if parts.contains(.update) {
                 print("neuron update, model alone (1 thread):")
-                for m in [try modelUpdate(IafPscDelta.self), try modelUpdate(IafPscExp.self), try modelUpdate(IafCondExp.self)] {
+                let models: [any NeuronModel.Type] = [IafPscDelta.self, IafPscExp.self, IafPscAlpha.self, IafCondExp.self]
+                for m in try models.map({ try modelUpdate($0) }) {
                     print(m.line)
                     report.modelUpdate.append(m)
                 }
                 print("neuron update in the engine (\(threads) thread(s)):")
-                for m in [try engineUpdate(IafPscDelta.self), try engineUpdate(IafPscExp.self), try engineUpdate(IafCondExp.self)] {
+                for m in try models.map({ try engineUpdate($0) }) {
                     print(m.line)
                     report.engineUpdate.append(m)
                 }

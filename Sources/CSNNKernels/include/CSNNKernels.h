@@ -52,6 +52,14 @@ typedef struct {
     double excitatory_decay, inhibitory_decay, excitatory_gain, inhibitory_gain;
 } snn_iaf_psc_exp;
 
+/* lower_bound is V_min [mV]; *_rise_gain and *_gain carry dI and I of the port to V, *_lag dI to I, *_jump a
+   weight to dI. */
+typedef struct {
+    double resting, membrane_decay, current_gain, constant_current, lower_bound;
+    double excitatory_decay, inhibitory_decay, excitatory_lag, inhibitory_lag, excitatory_jump, inhibitory_jump;
+    double excitatory_rise_gain, inhibitory_rise_gain, excitatory_gain, inhibitory_gain;
+} snn_iaf_psc_alpha;
+
 typedef struct {
     double leak, resting, constant_current, excitatory_reversal, inhibitory_reversal, inverse_capacitance;
     double h, excitatory_half_decay, inhibitory_half_decay;
@@ -74,6 +82,10 @@ size_t snn_step_iaf_psc_delta(const snn_iaf_psc_delta *p, const snn_spike_rule *
 size_t snn_step_iaf_psc_exp(const snn_iaf_psc_exp *p, const snn_spike_rule *rule, double *v, double *i_ex,
                             double *i_in, double *i_stim, int32_t *refractory, double *in_ex, double *in_in,
                             double *currents, int64_t begin, int64_t end, int32_t *fired);
+size_t snn_step_iaf_psc_alpha(const snn_iaf_psc_alpha *p, const snn_spike_rule *rule, double *v, double *i_ex,
+                              double *i_in, double *di_ex, double *di_in, double *i_stim, int32_t *refractory,
+                              double *in_ex, double *in_in, double *currents, int64_t begin, int64_t end,
+                              int32_t *fired);
 size_t snn_step_iaf_cond_exp(const snn_iaf_cond_exp *p, const snn_spike_rule *rule, double *v, double *g_ex,
                              double *g_in, double *i_stim, int32_t *refractory, double *in_ex, double *in_in,
                              double *currents, int64_t begin, int64_t end, int32_t *fired);

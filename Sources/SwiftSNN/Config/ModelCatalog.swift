@@ -74,6 +74,8 @@ public struct ModelCatalog: Sendable {
     private static func row(_ spec: ParameterSpec) -> String {
         let unit = "[\(spec.unit)]".padding(toLength: 6, withPad: " ", startingAt: 0)
         let key = spec.key.padding(toLength: 12, withPad: " ", startingAt: 0)
-        return "    \(key) \(unit) default \(formatNumber(spec.defaultValue).padding(toLength: 8, withPad: " ", startingAt: 0)) \(spec.summary)"
+        // Padded, never cut: a long default (V_min's −1.8e308, NEST's −∞) must not read as another number.
+        let value = formatNumber(spec.defaultValue)
+        return "    \(key) \(unit) default \(value.padding(toLength: max(8, value.count), withPad: " ", startingAt: 0)) \(spec.summary)"
     }
 }

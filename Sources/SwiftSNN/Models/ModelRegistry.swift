@@ -17,6 +17,7 @@ public struct ModelRegistry: Sendable {
         var r = ModelRegistry()
         r.register(IafPscDelta.self)
         r.register(IafPscExp.self)
+        r.register(IafPscAlpha.self)
         r.register(IafCondExp.self)
         r.register(AstrocyteLR1994.self)
         r.register(NalsmLIF.self)
