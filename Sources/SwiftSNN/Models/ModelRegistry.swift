@@ -19,6 +19,7 @@ public struct ModelRegistry: Sendable {
         r.register(IafPscExp.self)
         r.register(IafPscAlpha.self)
         r.register(IafCondExp.self)
+        r.register(Izhikevich.self)
         r.register(AstrocyteLR1994.self)
         r.register(NalsmLIF.self)
         r.register(ParrotNeuron.self)

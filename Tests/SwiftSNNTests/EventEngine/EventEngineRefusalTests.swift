@@ -20,9 +20,10 @@ import Testing
                 == #"populations[0].model: iaf_cond_exp has no exact event-driven solution; use "engine": "clock""#)
     }
 
-    @Test func alphaCurrentModelIsRefusedNamingModelAndEngine() {
-        #expect(Self.refusal(population: #"{"name": "n", "size": 2, "model": "iaf_psc_alpha"}"#)
-                == #"populations[0].model: iaf_psc_alpha has no exact event-driven solution; use "engine": "clock""#)
+    @Test(arguments: ["iaf_psc_alpha", "izhikevich"])
+    func clockOnlyNeuronModelIsRefusedNamingModelAndEngine(model: String) {
+        #expect(Self.refusal(population: #"{"name": "n", "size": 2, "model": "\#(model)"}"#)
+                == #"populations[0].model: \#(model) has no exact event-driven solution; use "engine": "clock""#)
     }
 
     @Test func bernoulliInputIsRefusedAsDefinedPerStep() {

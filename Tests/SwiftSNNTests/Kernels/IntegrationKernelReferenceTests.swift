@@ -134,6 +134,49 @@ import Testing
         #expect(got.input.allSatisfy { $0 == 0 }, "the kernel leaves the step's input zeroed")
     }
 
+    /// NEST izhikevich's update, statement by statement, in both schemes.
+    @Test(arguments: [1.0, 0.0])
+    func izhikevichKernelMatchesScalarReference(consistentIntegration: Double) throws {
+        let dt = 0.1, a = 0.02, b = 0.2, c = -65.0, d = 8.0, iE = 5.0, vMin = -74.0, threshold = 30.0
+        let model = try Izhikevich(ParameterValues(defaultsOf: Izhikevich.parameters,
+                                                   overriding: ["I_e": iE, "V_min": vMin,
+                                                                "consistent_integration": consistentIntegration]), dtMs: dt)
+        var step = Self.randomStep(variables: 3, planes: 2, seed: 9)
+        let n = Self.count
+        for i in 0..<n { step.state[i] = -80 + 115 * Double(i) / Double(n) }  // from below V_min to above V_th
+        let got = Self.run(model, step)
+        func slope(_ v: Double, _ u: Double, _ stimulus: Double) -> Double {
+            0.04 * v * v + 5.0 * v + 140.0 - u + stimulus + iE
+        }
+        var fired: [Int32] = [], clamped = 0
+        for i in 0..<n {
+            var v = step.state[i], u = step.state[n + i]
+            let stimulus = step.state[2 * n + i], jump = step.input[i]
+            if consistentIntegration == 1 {
+                let (v0, u0) = (v, u)
+                v += dt * slope(v0, u0, stimulus) + jump
+                u += dt * a * (b * v0 - u0)
+            } else {
+                v += dt * 0.5 * (slope(v, u, stimulus) + jump)
+                v += dt * 0.5 * (slope(v, u, stimulus) + jump)
+                u += dt * a * (b * v - u)
+            }
+            if v < vMin { v = vMin; clamped += 1 }
+            if v >= threshold {
+                v = c
+                u += d
+                fired.append(Int32(i))
+            }
+            #expect(got.state[i].bitPattern == v.bitPattern, "V_m of neuron \(i)")
+            #expect(got.state[n + i].bitPattern == u.bitPattern, "U_m of neuron \(i)")
+            #expect(got.state[2 * n + i] == step.input[n + i])
+        }
+        #expect(clamped > 0 && !fired.isEmpty, "the random step should clamp some neurons and fire others")
+        #expect(got.fired == fired, "neurons that fired")
+        #expect(got.refractory == step.refractory, "izhikevich has no refractory period")
+        #expect(got.input.allSatisfy { $0 == 0 }, "the kernel leaves the step's input zeroed")
+    }
+
     @Test func iafPscDeltaKernelMatchesScalarReference() throws {
         let dt = 0.1, tauM = 10.0, c = 250.0, eL = -70.0, iE = 80.0
         let model = try IafPscDelta(ParameterValues(defaultsOf: IafPscDelta.parameters, overriding: ["I_e": iE]), dtMs: dt)
@@ -229,5 +272,8 @@ import Testing
         check(try IafPscExp(ParameterValues(defaultsOf: IafPscExp.parameters), dtMs: 0.1), variables: 4, planes: 3, seed: 5)
         check(try IafCondExp(ParameterValues(defaultsOf: IafCondExp.parameters), dtMs: 0.1), variables: 4, planes: 3, seed: 6)
         check(try IafPscAlpha(ParameterValues(defaultsOf: IafPscAlpha.parameters), dtMs: 0.1), variables: 6, planes: 3, seed: 8)
+        // A threshold within the random V_m, so that some neurons fire.
+        check(try Izhikevich(ParameterValues(defaultsOf: Izhikevich.parameters, overriding: ["V_th": -55]), dtMs: 0.1),
+              variables: 3, planes: 2, seed: 10)
     }
 }
