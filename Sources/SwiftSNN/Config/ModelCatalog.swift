@@ -72,10 +72,10 @@ public struct ModelCatalog: Sendable {
     }
 
     private static func row(_ spec: ParameterSpec) -> String {
-        let unit = "[\(spec.unit)]".padding(toLength: 6, withPad: " ", startingAt: 0)
-        let key = spec.key.padding(toLength: 12, withPad: " ", startingAt: 0)
-        // Padded, never cut: a long default (V_min's −1.8e308, NEST's −∞) must not read as another number.
-        let value = formatNumber(spec.defaultValue)
-        return "    \(key) \(unit) default \(value.padding(toLength: max(8, value.count), withPad: " ", startingAt: 0)) \(spec.summary)"
+        // Padded, never cut: a long unit or default (V_min's −1.8e308, NEST's −∞) must not read as another.
+        func pad(_ text: String, _ width: Int) -> String {
+            text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0)
+        }
+        return "    \(pad(spec.key, 12)) \(pad("[\(spec.unit)]", 6)) default \(pad(formatNumber(spec.defaultValue), 8)) \(spec.summary)"
     }
 }
