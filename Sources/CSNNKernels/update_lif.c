@@ -1,6 +1,7 @@
 #include <math.h>
 
 #include "CSNNKernels.h"
+#include "kernel_support.h"
 
 /* One step of the LIF family over neurons begin .. end - 1 (see the model files for equations and references).
    Each step walks the neurons in blocks small enough for L1: the integration loop of a block (which also takes
@@ -13,76 +14,6 @@
    kernel wants fused multiply-adds it calls fma(), which every clone computes with one rounding (the x86-64-v3
    and v4 clones with the instruction, the baseline one in libm). */
 #pragma clang fp contract(off)
-
-/* Sanitizer runtimes are not ready when the dynamic loader runs an ifunc resolver, so sanitized builds keep
-   only the default version. */
-#if defined(__has_feature)
-#if __has_feature(thread_sanitizer) || __has_feature(address_sanitizer)
-#define SNN_NO_CLONES 1
-#endif
-#endif
-#if defined(SNN_NO_CLONES) || !defined(__x86_64__)
-#define SNN_CLONES
-#else
-#define SNN_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#endif
-
-#define SNN_BLOCK 256
-#define SNN_INLINE static inline __attribute__((always_inline))
-
-/* The spike condition over one block: most blocks have no neuron at threshold, so groups of 8 are tested with a
-   vectorised reduction first. Neurons that were refractory sit at V_reset < V_th, so they cannot fire here. */
-SNN_INLINE size_t snn_fire_block(const snn_spike_rule *rule, double *restrict v, int32_t *restrict refractory,
-                                 int64_t begin, int64_t end, int32_t *restrict fired) {
-    const double threshold = rule->threshold;
-    size_t count = 0;
-    int64_t i = begin;
-    for (; i + 8 <= end; i += 8) {
-        int any = 0;
-        for (int j = 0; j < 8; ++j) any |= v[i + j] >= threshold;
-        if (!any) continue;
-        for (int j = 0; j < 8; ++j) {
-            if (v[i + j] >= threshold) {
-                v[i + j] = rule->reset;
-                refractory[i + j] = rule->refractory_steps;
-                fired[count++] = (int32_t)(i + j);
-            }
-        }
-    }
-    for (; i < end; ++i) {
-        if (v[i] >= threshold) {
-            v[i] = rule->reset;
-            refractory[i] = rule->refractory_steps;
-            fired[count++] = (int32_t)i;
-        }
-    }
-    return count;
-}
-
-/* The body of every model's step: its integration loop block by block (each branch passes has_currents as a
-   constant, so each gets its own loop), each block followed by the spike condition. */
-#define SNN_STEP_BLOCKS(integrate, ...)                                          \
-    size_t count = 0;                                                            \
-    for (int64_t b = begin; b < end; b += SNN_BLOCK) {                           \
-        const int64_t e = end - b < SNN_BLOCK ? end : b + SNN_BLOCK;             \
-        if (currents) integrate(__VA_ARGS__, b, e, 1);                           \
-        else integrate(__VA_ARGS__, b, e, 0);                                    \
-        count += snn_fire_block(rule, v, refractory, b, e, fired + count);       \
-    }                                                                            \
-    return count
-
-/* I_stim of neuron i, and the generator current that replaces it for the next step. With has_currents == 0 (a
-   constant at every call site, so each case gets its own loop) no current reaches the population and I_stim is
-   0: neither is touched. */
-SNN_INLINE double snn_stimulus(const double *restrict i_stim, int64_t i, int has_currents) {
-    return has_currents ? i_stim[i] : 0;
-}
-
-SNN_INLINE void snn_take_current(double *restrict i_stim, double *restrict currents, int64_t i, int has_currents) {
-    if (!has_currents) return;
-    i_stim[i] = currents[i];
-    currents[i] = 0;
-}
 
 SNN_INLINE void snn_integrate_iaf_psc_delta(const snn_iaf_psc_delta *p, double *restrict v, double *restrict i_stim,
                                             int32_t *restrict refractory, double *restrict jumps,
@@ -103,7 +34,7 @@ SNN_CLONES
 size_t snn_step_iaf_psc_delta(const snn_iaf_psc_delta *p, const snn_spike_rule *rule, double *restrict v,
                               double *restrict i_stim, int32_t *restrict refractory, double *restrict jumps,
                               double *restrict currents, int64_t begin, int64_t end, int32_t *restrict fired) {
-    SNN_STEP_BLOCKS(snn_integrate_iaf_psc_delta, p, v, i_stim, refractory, jumps, currents);
+    SNN_STEP_BLOCKS(snn_integrate_iaf_psc_delta, refractory, NULL, 0, p, v, i_stim, refractory, jumps, currents);
 }
 
 SNN_INLINE void snn_integrate_iaf_psc_exp(const snn_iaf_psc_exp *p, double *restrict v, double *restrict i_ex,
@@ -133,7 +64,46 @@ size_t snn_step_iaf_psc_exp(const snn_iaf_psc_exp *p, const snn_spike_rule *rule
                             double *restrict i_ex, double *restrict i_in, double *restrict i_stim,
                             int32_t *restrict refractory, double *restrict in_ex, double *restrict in_in,
                             double *restrict currents, int64_t begin, int64_t end, int32_t *restrict fired) {
-    SNN_STEP_BLOCKS(snn_integrate_iaf_psc_exp, p, v, i_ex, i_in, i_stim, refractory, in_ex, in_in, currents);
+    SNN_STEP_BLOCKS(snn_integrate_iaf_psc_exp, refractory, NULL, 0, p, v, i_ex, i_in, i_stim, refractory, in_ex, in_in,
+                    currents);
+}
+
+/* The alpha current of each port is the pair (dI, I) of NEST iaf_psc_alpha: dI' = −dI/τ, I' = dI − I/τ, a spike
+   adding e/τ·w to dI, so that I peaks at w one τ later. V takes both, and the step order is iaf_psc_exp's. */
+SNN_INLINE void snn_integrate_iaf_psc_alpha(const snn_iaf_psc_alpha *p, double *restrict v, double *restrict i_ex,
+                                            double *restrict i_in, double *restrict di_ex, double *restrict di_in,
+                                            double *restrict i_stim, int32_t *restrict refractory,
+                                            double *restrict in_ex, double *restrict in_in,
+                                            double *restrict currents, int64_t begin, int64_t end, int has_currents) {
+    const snn_iaf_psc_alpha k = *p;
+    for (int64_t i = begin; i < end; ++i) {
+        const int free = refractory[i] == 0;
+        const double y = v[i] - k.resting;
+        const double integrated = k.resting + (y * k.membrane_decay
+                                                + (k.constant_current + snn_stimulus(i_stim, i, has_currents)) * k.current_gain
+                                                + di_ex[i] * k.excitatory_rise_gain + i_ex[i] * k.excitatory_gain
+                                                + di_in[i] * k.inhibitory_rise_gain + i_in[i] * k.inhibitory_gain);
+        const double bounded = integrated < k.lower_bound ? k.lower_bound : integrated;
+        v[i] = free ? bounded : v[i];
+        refractory[i] = free ? 0 : refractory[i] - 1;
+        i_ex[i] = di_ex[i] * k.excitatory_lag + i_ex[i] * k.excitatory_decay;
+        i_in[i] = di_in[i] * k.inhibitory_lag + i_in[i] * k.inhibitory_decay;
+        di_ex[i] = di_ex[i] * k.excitatory_decay + in_ex[i] * k.excitatory_jump;
+        di_in[i] = di_in[i] * k.inhibitory_decay + in_in[i] * k.inhibitory_jump;
+        in_ex[i] = 0;
+        in_in[i] = 0;
+        snn_take_current(i_stim, currents, i, has_currents);
+    }
+}
+
+SNN_CLONES
+size_t snn_step_iaf_psc_alpha(const snn_iaf_psc_alpha *p, const snn_spike_rule *rule, double *restrict v,
+                              double *restrict i_ex, double *restrict i_in, double *restrict di_ex,
+                              double *restrict di_in, double *restrict i_stim, int32_t *restrict refractory,
+                              double *restrict in_ex, double *restrict in_in, double *restrict currents,
+                              int64_t begin, int64_t end, int32_t *restrict fired) {
+    SNN_STEP_BLOCKS(snn_integrate_iaf_psc_alpha, refractory, NULL, 0, p, v, i_ex, i_in, di_ex, di_in, i_stim,
+                    refractory, in_ex, in_in, currents);
 }
 
 /* C_m dV/dt = I + g_L (E_L − V) + g_ex (E_ex − V) + g_in (E_in − V) is linear in V: dV/dt = a V + b with
@@ -186,6 +156,6 @@ size_t snn_step_iaf_cond_exp(const snn_iaf_cond_exp *p, const snn_spike_rule *ru
                              double *restrict g_ex, double *restrict g_in, double *restrict i_stim,
                              int32_t *restrict refractory, double *restrict in_ex, double *restrict in_in,
                              double *restrict currents, int64_t begin, int64_t end, int32_t *restrict fired) {
-    SNN_STEP_BLOCKS(snn_integrate_iaf_cond_exp, p, rule->reset, v, g_ex, g_in, i_stim, refractory, in_ex, in_in,
-                    currents);
+    SNN_STEP_BLOCKS(snn_integrate_iaf_cond_exp, refractory, NULL, 0, p, rule->reset, v, g_ex, g_in, i_stim,
+                    refractory, in_ex, in_in, currents);
 }

@@ -72,12 +72,14 @@ struct BenchCommand: ParsableCommand {
         do {
             if parts.contains(.update) {
                 print("neuron update, model alone (1 thread):")
-                for m in [try modelUpdate(IafPscDelta.self), try modelUpdate(IafPscExp.self), try modelUpdate(IafCondExp.self)] {
+                let models: [any NeuronModel.Type] = [IafPscDelta.self, IafPscExp.self, IafPscAlpha.self, IafCondExp.self,
+                                                      Izhikevich.self]
+                for m in try models.map({ try modelUpdate($0) }) {
                     print(m.line)
                     report.modelUpdate.append(m)
                 }
                 print("neuron update in the engine (\(threads) thread(s)):")
-                for m in [try engineUpdate(IafPscDelta.self), try engineUpdate(IafPscExp.self), try engineUpdate(IafCondExp.self)] {
+                for m in try models.map({ try engineUpdate($0) }) {
                     print(m.line)
                     report.engineUpdate.append(m)
                 }
@@ -103,21 +105,22 @@ struct BenchCommand: ParsableCommand {
 
     // MARK: - Neuron update
 
-    /// Defaults of the model, plus a constant current that puts the free membrane potential 5 mV above threshold.
-    private func drivenParameters<M: NeuronModel>(_: M.Type) throws -> ParameterValues {
+    /// Defaults of the model with a constant current that makes it fire regularly (for the LIF family, one that
+    /// puts the free membrane potential 5 mV above threshold; Izhikevich's regular spiking at 10), and the range
+    /// V_m starts in, from reset to threshold, over which neurons are spread so that firing is out of phase.
+    private func drive<M: NeuronModel>(_: M.Type) throws -> (parameters: ParameterValues, initialV: (low: Double, high: Double)) {
         let d = try ParameterValues(defaultsOf: M.parameters)
+        if M.self == Izhikevich.self {
+            return (try ParameterValues(defaultsOf: M.parameters, overriding: ["I_e": 10]),
+                    (d["c"], d["V_th"] - 1e-9))
+        }
         let leakNS = M.parameters.contains { $0.key == "g_L" } ? d["g_L"] : d["C_m"] / d["tau_m"]
-        return try ParameterValues(defaultsOf: M.parameters,
-                                   overriding: ["I_e": leakNS * (d["V_th"] + 5 - d["E_L"])])
-    }
-
-    /// V_m of neuron i, spread evenly over [V_reset, V_th) so that firing is out of phase.
-    private func spreadInitialV(_ p: ParameterValues) -> ValueSpec {
-        .uniform(low: p["V_reset"], high: p["V_th"] - 1e-9)
+        return (try ParameterValues(defaultsOf: M.parameters, overriding: ["I_e": leakNS * (d["V_th"] + 5 - d["E_L"])]),
+                (d["V_reset"], d["V_th"] - 1e-9))
     }
 
     private func modelUpdate<M: NeuronModel>(_: M.Type) throws -> UpdateResult {
-        let p = try drivenParameters(M.self)
+        let (p, initialV) = try drive(M.self)
         let model = try M(p, dtMs: 0.1)
         let n = neurons
         var state = [Double](repeating: 0, count: M.stateVariables.count * n)
@@ -125,7 +128,7 @@ struct BenchCommand: ParsableCommand {
             for i in 0..<n { state[v * n + i] = model.defaultInitialValue(of: v) }
         }
         var rng = RandomStream(seed: 1, purpose: .initialState, 0)
-        for i in 0..<n { state[i] = p["V_reset"] + (p["V_th"] - p["V_reset"]) * rng.nextUniform() }
+        for i in 0..<n { state[i] = initialV.low + (initialV.high - initialV.low) * rng.nextUniform() }
         var refractory = [Int32](repeating: 0, count: n)
         var input = [Double](repeating: 0, count: M.ports.planes * n)
         // As in a network without current generators: the synaptic planes are read and cleared, the current plane skipped.
@@ -158,9 +161,9 @@ struct BenchCommand: ParsableCommand {
     }
 
     private func engineUpdate<M: NeuronModel>(_: M.Type) throws -> UpdateResult {
-        let p = try drivenParameters(M.self)
+        let (p, initialV) = try drive(M.self)
         var group = NeuronGroup(name: "neurons", model: try M(p, dtMs: 0.1), count: neurons)
-        group.initialize(variable: 0, with: spreadInitialV(p), seed: 1, populationIndex: 0)
+        group.initialize(variable: 0, with: .uniform(low: initialV.low, high: initialV.high), seed: 1, populationIndex: 0)
         let network = Network(grid: TimeGrid(dtMs: 0.1), seed: 1, populations: [group])
         var engine = try ClockDrivenEngine(network: network, threads: threads)
         var recorders: [any Recorder] = []

@@ -37,11 +37,14 @@ PSP_CASES = {
     "iaf_psc_delta_psp": ("iaf_psc_delta", 1.0, []),                     # mV jump
     "iaf_psc_exp_psp": ("iaf_psc_exp", 100.0, ["I_syn_ex", "I_syn_in"]),  # pA
     "iaf_psc_exp_ipsp": ("iaf_psc_exp", -100.0, ["I_syn_ex", "I_syn_in"]),
+    "iaf_psc_alpha_psp": ("iaf_psc_alpha", 100.0, ["I_syn_ex", "I_syn_in"]),  # pA, peak of the alpha current
+    "iaf_psc_alpha_ipsp": ("iaf_psc_alpha", -100.0, ["I_syn_ex", "I_syn_in"]),
     "iaf_cond_exp_psp": ("iaf_cond_exp", 5.0, ["g_ex", "g_in"]),          # nS
     "iaf_cond_exp_ipsp": ("iaf_cond_exp", -5.0, ["g_ex", "g_in"]),
 }
 DC_CASES = {
     "iaf_psc_exp_dc": "iaf_psc_exp",
+    "iaf_psc_alpha_dc": "iaf_psc_alpha",
     "iaf_cond_exp_dc": "iaf_cond_exp",
 }
 
@@ -56,6 +59,19 @@ ASTRO_WEIGHT = 10.0
 # A dc_generator into the astrocyte adds weight * amplitude to dCa/dt (uM/ms) from the next step on.
 ASTRO_DC = 0.0002
 
+# izhikevich (regular spiking: NEST's default a, b, c, d) for 1 s, sampled every IZH_EVERY ms. file stem ->
+# (resolution, neuron parameters, input spike times, their weight in mV).
+T_IZH = 1000.0
+IZH_EVERY = 1.0
+IZH_VARIABLES = ["V_m", "U_m"]
+IZH_CASES = {
+    "izhikevich_dc": (DT, {"I_e": 10.0}, None, 0.0),
+    # Izhikevich's published scheme (two half steps for V, then U with the new V) at its 1 ms step.
+    "izhikevich_published_dc": (1.0, {"I_e": 10.0, "consistent_integration": False}, None, 0.0),
+    # No current; every 50 ms from 100 ms a volley of 20 mV jumps, enough for a spike each.
+    "izhikevich_input_spikes": (DT, {}, [100.0 + 50.0 * k for k in range(18)], 20.0),
+}
+
 
 def import_nest():
     os.environ.setdefault("PYNEST_QUIET", "1")
@@ -69,17 +85,17 @@ def import_nest():
 
 def simulate(nest, model: str, t_stop: float, variables: list[str], neuron_params: dict,
              spike: tuple[float, float] | None, spike_times: list[float] | None = None,
-             dc: float | None = None, every: float = DT):
+             dc: float | None = None, every: float = DT, dt: float = DT):
     """One neuron of `model`, fed `spike_times` (default: the single time of `spike`) with `spike`'s weight and
     a dc_generator of amplitude `dc`, sampled every `every` ms; returns (times incl. 0, {var: values},
     spike times <= t_stop)."""
     nest.ResetKernel()
-    nest.SetKernelStatus({"resolution": DT, "rng_seed": 1, "local_num_threads": 1})
+    nest.SetKernelStatus({"resolution": dt, "rng_seed": 1, "local_num_threads": 1})
     neuron = nest.Create(model, params=neuron_params)
     mm = nest.Create("multimeter", params={"record_from": variables, "interval": every})
     nest.Connect(mm, neuron)
     sr = None
-    if model.startswith("iaf"):
+    if model.startswith("iaf") or model == "izhikevich":
         sr = nest.Create("spike_recorder")
         nest.Connect(neuron, sr)
     if spike is not None:
@@ -145,6 +161,15 @@ def generate(out: Path) -> str:
         write_csv(out / f"{stem}.csv", {"t_ms": times, **vals})
         print(f"{stem}.csv: {len(times)} rows, IP3 {vals['IP3'].min():.6f} .. {vals['IP3'].max():.6f} uM, "
               f"Ca_astro {vals['Ca_astro'].min():.6f} .. {vals['Ca_astro'].max():.6f} uM")
+    for stem, (dt, params, spike_times, weight) in IZH_CASES.items():
+        times, vals, spikes = simulate(nest, "izhikevich", T_IZH, IZH_VARIABLES, params,
+                                       (spike_times[0], weight) if spike_times else None,
+                                       spike_times=spike_times, every=IZH_EVERY, dt=dt)
+        write_csv(out / f"{stem}.csv", {"t_ms": times, **vals})
+        with (out / f"{stem}_spikes.csv").open("w") as f:
+            f.write("t_ms\n" + "".join(f"{t:.1f}\n" for t in spikes))
+        print(f"{stem}.csv: {len(times)} rows; {stem}_spikes.csv: {len(spikes)} spikes, first "
+              f"{', '.join(f'{t:.1f}' for t in spikes[:4])} ms")
     return nest.__version__
 
 

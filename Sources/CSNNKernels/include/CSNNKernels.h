@@ -52,12 +52,28 @@ typedef struct {
     double excitatory_decay, inhibitory_decay, excitatory_gain, inhibitory_gain;
 } snn_iaf_psc_exp;
 
+/* lower_bound is V_min [mV]; *_rise_gain and *_gain carry dI and I of the port to V, *_lag dI to I, *_jump a
+   weight to dI. */
+typedef struct {
+    double resting, membrane_decay, current_gain, constant_current, lower_bound;
+    double excitatory_decay, inhibitory_decay, excitatory_lag, inhibitory_lag, excitatory_jump, inhibitory_jump;
+    double excitatory_rise_gain, inhibitory_rise_gain, excitatory_gain, inhibitory_gain;
+} snn_iaf_psc_alpha;
+
 typedef struct {
     double leak, resting, constant_current, excitatory_reversal, inhibitory_reversal, inverse_capacitance;
     double h, excitatory_half_decay, inhibitory_half_decay;
 } snn_iaf_cond_exp;
 
-/* The spike condition of the LIF family: V >= threshold -> spike, V <- reset, refractory for refractory_steps. */
+/* h is dt [ms]; recovery_jump is d, added to u at a spike; consistent_integration 0 selects Izhikevich's
+   published scheme. */
+typedef struct {
+    double a, b, constant_current, lower_bound, h, recovery_jump;
+    int32_t consistent_integration;
+} snn_izhikevich;
+
+/* The spike condition: V >= threshold -> spike, V <- reset, refractory for refractory_steps (the LIF family;
+   izhikevich has no refractory period and adds d to u instead). */
 typedef struct {
     double threshold, reset;
     int32_t refractory_steps;
@@ -74,9 +90,16 @@ size_t snn_step_iaf_psc_delta(const snn_iaf_psc_delta *p, const snn_spike_rule *
 size_t snn_step_iaf_psc_exp(const snn_iaf_psc_exp *p, const snn_spike_rule *rule, double *v, double *i_ex,
                             double *i_in, double *i_stim, int32_t *refractory, double *in_ex, double *in_in,
                             double *currents, int64_t begin, int64_t end, int32_t *fired);
+size_t snn_step_iaf_psc_alpha(const snn_iaf_psc_alpha *p, const snn_spike_rule *rule, double *v, double *i_ex,
+                              double *i_in, double *di_ex, double *di_in, double *i_stim, int32_t *refractory,
+                              double *in_ex, double *in_in, double *currents, int64_t begin, int64_t end,
+                              int32_t *fired);
 size_t snn_step_iaf_cond_exp(const snn_iaf_cond_exp *p, const snn_spike_rule *rule, double *v, double *g_ex,
                              double *g_in, double *i_stim, int32_t *refractory, double *in_ex, double *in_in,
                              double *currents, int64_t begin, int64_t end, int32_t *fired);
+size_t snn_step_izhikevich(const snn_izhikevich *p, const snn_spike_rule *rule, double *v, double *u,
+                           double *i_stim, double *jumps, double *currents, int64_t begin, int64_t end,
+                           int32_t *fired);
 
 /* Threads the OpenMP runtime would use by default (OMP_NUM_THREADS or the number of cores). */
 int snn_default_thread_count(void);

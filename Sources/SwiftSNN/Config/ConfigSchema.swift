@@ -113,7 +113,8 @@ public enum ConfigSchema {
             ("synapse", object([
                 ("type", .object(["enum": .array(ProjectionSpec.SynapseType.allCases.map { .string($0.rawValue) }),
                                   "description": "What the synapse carries when not spikes: sic, an astrocyte's slow inward current (pA per unit weight)"])),
-                ("weight", ref("value", description: "Weight: mV jump (iaf_psc_delta), pA (iaf_psc_exp), nS (iaf_cond_exp); "
+                ("weight", ref("value", description: "Weight: mV jump (iaf_psc_delta, izhikevich), pA (iaf_psc_exp; iaf_psc_alpha: peak current), "
+                                + "nS (iaf_cond_exp); "
                                 + "< 0 is inhibitory. Arrays hold one value per synapse in the rule's creation order")),
                 ("delay_ms", ref("positive_value", description: "Axonal delay [ms], rounded to whole steps; at least dt",
                                  default: 1)),

@@ -72,8 +72,10 @@ public struct ModelCatalog: Sendable {
     }
 
     private static func row(_ spec: ParameterSpec) -> String {
-        let unit = "[\(spec.unit)]".padding(toLength: 6, withPad: " ", startingAt: 0)
-        let key = spec.key.padding(toLength: 12, withPad: " ", startingAt: 0)
-        return "    \(key) \(unit) default \(formatNumber(spec.defaultValue).padding(toLength: 8, withPad: " ", startingAt: 0)) \(spec.summary)"
+        // Padded, never cut: a long unit or default (V_min's −1.8e308, NEST's −∞) must not read as another.
+        func pad(_ text: String, _ width: Int) -> String {
+            text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0)
+        }
+        return "    \(pad(spec.key, 12)) \(pad("[\(spec.unit)]", 6)) default \(pad(formatNumber(spec.defaultValue), 8)) \(spec.summary)"
     }
 }

@@ -20,6 +20,12 @@ import Testing
                 == #"populations[0].model: iaf_cond_exp has no exact event-driven solution; use "engine": "clock""#)
     }
 
+    @Test(arguments: ["iaf_psc_alpha", "izhikevich"])
+    func clockOnlyNeuronModelIsRefusedNamingModelAndEngine(model: String) {
+        #expect(Self.refusal(population: #"{"name": "n", "size": 2, "model": "\#(model)"}"#)
+                == #"populations[0].model: \#(model) has no exact event-driven solution; use "engine": "clock""#)
+    }
+
     @Test func bernoulliInputIsRefusedAsDefinedPerStep() {
         #expect(Self.refusal(population: #"{"name": "b", "size": 2, "model": "bernoulli_input", "params": {"p": 0.1}}"#)
                 == #"populations[0].model: 'b' is an input defined per time step and has no event-driven form; use "engine": "clock""#)

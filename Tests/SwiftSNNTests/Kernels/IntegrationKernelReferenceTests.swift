@@ -87,6 +87,96 @@ import Testing
         #expect(got.input.allSatisfy { $0 == 0 }, "the kernel leaves the step's input zeroed")
     }
 
+    /// NEST iaf_psc_alpha's update, statement by statement, with the propagators written out.
+    @Test func iafPscAlphaKernelMatchesScalarReference() throws {
+        let dt = 0.1, tauM = 10.0, c = 250.0, tauEx = 2.0, tauIn = 5.0, eL = -70.0, iE = 120.0, vMin = -73.0
+        let model = try IafPscAlpha(ParameterValues(defaultsOf: IafPscAlpha.parameters,
+                                                    overriding: ["tau_syn_in": tauIn, "I_e": iE, "V_min": vMin]), dtMs: dt)
+        let step = Self.randomStep(variables: 6, planes: 3, seed: 7)
+        let got = Self.run(model, step)
+        let n = Self.count
+        let p33 = exp(-dt / tauM), p30 = -tauM / c * expm1(-dt / tauM)
+        func propagators(_ tau: Double) -> (decay: Double, lag: Double, jump: Double, rise: Double, gain: Double) {
+            let r = 1 / tau - 1 / tauM
+            let rise = Propagators.alphaToVoltage(dt, tauSyn: tau, tauM: tauM, capacitance: c)
+            let textbook = exp(-dt / tauM) * (1 - exp(-r * dt) * (1 + r * dt)) / (c * r * r)
+            // The textbook form loses ~4ε/x² of its value to cancellation (x = r·dt, 0.01 for τ = 5 ms).
+            #expect(abs(rise - textbook) <= 8 * .ulpOfOne / (r * dt * r * dt) * textbook, "dI to V propagator for tau \(tau)")
+            return (exp(-dt / tau), dt * exp(-dt / tau), M_E / tau, rise,
+                    Propagators.currentToVoltage(dt, tauSyn: tau, tauM: tauM, capacitance: c))
+        }
+        let ex = propagators(tauEx), inh = propagators(tauIn)
+        var fired: [Int32] = [], clamped = 0
+        for i in 0..<n {
+            var v = step.state[i], r = step.refractory[i]
+            var iEx = step.state[n + i], iIn = step.state[2 * n + i]
+            var dEx = step.state[3 * n + i], dIn = step.state[4 * n + i]
+            let iStim = step.state[5 * n + i]
+            if r == 0 {
+                v = eL + ((v - eL) * p33 + (iE + iStim) * p30 + dEx * ex.rise + iEx * ex.gain + dIn * inh.rise
+                          + iIn * inh.gain)
+                if v < vMin { v = vMin; clamped += 1 }
+            } else {
+                r -= 1
+            }
+            iEx = dEx * ex.lag + iEx * ex.decay
+            iIn = dIn * inh.lag + iIn * inh.decay
+            dEx = dEx * ex.decay + step.input[i] * ex.jump
+            dIn = dIn * inh.decay + step.input[n + i] * inh.jump
+            Self.fire(&v, &r, threshold: -55, reset: -70, refractorySteps: 20, neuron: i, fired: &fired)
+            #expect(got.state[i].bitPattern == v.bitPattern, "V_m of neuron \(i)")
+            #expect(got.state[n + i].bitPattern == iEx.bitPattern && got.state[2 * n + i].bitPattern == iIn.bitPattern)
+            #expect(got.state[3 * n + i].bitPattern == dEx.bitPattern && got.state[4 * n + i].bitPattern == dIn.bitPattern)
+            #expect(got.state[5 * n + i] == step.input[2 * n + i] && got.refractory[i] == r)
+        }
+        #expect(clamped > 0, "the random step should take some neurons below V_min")
+        #expect(got.fired == fired, "neurons that fired")
+        #expect(got.input.allSatisfy { $0 == 0 }, "the kernel leaves the step's input zeroed")
+    }
+
+    /// NEST izhikevich's update, statement by statement, in both schemes.
+    @Test(arguments: [1.0, 0.0])
+    func izhikevichKernelMatchesScalarReference(consistentIntegration: Double) throws {
+        let dt = 0.1, a = 0.02, b = 0.2, c = -65.0, d = 8.0, iE = 5.0, vMin = -74.0, threshold = 30.0
+        let model = try Izhikevich(ParameterValues(defaultsOf: Izhikevich.parameters,
+                                                   overriding: ["I_e": iE, "V_min": vMin,
+                                                                "consistent_integration": consistentIntegration]), dtMs: dt)
+        var step = Self.randomStep(variables: 3, planes: 2, seed: 9)
+        let n = Self.count
+        for i in 0..<n { step.state[i] = -80 + 115 * Double(i) / Double(n) }  // from below V_min to above V_th
+        let got = Self.run(model, step)
+        func slope(_ v: Double, _ u: Double, _ stimulus: Double) -> Double {
+            0.04 * v * v + 5.0 * v + 140.0 - u + stimulus + iE
+        }
+        var fired: [Int32] = [], clamped = 0
+        for i in 0..<n {
+            var v = step.state[i], u = step.state[n + i]
+            let stimulus = step.state[2 * n + i], jump = step.input[i]
+            if consistentIntegration == 1 {
+                let (v0, u0) = (v, u)
+                v += dt * slope(v0, u0, stimulus) + jump
+                u += dt * a * (b * v0 - u0)
+            } else {
+                v += dt * 0.5 * (slope(v, u, stimulus) + jump)
+                v += dt * 0.5 * (slope(v, u, stimulus) + jump)
+                u += dt * a * (b * v - u)
+            }
+            if v < vMin { v = vMin; clamped += 1 }
+            if v >= threshold {
+                v = c
+                u += d
+                fired.append(Int32(i))
+            }
+            #expect(got.state[i].bitPattern == v.bitPattern, "V_m of neuron \(i)")
+            #expect(got.state[n + i].bitPattern == u.bitPattern, "U_m of neuron \(i)")
+            #expect(got.state[2 * n + i] == step.input[n + i])
+        }
+        #expect(clamped > 0 && !fired.isEmpty, "the random step should clamp some neurons and fire others")
+        #expect(got.fired == fired, "neurons that fired")
+        #expect(got.refractory == step.refractory, "izhikevich has no refractory period")
+        #expect(got.input.allSatisfy { $0 == 0 }, "the kernel leaves the step's input zeroed")
+    }
+
     @Test func iafPscDeltaKernelMatchesScalarReference() throws {
         let dt = 0.1, tauM = 10.0, c = 250.0, eL = -70.0, iE = 80.0
         let model = try IafPscDelta(ParameterValues(defaultsOf: IafPscDelta.parameters, overriding: ["I_e": iE]), dtMs: dt)
@@ -181,5 +271,9 @@ import Testing
         check(try IafPscDelta(ParameterValues(defaultsOf: IafPscDelta.parameters), dtMs: 0.1), variables: 2, planes: 2, seed: 4)
         check(try IafPscExp(ParameterValues(defaultsOf: IafPscExp.parameters), dtMs: 0.1), variables: 4, planes: 3, seed: 5)
         check(try IafCondExp(ParameterValues(defaultsOf: IafCondExp.parameters), dtMs: 0.1), variables: 4, planes: 3, seed: 6)
+        check(try IafPscAlpha(ParameterValues(defaultsOf: IafPscAlpha.parameters), dtMs: 0.1), variables: 6, planes: 3, seed: 8)
+        // A threshold within the random V_m, so that some neurons fire.
+        check(try Izhikevich(ParameterValues(defaultsOf: Izhikevich.parameters, overriding: ["V_th": -55]), dtMs: 0.1),
+              variables: 3, planes: 2, seed: 10)
     }
 }

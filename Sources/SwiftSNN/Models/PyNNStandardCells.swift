@@ -1,0 +1,84 @@
+/// PyNN's standard cells that have a NEST model here, with the parameter tables of pyNN/standardmodels/cells.py
+/// and the translations of pyNN/nest/standardmodels/cells.py (PyNN 0.12). PyNN's units: cm in nF (C_m = 1000 cm
+/// pF), i_offset in nA (I_e = 1000 i_offset pA), times in ms, potentials in mV.
+
+/// The parameters the integrate-and-fire cells share, with PyNN's defaults except the synaptic time constants.
+private func integrateAndFireParameters(tauSyn: Double, synapse: String) -> [ParameterSpec] {
+    [
+        ParameterSpec("cm", unit: "nF", default: 1, .positive, "Membrane capacitance"),
+        ParameterSpec("tau_m", unit: "ms", default: 20, .positive, "Membrane time constant"),
+        ParameterSpec("v_rest", unit: "mV", default: -65, "Resting potential"),
+        ParameterSpec("v_thresh", unit: "mV", default: -50, "Spike threshold"),
+        ParameterSpec("v_reset", unit: "mV", default: -65, "Reset potential"),
+        ParameterSpec("tau_refrac", unit: "ms", default: 0.1, .nonNegative, "Refractory period"),
+        ParameterSpec("i_offset", unit: "nA", default: 0, "Constant current"),
+        ParameterSpec("tau_syn_E", unit: "ms", default: tauSyn, .positive, "Excitatory synaptic \(synapse)"),
+        ParameterSpec("tau_syn_I", unit: "ms", default: tauSyn, .positive, "Inhibitory synaptic \(synapse)"),
+    ]
+}
+
+/// PyNN's translations of the parameters the integrate-and-fire cells share, except `tau_m`.
+private let integrateAndFireTranslations = [
+    PyNNTranslation("cm", "C_m", scale: 1000), PyNNTranslation("v_rest", "E_L"), PyNNTranslation("v_thresh", "V_th"),
+    PyNNTranslation("v_reset", "V_reset"), PyNNTranslation("tau_refrac", "t_ref"),
+    PyNNTranslation("i_offset", "I_e", scale: 1000), PyNNTranslation("tau_syn_E", "tau_syn_ex"),
+    PyNNTranslation("tau_syn_I", "tau_syn_in"),
+]
+
+/// PyNN's integrate-and-fire cells: what they share beyond their parameter tables.
+public protocol PyNNIntegrateAndFireCell: PyNNCellType {}
+
+extension PyNNIntegrateAndFireCell {
+    /// PyNN starts every integrate-and-fire cell at v = −65 mV, whatever v_rest is.
+    public static var initialValues: [String: Double] { ["V_m": -65] }
+    /// PyNN's reset-below-threshold requirement in its own names.
+    public static func check(_ parameters: ParameterValues) throws { try parameters.require("v_reset", below: "v_thresh") }
+}
+
+/// PyNN's `IF_curr_exp`, run as `iaf_psc_exp`.
+public enum IFCurrExp: PyNNIntegrateAndFireCell {
+    public typealias Target = IafPscExp
+    public static let name = "IF_curr_exp"
+    public static let parameters = integrateAndFireParameters(tauSyn: 5, synapse: "current decay time")
+    public static let translations = integrateAndFireTranslations + [PyNNTranslation("tau_m", "tau_m")]
+}
+
+/// PyNN's `IF_curr_alpha`, run as `iaf_psc_alpha`.
+public enum IFCurrAlpha: PyNNIntegrateAndFireCell {
+    public typealias Target = IafPscAlpha
+    public static let name = "IF_curr_alpha"
+    public static let parameters = integrateAndFireParameters(tauSyn: 0.5, synapse: "alpha current rise time")
+    public static let translations = integrateAndFireTranslations + [PyNNTranslation("tau_m", "tau_m")]
+}
+
+/// PyNN's `IF_cond_exp`, run as `iaf_cond_exp`: g_L = 1000 cm/tau_m nS.
+public enum IFCondExp: PyNNIntegrateAndFireCell {
+    public typealias Target = IafCondExp
+    public static let name = "IF_cond_exp"
+    public static let parameters = integrateAndFireParameters(tauSyn: 5, synapse: "conductance decay time") + [
+        ParameterSpec("e_rev_E", unit: "mV", default: 0, "Excitatory reversal potential"),
+        ParameterSpec("e_rev_I", unit: "mV", default: -70, "Inhibitory reversal potential"),
+    ]
+    public static let translations = integrateAndFireTranslations + [
+        PyNNTranslation("g_L", reportedAs: "tau_m") { 1000 * $0["cm"] / $0["tau_m"] },
+        PyNNTranslation("e_rev_E", "E_ex"), PyNNTranslation("e_rev_I", "E_in"),
+    ]
+}
+
+/// PyNN's `Izhikevich`, run as `izhikevich` (PyNN's d is 2 mV where NEST's is 8; V_th stays NEST's 30 mV).
+public enum IzhikevichCell: PyNNCellType {
+    public typealias Target = Izhikevich
+    public static let name = "Izhikevich"
+    public static let parameters = [
+        ParameterSpec("a", unit: "1/ms", default: 0.02, "Rate of the recovery variable u"),
+        ParameterSpec("b", unit: "1/ms", default: 0.2, "Sensitivity of u to v"),
+        ParameterSpec("c", unit: "mV", default: -65, "Reset value of v after a spike"),
+        ParameterSpec("d", unit: "mV/ms", default: 2, "Increment of u at a spike"),
+        ParameterSpec("i_offset", unit: "nA", default: 0, "Constant current"),
+    ]
+    public static let translations = [
+        PyNNTranslation("a", "a"), PyNNTranslation("b", "b"), PyNNTranslation("c", "c"), PyNNTranslation("d", "d"),
+        PyNNTranslation("i_offset", "I_e", scale: 1000),
+    ]
+    public static let initialValues = ["V_m": -70.0, "U_m": -14.0]
+}
