@@ -15,6 +15,9 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The JSON network config.", completion: .file(extensions: ["json"]))
     var config: String
 
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("Refuse networks estimated to need more memory than this (default: the memory available now).", valueName: "SIZE"))
+    var maxMemory: MemoryLimit?
+
     @Option(name: .long, help: ArgumentHelp("Output directory.", valueName: "DIR"))
     var out: String?
 
@@ -61,7 +64,7 @@ struct RunCommand: ParsableCommand {
             if let engine { spec.simulation.engine = EngineKind(rawValue: engine) }
             cappingThreads(of: &spec)
             let directory = URL(fileURLWithPath: out ?? "out/\(spec.name)")
-            var simulation = try Simulation(spec: spec)
+            var simulation = try Simulation(spec: spec, memoryLimit: maxMemory ?? .available())
             try OutputDirectory.prepare(directory)
             let reporter = ProgressReporter(totalMs: spec.simulation.durationMs,
                                             enabled: progress || isatty(STDERR_FILENO) == 1)
@@ -80,8 +83,11 @@ struct RunCommand: ParsableCommand {
             if saveDelays { try simulation.saveDelays(to: directory) }
             print(SummaryText(simulation.summary, directory: directory.path).text)
         } catch let error as ConfigError {
-            throw fail(error)
+            // The duration the spec's checks refuse is the option's when it was given.
+            throw fail(durationMs != nil && error.path == "simulation.duration_ms" ? ConfigError(path: "--duration-ms", problem: error.problem) : error)
         } catch let error as SNNError {
+            throw fail(error)
+        } catch let error as MemoryLimit.Exceeded {
             throw fail(error)
         }
     }
