@@ -151,6 +151,17 @@ import Testing
         #expect(dir.contents() == ["net.json", "taken"])
     }
 
+    /// A duration given on the command line is reported as the option's problem, before anything is written.
+    @Test func aDurationBeyondTheStepBoundNamesTheOption() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write(Self.constantCurrent, to: "net.json")
+        let result = try SNNExecutable.run(["run", "net.json", "--duration-ms", "1e308", "--out", "o"], in: dir.url)
+        #expect(result.status != 0)
+        #expect(result.stderr == "error: --duration-ms: must be at most 2147483647 steps of dt 0.1 ms (2.15e+08 ms), got 1e+308\n")
+        #expect(dir.contents() == ["net.json"])
+    }
+
     @Test func moreThreadsThanCoresAreCappedWithAWarningAndTheSameResult() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

@@ -11,15 +11,17 @@ extension NetworkSpec {
 
     /// Reads and checks a config file; relative file names in it resolve against its directory.
     public static func load(from url: URL) throws -> NetworkSpec {
-        // Read up to one byte past the bound, so that neither a huge file nor an endless device is read whole.
+        let tooLarge = ConfigError(path: url.path, problem: "is larger than \(maxConfigBytes >> 20) MB; put large arrays in .npy files ({\"file\": \"values.npy\"})")
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > maxConfigBytes {
+            throw tooLarge
+        }
+        // At most one byte past the bound, for what has no size (a pipe, a device) and could be endless.
         guard let handle = FileHandle(forReadingAtPath: url.path),
               let data = try? handle.read(upToCount: maxConfigBytes + 1) ?? Data() else {
             throw ConfigError(path: url.path, problem: "cannot read config file")
         }
         try? handle.close()
-        guard data.count <= maxConfigBytes else {
-            throw ConfigError(path: url.path, problem: "is larger than \(maxConfigBytes >> 20) MB; put large arrays in .npy files ({\"file\": \"values.npy\"})")
-        }
+        guard data.count <= maxConfigBytes else { throw tooLarge }
         let json = try JSONValue.parse(data, file: url.lastPathComponent)
         return try NetworkSpec(ConfigNode(value: json, path: "", baseDirectory: url.deletingLastPathComponent()),
                                name: url.deletingPathExtension().lastPathComponent)
