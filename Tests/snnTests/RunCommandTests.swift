@@ -114,7 +114,7 @@ import Testing
          "error: net.json: invalid JSON at line 1, column 35: trailing comma before '}'"),
         (#"{"simulation": {"duration_ms": 10}, "populations": [{"name": "n", "size": 2, "model": "iaf_psc_exp", "params": {"tau_m": -5}}]}"#,
          "error: populations[0].params.tau_m: must be > 0, got -5"),
-        // Found only after the network is built, the last check before simulating.
+        // Found by the spec's own checks, before the network is built.
         (#"{"simulation": {"duration_ms": 10}, "populations": [{"name": "n", "size": 2, "model": "iaf_psc_exp"}], "recorders": [{"name": "v", "type": "state", "population": "n", "variables": ["V_m"], "interval_ms": 0.25}]}"#,
          "error: recorders[0].interval_ms: must be a multiple of dt (0.1 ms), got 0.25"),
     ])
