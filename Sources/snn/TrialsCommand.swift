@@ -82,6 +82,12 @@ struct TrialsCommand: ParsableCommand {
                 throw SNNError("--trials \(trials) but \(inputs!) has \(rows.count) rows")
             }
             let spikeRecorders = simulation.recorders.compactMap { $0 as? any SpikeRecording }
+            var estimate = ResourceEstimate(spec: spec)
+            estimate.parts += spikeRecorders.map { recorder in
+                ResourceEstimate.Part(path: "--trials", count: Double(count) * Double(simulation.network.populations[recorder.population].count),
+                                      items: "spike counts", bytesEach: 8, remedy: "--trials")
+            }
+            try estimate.require(within: maxMemory ?? .available())
             var counts = spikeRecorders.map { [Double](repeating: 0, count: count * simulation.network.populations[$0.population].count) }
             let start = DispatchTime.now()
             try OutputDirectory.prepare(directory)

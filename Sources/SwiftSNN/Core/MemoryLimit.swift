@@ -18,13 +18,14 @@ public struct MemoryLimit: Sendable, Equatable, CustomStringConvertible {
         case given
     }
 
-    /// A limit of `bytes`, set by the caller.
+    /// A limit of `bytes`, set by the caller; at most `Int.max` bytes, what a 64-bit process can address, so that
+    /// no element count of a network within the limit overflows.
     public init(bytes: Double) {
-        self.bytes = bytes
+        self.bytes = min(bytes, Double(Int.max))
         origin = .given
     }
 
-    /// No limit.
+    /// No limit but the address space.
     public static let unlimited = MemoryLimit(bytes: .infinity)
 
     /// The memory available now: `MemAvailable` of /proc/meminfo (what can be allocated without swapping, as the

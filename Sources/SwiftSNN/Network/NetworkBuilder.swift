@@ -263,10 +263,12 @@ public struct NetworkBuilder: Sendable {
                 positions[p] = []
                 return p
             }
-            let points = layout.grid.reduce(1, *), neurons = members.reduce(0) { $0 + network.populations[$1].count }
-            guard points == neurons else {
-                throw ConfigError(path: "\(path).grid", problem: "has \(points) points for \(neurons) neurons; each point takes one neuron")
+            // In doubles: the axes of a wrong grid may multiply beyond any integer.
+            let axesProduct = layout.grid.reduce(1.0) { $0 * Double($1) }, neurons = members.reduce(0) { $0 + network.populations[$1].count }
+            guard axesProduct == Double(neurons) else {
+                throw ConfigError(path: "\(path).grid", problem: "has \(formatNumber(axesProduct)) points for \(neurons) neurons; each point takes one neuron")
             }
+            let points = neurons
             var order = Array(0..<points)
             if layout.assignment ?? .random == .random {
                 var rng = RandomStream(seed: network.seed, purpose: .layout, UInt64(l))

@@ -37,7 +37,10 @@ extension NetworkSpec {
             case .volumeTransmitter(_, let tau, _, _):
                 try require(tau, .positive, "\(path).tau_ms")
             case .schedule(let times, let values):
-                for (j, t) in times.enumerated() { try require(t, .nonNegative, "\(path).times_ms[\(j)]") }
+                for (j, t) in times.enumerated() {
+                    try require(t, .nonNegative, "\(path).times_ms[\(j)]")
+                    _ = try grid.checkedSteps(t, path: "\(path).times_ms[\(j)]")
+                }
                 guard times.count == values.count else {
                     throw ConfigError(path: "\(path).values", problem: "must have one value per entry of times_ms (\(times.count)), got \(values.count)")
                 }

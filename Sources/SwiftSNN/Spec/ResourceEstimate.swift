@@ -22,9 +22,19 @@ public struct ResourceEstimate: Sendable {
         public var remedy: String
         /// `count` × `bytesEach`.
         public var bytes: Double { count * bytesEach }
+
+        /// `count` `items` of `bytesEach` bytes at `path`; `remedy` says what to make smaller.
+        public init(path: String, count: Double, items: String, bytesEach: Double, remedy: String) {
+            self.path = path
+            self.count = count
+            self.items = items
+            self.bytesEach = bytesEach
+            self.remedy = remedy
+        }
     }
 
-    /// Every part counted, in spec order (populations, projections, rings, recorders).
+    /// Every part counted, in spec order (populations, projections, rings, recorders); a caller that allocates
+    /// more for the run (`snn trials`' counts per trial) adds its own.
     public var parts: [Part] = []
     /// Their sum [bytes].
     public var bytes: Double { parts.reduce(0) { $0 + $1.bytes } }
