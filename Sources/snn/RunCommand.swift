@@ -19,6 +19,9 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The JSON network config.", completion: .file(extensions: ["json"]))
     var config: String
 
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("Refuse networks estimated to need more memory than this (default: the memory available now).", valueName: "SIZE"))
+    var maxMemory: MemoryLimit?
+
     @Option(name: .long, help: ArgumentHelp("Output directory.", valueName: "DIR"))
     var out: String?
 
@@ -67,7 +70,7 @@ struct RunCommand: ParsableCommand {
             if let engine { spec.simulation.engine = EngineKind(rawValue: engine) }
             cappingThreads(of: &spec)
             let directory = URL(fileURLWithPath: out ?? "out/\(spec.name)")
-            var simulation = try Simulation(spec: spec)
+            var simulation = try Simulation(spec: spec, memoryLimit: maxMemory ?? .available(), streamedRecordings: true)
             let stream = try simulation.recordingStream(to: directory)
             let reporter = ProgressReporter(totalMs: spec.simulation.durationMs,
                                             enabled: progress || isatty(STDERR_FILENO) == 1)
@@ -95,8 +98,11 @@ struct RunCommand: ParsableCommand {
             try finish()
             print(SummaryText(simulation.summary, directory: directory.path).text)
         } catch let error as ConfigError {
-            throw fail(error)
+            // The duration the spec's checks refuse is the option's when it was given.
+            throw fail(durationMs != nil && error.path == "simulation.duration_ms" ? ConfigError(path: "--duration-ms", problem: error.problem) : error)
         } catch let error as SNNError {
+            throw fail(error)
+        } catch let error as MemoryLimit.Exceeded {
             throw fail(error)
         }
     }

@@ -13,6 +13,14 @@ struct SNN: ParsableCommand {
     )
 }
 
+/// `--max-memory 8GB`: sizes as `MemoryLimit(parsing:)` reads them.
+extension MemoryLimit: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}
+
+/// The line for a network refused by the memory guard, pointing at the option that raises the limit.
+func fail(_ error: MemoryLimit.Exceeded) -> ExitCode { fail(SNNError(error.description(raise: "--max-memory"))) }
+
 /// Prints a user-facing failure on one line to stderr and exits with status 1, the same for every subcommand.
 func fail(_ error: Error) -> ExitCode {
     var stderr = StandardError()

@@ -24,6 +24,9 @@ struct TrialsCommand: ParsableCommand {
     @Argument(help: "The JSON network config.", completion: .file(extensions: ["json"]))
     var config: String
 
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("Refuse networks estimated to need more memory than this (default: the memory available now).", valueName: "SIZE"))
+    var maxMemory: MemoryLimit?
+
     @Option(name: .customLong("trial-ms"), help: "Simulated time of each trial in ms.")
     var trialMs: Double
 
@@ -68,7 +71,10 @@ struct TrialsCommand: ParsableCommand {
             var spec = try NetworkSpec.load(from: URL(fileURLWithPath: config))
             if let seed { spec.simulation.seed = seed }
             cappingThreads(of: &spec)
-            var simulation = try Simulation(spec: spec)
+            guard try spec.simulation.grid.checkedSteps(trialMs, path: "--trial-ms") >= 1 else {
+                throw SNNError("--trial-ms must be at least one step (\(spec.simulation.grid.dtMs) ms), got \(trialMs)")
+            }
+            var simulation = try Simulation(spec: spec, memoryLimit: maxMemory ?? .available())
             let directory = URL(fileURLWithPath: out ?? "out/\(spec.name)-trials")
             let (rows, input) = try inputRows(spec)
             let count = rows?.count ?? trials!
@@ -76,6 +82,12 @@ struct TrialsCommand: ParsableCommand {
                 throw SNNError("--trials \(trials) but \(inputs!) has \(rows.count) rows")
             }
             let spikeRecorders = simulation.recorders.compactMap { $0 as? any SpikeRecording }
+            var estimate = ResourceEstimate(spec: spec)
+            estimate.parts += spikeRecorders.map { recorder in
+                ResourceEstimate.Part(path: "--trials", count: Double(count) * Double(simulation.network.populations[recorder.population].count),
+                                      items: "spike counts", bytesEach: 8, remedy: "--trials")
+            }
+            try estimate.require(within: maxMemory ?? .available())
             var counts = spikeRecorders.map { [Double](repeating: 0, count: count * simulation.network.populations[$0.population].count) }
             let start = DispatchTime.now()
             try OutputDirectory.prepare(directory)
@@ -120,6 +132,8 @@ struct TrialsCommand: ParsableCommand {
             throw fail(error)
         } catch let error as SNNError {
             throw fail(error)
+        } catch let error as MemoryLimit.Exceeded {
+            throw fail(error)
         } catch let error as NumericalError {
             throw fail(error)
         }
@@ -139,5 +153,5 @@ struct TrialsCommand: ParsableCommand {
         return ((0..<array.shape[0]).map { Array(values[($0 * width)..<(($0 + 1) * width)]) }, population)
     }
 
-    private func formatMs(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
+    private func formatMs(_ x: Double) -> String { x == x.rounded() && x < 1e15 ? String(Int(x)) : String(x) }
 }

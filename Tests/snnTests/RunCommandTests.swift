@@ -114,7 +114,7 @@ import Testing
          "error: net.json: invalid JSON at line 1, column 35: trailing comma before '}'"),
         (#"{"simulation": {"duration_ms": 10}, "populations": [{"name": "n", "size": 2, "model": "iaf_psc_exp", "params": {"tau_m": -5}}]}"#,
          "error: populations[0].params.tau_m: must be > 0, got -5"),
-        // Found only after the network is built, the last check before simulating.
+        // Found by the spec's own checks, before the network is built.
         (#"{"simulation": {"duration_ms": 10}, "populations": [{"name": "n", "size": 2, "model": "iaf_psc_exp"}], "recorders": [{"name": "v", "type": "state", "population": "n", "variables": ["V_m"], "interval_ms": 0.25}]}"#,
          "error: recorders[0].interval_ms: must be a multiple of dt (0.1 ms), got 0.25"),
     ])
@@ -149,6 +149,17 @@ import Testing
             #expect(Date().timeIntervalSince(start) < 30)
         }
         #expect(dir.contents() == ["net.json", "taken"])
+    }
+
+    /// A duration given on the command line is reported as the option's problem, before anything is written.
+    @Test func aDurationBeyondTheStepBoundNamesTheOption() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write(Self.constantCurrent, to: "net.json")
+        let result = try SNNExecutable.run(["run", "net.json", "--duration-ms", "1e308", "--out", "o"], in: dir.url)
+        #expect(result.status != 0)
+        #expect(result.stderr == "error: --duration-ms: must be at most 2147483647 steps of dt 0.1 ms (2.15e+08 ms), got 1e+308\n")
+        #expect(dir.contents() == ["net.json"])
     }
 
     @Test func moreThreadsThanCoresAreCappedWithAWarningAndTheSameResult() throws {

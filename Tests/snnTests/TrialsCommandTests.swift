@@ -47,4 +47,21 @@ import Testing
         #expect(result.status != 0)
         #expect(result.stderr == "error: p of 'input': 2 values given, expected 4 (one per neuron)\n")
     }
+
+    /// A trial length beyond the step bound, and more trials than their spike counts could be held for, are
+    /// refused before the first trial.
+    @Test(arguments: [
+        (["--trial-ms", "1e300", "--trials", "2"], "error: --trial-ms: must be at most 2147483647 steps of dt 1 ms (2.15e+09 ms), got 1e+300"),
+        (["--trial-ms", "20", "--trials", "1000000000000"],
+         "error: the network needs about 56 TB, 32 TB of it at --trials (4e+12 spike counts × 8 B); a limit of 8 GB; make --trials smaller, or raise the limit with --max-memory"),
+    ])
+    func trialsThatCannotBeRunAreRefusedUpFront(options: [String], expected: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write(Self.config, to: "net.json")
+        let result = try SNNExecutable.run(["trials", "net.json", "--max-memory", "8GB", "--out", "o"] + options, in: dir.url)
+        #expect(result.status != 0)
+        #expect(result.stderr == expected + "\n")
+        #expect(dir.contents() == ["net.json"])
+    }
 }

@@ -65,4 +65,37 @@ import Testing
         #expect(result.stderr.filter { $0 == "\n" }.count == 1)
         #expect(result.stdout == "")
     }
+
+    /// What `run` refuses before simulating, `validate` refuses with the same line: here a step count and a
+    /// network far beyond any memory (10 × 2^40 synapses), refused from the estimate before anything is allocated.
+    @Test(arguments: [
+        (#"{"simulation": {"duration_ms": 10}, "populations": [{"name": "g", "size": 1, "model": "spike_generator", "params": {"spike_times": [1e20]}}]}"#,
+         "error: populations[0].params.spike_times[0]: must be at most 2147483647 steps of dt 0.1 ms (2.15e+08 ms), got 1e+20"),
+        (#"{"simulation": {"duration_ms": 10}, "populations": [{"name": "n", "size": 10, "model": "iaf_psc_delta"}], "projections": [{"source": "n", "target": "n", "connectivity": {"rule": "fixed_indegree", "K": 1099511627776}, "synapse": {"weight": 1}}]}"#,
+         "error: the network needs about 88 TB, 88 TB of it at projections[0] (1.1e+13 synapses × 8 B); a limit of 8 GB; make projections[0].connectivity smaller, or raise the limit with --max-memory"),
+    ])
+    func validateAndRunRefuseTheSameConfigWithTheSameLine(config: String, expected: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write(config, to: "net.json")
+        for command in ["validate", "run"] {
+            let result = try SNNExecutable.run([command, "net.json", "--max-memory", "8GB"], in: dir.url)
+            #expect(result.status != 0)
+            #expect(result.stderr == expected + "\n", "\(command)")
+        }
+        #expect(dir.contents() == ["net.json"])
+    }
+
+    /// A 2 GiB file (sparse: nothing is written) given as the config is refused from its size, unread.
+    @Test func aConfigFileOfTwoGigabytesIsRefusedUnread() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let url = try dir.write("", to: "huge.json")
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: 2 << 30)
+        try handle.close()
+        let result = try SNNExecutable.run(["validate", "huge.json"], in: dir.url)
+        #expect(result.status != 0)
+        #expect(result.stderr == "error: \(url.path): is larger than 256 MB; put large arrays in .npy files ({\"file\": \"values.npy\"})\n")
+    }
 }

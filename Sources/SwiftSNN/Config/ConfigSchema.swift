@@ -65,7 +65,9 @@ public enum ConfigSchema {
     private static var simulation: JSONValue {
         return object([
             ("duration_ms", number(.nonNegative, "Simulated time [ms]")),
-            ("dt_ms", number(.positive, "Time step [ms]", default: SimulationSpec.defaultDtMs)),
+            ("dt_ms", .object(["type": "number", "minimum": .number(SimulationSpec.dtRangeMs.lowerBound),
+                               "maximum": .number(SimulationSpec.dtRangeMs.upperBound), "description": "Time step [ms]",
+                               "default": .number(SimulationSpec.defaultDtMs)])),
             ("seed", integer(minimum: 0, "Seed of every random stream (connectivity, weights, delays, inputs, initial values)",
                              default: .number(Double(SimulationSpec.defaultSeed)))),
             ("engine", .object(["enum": .array(EngineKind.allCases.map { .string($0.rawValue) }),

@@ -5,11 +5,23 @@ import Foundation
 /// what needs the built network (population names, model parameters, indices, files) is checked when it is
 /// lowered (`NetworkBuilder`), which `snn validate` runs too.
 extension NetworkSpec {
+    /// The largest config file `load(from:)` reads [bytes]: a network's description is far smaller, and large
+    /// arrays belong in `.npy` files (`{"file": ...}`), which are mapped rather than parsed.
+    public static let maxConfigBytes = 256 << 20
+
     /// Reads and checks a config file; relative file names in it resolve against its directory.
     public static func load(from url: URL) throws -> NetworkSpec {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        let tooLarge = ConfigError(path: url.path, problem: "is larger than \(maxConfigBytes >> 20) MB; put large arrays in .npy files ({\"file\": \"values.npy\"})")
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > maxConfigBytes {
+            throw tooLarge
+        }
+        // At most one byte past the bound, for what has no size (a pipe, a device) and could be endless.
+        guard let handle = FileHandle(forReadingAtPath: url.path),
+              let data = try? handle.read(upToCount: maxConfigBytes + 1) ?? Data() else {
             throw ConfigError(path: url.path, problem: "cannot read config file")
         }
+        try? handle.close()
+        guard data.count <= maxConfigBytes else { throw tooLarge }
         let json = try JSONValue.parse(data, file: url.lastPathComponent)
         return try NetworkSpec(ConfigNode(value: json, path: "", baseDirectory: url.deletingLastPathComponent()),
                                name: url.deletingPathExtension().lastPathComponent)

@@ -2,7 +2,8 @@
 ///
 /// `path` is the JSON path inside the config (`populations[1].params.tau_m`) or, for problems that are not
 /// about one value, the file name. Every failure the config reader, validator or network builder finds is one of
-/// these, so the CLI can print it and exit non-zero before any output is written.
+/// these (but a network too large for memory, `MemoryLimit.Exceeded`), so the CLI can print it and exit non-zero
+/// before any output is written.
 public struct ConfigError: Error, Equatable, CustomStringConvertible, Sendable {
     /// Where the problem is: a JSON path, or a file name.
     public var path: String

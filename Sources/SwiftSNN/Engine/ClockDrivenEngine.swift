@@ -169,7 +169,7 @@ public struct ClockDrivenEngine: Engine, Sendable {
     /// (`Work.deliver`) and the queueing of plastic arrivals (`PlasticArrivalQueue`).
     public mutating func run(durationMs: Double, recorders: inout [any Recorder],
                              observer: ((_ simulatedMs: Double) -> Void)?) throws {
-        let end = step + network.grid.steps(durationMs)
+        let end = step + (try network.grid.checkedSteps(durationMs, path: "durationMs"))
         let reportEvery = max(1, network.grid.steps(100))
         let parts = partition.parts
         let steppers = network.populations.indices.map { network.populations[$0].makeStepper() }

@@ -181,7 +181,7 @@ public struct EventDrivenEngine: Engine {
             started = true
         }
         let grid = network.grid
-        let end = step + grid.steps(durationMs)
+        let end = step + (try grid.checkedSteps(durationMs, path: "durationMs"))
         let reportEvery = max(1, grid.steps(100))
         let exact = recorders.indices.filter { recorders[$0] is ExactSpikeRecorder }
         var recording = RunRecording(recorders) { $0 is ExactSpikeRecorder }

@@ -19,12 +19,12 @@ extension Simulation {
     /// and change the network, which acts from the next step on.
     public mutating func run(durationMs: Double, every intervalMs: Double, _ body: (inout Simulation) throws -> Void) throws {
         let grid = network.grid
-        guard intervalMs.isFinite, grid.steps(intervalMs) >= 1 else {
+        guard let every = try? grid.checkedSteps(intervalMs, path: "intervalMs"), every >= 1 else {
             throw SNNError("the callback interval must be at least one step (\(formatNumber(grid.dtMs)) ms), got \(formatNumber(intervalMs)) ms")
         }
-        let end = grid.steps(timeMs) + grid.steps(durationMs)
+        let end = grid.steps(timeMs) + (try grid.checkedSteps(durationMs, path: "durationMs"))
         while grid.steps(timeMs) < end {
-            let piece = min(grid.steps(intervalMs), end - grid.steps(timeMs))
+            let piece = min(every, end - grid.steps(timeMs))
             try run(durationMs: Double(piece) * grid.dtMs)
             try body(&self)
         }

@@ -28,12 +28,18 @@ public struct Simulation {
     private let builtRecorders: [any Recorder]
 
     /// Lowers the spec for its engine and makes its recorders; throws `ConfigError` for anything the spec gets
-    /// wrong.
+    /// wrong, and `MemoryLimit.Exceeded`, before allocating anything, for a network whose `ResourceEstimate` is
+    /// beyond `memoryLimit` (by default the memory available now; `MemoryLimit(bytes:)` or `.unlimited` to
+    /// allow more). `streamedRecordings`: the recordings will be streamed to files (`run(streamingTo:)`), so the
+    /// estimate counts one piece of them, not the whole run's.
     public init(spec: NetworkSpec, registry: ModelRegistry = .builtIn,
-                plasticityRules: PlasticityRegistry = .builtIn, recorders recorderTypes: RecorderRegistry = .builtIn) throws {
+                plasticityRules: PlasticityRegistry = .builtIn, recorders recorderTypes: RecorderRegistry = .builtIn,
+                memoryLimit: MemoryLimit = .available(), streamedRecordings: Bool = false) throws {
         let start = DispatchTime.now()
         self.spec = spec
-        let network = try NetworkBuilder(registry: registry, plasticityRules: plasticityRules).build(spec)
+        var builder = NetworkBuilder(registry: registry, plasticityRules: plasticityRules, memoryLimit: memoryLimit)
+        builder.streamedRecordings = streamedRecordings
+        let network = try builder.build(spec)
         recorders = try spec.recorders.enumerated().map { try $0.element.makeRecorder(for: network, path: "recorders[\($0.offset)]", types: recorderTypes) }
         let threads = spec.simulation.effectiveThreads
         switch spec.simulation.effectiveEngine {

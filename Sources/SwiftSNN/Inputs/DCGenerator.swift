@@ -33,11 +33,15 @@ public struct DCGenerator: Population {
         self.name = name
         self.count = count
         amplitudePA = parameters["amplitude"]
-        startStep = grid.steps(parameters["start"])
         startMs = parameters["start"]
-        let stop = parameters["stop"]
-        stopMs = stop
-        stopStep = stop >= Double(Int.max / 2) * grid.dtMs ? Int.max : grid.steps(stop)
+        stopMs = parameters["stop"]
+        startStep = Self.step(of: startMs, grid: grid)
+        stopStep = Self.step(of: stopMs, grid: grid)
+    }
+
+    /// A time's step; past any run's reach (the default `stop`), the last step there is.
+    private static func step(of ms: Double, grid: TimeGrid) -> Int {
+        grid.fractionalSteps(ms) >= Double(Int.max / 2) ? Int.max : grid.steps(ms)
     }
 
     public mutating func setParameter(_ key: String, to value: Double, grid: TimeGrid) throws {

@@ -45,8 +45,10 @@ extension PoissonGenerator: InputModel {
     public static let summary = "independent Poisson train per target synapse"
     /// The input of a population entry, its parameters checked against the table.
     public static func make(_ population: PopulationSpec, in context: InputContext) throws -> any Population {
-        PoissonGenerator(name: population.name, count: population.size,
-                         parameters: try context.numericParameters(population.params, specs: parameters))
+        let generator = PoissonGenerator(name: population.name, count: population.size,
+                                         parameters: try context.numericParameters(population.params, specs: parameters))
+        try requireSampleable(generator.rateHz, grid: context.grid, path: "\(context.path).params.rate")
+        return generator
     }
 }
 

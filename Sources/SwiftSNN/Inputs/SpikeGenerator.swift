@@ -79,16 +79,14 @@ public struct SpikeGenerator: Population {
         var events: [(step: Int, id: Int32)] = []
         events.reserveCapacity(spikes.count)
         for s in spikes {
-            if exactTimes {
-                guard s.time.isFinite, s.time > 0 else {
-                    throw ConfigError(path: s.path, problem: "spike time must be > 0 ms, got \(formatNumber(s.time))")
-                }
-            } else {
-                guard s.time.isFinite, grid.steps(s.time) >= 1 else {
-                    throw ConfigError(path: s.path, problem: "spike time must be >= dt (\(formatNumber(grid.dtMs)) ms), got \(formatNumber(s.time))")
-                }
+            if exactTimes && !(s.time.isFinite && s.time > 0) {
+                throw ConfigError(path: s.path, problem: "spike time must be > 0 ms, got \(formatNumber(s.time))")
             }
-            events.append((max(grid.steps(s.time), 1) - 1, Int32(s.id)))
+            let step = try grid.checkedSteps(s.time, path: s.path)
+            if !exactTimes && step < 1 {
+                throw ConfigError(path: s.path, problem: "spike time must be >= dt (\(formatNumber(grid.dtMs)) ms), got \(formatNumber(s.time))")
+            }
+            events.append((max(step, 1) - 1, Int32(s.id)))
         }
         events.sort { ($0.step, $0.id) < ($1.step, $1.id) }
         exactSpikeTrain = spikes.map { ($0.time, Int32($0.id)) }.sorted { ($0.timeMs, $0.id) < ($1.timeMs, $1.id) }

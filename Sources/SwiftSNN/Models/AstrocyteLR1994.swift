@@ -61,6 +61,7 @@ public struct AstrocyteLR1994: NeuronModel {
         sicScale = p["SIC_scale"]; sicThreshold = p["SIC_th"]; deltaIP3 = p["delta_IP3"]; kIP3R = p["k_IP3R"]
         rateIP3R = p["rate_IP3R"]; rateLeak = p["rate_L"]; rateSERCA = p["rate_SERCA"]
         ratioERCytosol = p["ratio_ER_cyt"]; tauIP3Ms = p["tau_IP3"]
+        // At most 10⁵ substeps: specs keep dt within `SimulationSpec.dtRangeMs`.
         substeps = max(1, Int((dtMs / 0.1 - 1e-9).rounded(.up)))
         substepMs = dtMs / Double(substeps)
     }

@@ -51,7 +51,7 @@ public struct NalsmLIF: NeuronModel {
         threshold = p["V_th"]
         reset = p["V_reset"]
         bias = p["b"]
-        refractorySteps = Int32(TimeGrid(dtMs: dtMs).fractionalSteps(p["t_ref"]).rounded())
+        refractorySteps = Int32(try TimeGrid(dtMs: dtMs).checkedSteps(p["t_ref"], path: "\(p.path).t_ref"))
     }
 
     public func defaultInitialValue(of variable: Int) -> Double { variable == 0 ? reset : 0 }

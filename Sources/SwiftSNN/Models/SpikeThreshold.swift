@@ -15,13 +15,9 @@ public struct SpikeThreshold: Sendable, Equatable {
     /// Reads `V_th`, `V_reset` and `t_ref`; like NEST, refuses a reset that is not below the threshold.
     public init(_ p: ParameterValues, dtMs: Double) throws {
         try p.require("V_reset", below: "V_th")
-        let steps = TimeGrid(dtMs: dtMs).fractionalSteps(p["t_ref"]).rounded()
-        guard steps <= Double(Int32.max) else {
-            throw ConfigError(path: "\(p.path).t_ref", problem: "must be at most \(Int32.max) steps, got \(formatNumber(p["t_ref"]))")
-        }
         thresholdMV = p["V_th"]
         resetMV = p["V_reset"]
-        refractorySteps = Int32(steps)
+        refractorySteps = Int32(try TimeGrid(dtMs: dtMs).checkedSteps(p["t_ref"], path: "\(p.path).t_ref"))
         refractoryMs = p["t_ref"]
     }
 

@@ -25,10 +25,11 @@ public struct WindowIntegrator: NeuronModel {
 
     public init(_ p: ParameterValues, dtMs: Double) throws {
         let grid = TimeGrid(dtMs: dtMs)
-        guard grid.isMultiple(p["window_ms"]), grid.fractionalSteps(p["window_ms"]) <= Double(Int32.max) else {
-            throw ConfigError(path: "\(p.path).window_ms", problem: "must be a positive multiple of dt (\(formatNumber(dtMs)) ms), got \(formatNumber(p["window_ms"]))")
+        let path = "\(p.path).window_ms", steps = try grid.checkedSteps(p["window_ms"], path: path)
+        guard grid.isMultiple(p["window_ms"]), steps >= 1 else {
+            throw ConfigError(path: path, problem: "must be a positive multiple of dt (\(formatNumber(dtMs)) ms), got \(formatNumber(p["window_ms"]))")
         }
-        windowSteps = Int32(grid.steps(p["window_ms"]))
+        windowSteps = Int32(steps)
         threshold = p["V_th"]
     }
 

@@ -10,16 +10,27 @@ public struct NetworkBuilder: Sendable {
     public var registry: ModelRegistry
     /// The plasticity rules a spec may name.
     public var plasticityRules: PlasticityRegistry
+    /// The memory the network may take (`ResourceEstimate`), checked before anything is allocated.
+    public var memoryLimit: MemoryLimit
+    /// Whether the recordings will be streamed to files (`Simulation.run(streamingTo:)`), so that the estimate
+    /// counts one piece of them.
+    public var streamedRecordings = false
 
-    /// A builder that knows the given models and rules.
-    public init(registry: ModelRegistry = .builtIn, plasticityRules: PlasticityRegistry = .builtIn) {
+    /// A builder that knows the given models and rules, for networks within `memoryLimit` (by default the
+    /// memory available now).
+    public init(registry: ModelRegistry = .builtIn, plasticityRules: PlasticityRegistry = .builtIn,
+                memoryLimit: MemoryLimit = .available()) {
         self.registry = registry
         self.plasticityRules = plasticityRules
+        self.memoryLimit = memoryLimit
     }
 
-    /// Checks and lowers `spec`; throws the first problem as a `ConfigError` naming its place.
+    /// Checks and lowers `spec`; throws the first problem as a `ConfigError` naming its place, or
+    /// `MemoryLimit.Exceeded` for a network estimated beyond `memoryLimit`.
     public func build(_ spec: NetworkSpec) throws -> Network {
         try spec.check()
+        try ResourceEstimate(spec: spec, registry: registry, plasticityRules: plasticityRules,
+                             streamedRecordings: streamedRecordings).require(within: memoryLimit)
         let lowering = Lowering(spec: spec)
         var network = Network(grid: lowering.grid, seed: lowering.seed)
         for (index, pop) in spec.populations.enumerated() {
@@ -256,10 +267,12 @@ public struct NetworkBuilder: Sendable {
                 positions[p] = []
                 return p
             }
-            let points = layout.grid.reduce(1, *), neurons = members.reduce(0) { $0 + network.populations[$1].count }
-            guard points == neurons else {
-                throw ConfigError(path: "\(path).grid", problem: "has \(points) points for \(neurons) neurons; each point takes one neuron")
+            // In doubles: the axes of a wrong grid may multiply beyond any integer.
+            let axesProduct = layout.grid.reduce(1.0) { $0 * Double($1) }, neurons = members.reduce(0) { $0 + network.populations[$1].count }
+            guard axesProduct == Double(neurons) else {
+                throw ConfigError(path: "\(path).grid", problem: "has \(formatNumber(axesProduct)) points for \(neurons) neurons; each point takes one neuron")
             }
+            let points = neurons
             var order = Array(0..<points)
             if layout.assignment ?? .random == .random {
                 var rng = RandomStream(seed: network.seed, purpose: .layout, UInt64(l))
@@ -467,11 +480,14 @@ public struct NetworkBuilder: Sendable {
                 throw ConfigError(path: "\(projectionPath).synapse.delay_ms",
                                   problem: "must lie within the delay rule's d_min_ms ... d_max_ms (\(formatNumber(bounds.lowerBound)) ... \(formatNumber(bounds.upperBound)) ms), got \(formatNumber(delays[k]))")
             }
-            if maxDelayMs == nil { boundSteps = max(boundSteps, grid.steps(bounds.upperBound)) }
+            if maxDelayMs == nil {
+                // The table's own bound is at most 65535 steps already (`SynapseTable`).
+                guard grid.fractionalSteps(bounds.upperBound).rounded() <= Double(UInt16.max) else {
+                    throw ConfigError(path: "\(path).params.d_max_ms", problem: "must be <= \(formatNumber(Double(UInt16.max) * grid.dtMs)) ms (65535 steps)")
+                }
+                boundSteps = max(boundSteps, grid.steps(bounds.upperBound))
+            }
             rule = r
-        }
-        guard boundSteps <= Int(UInt16.max) else {
-            throw ConfigError(path: "\(path).params.d_max_ms", problem: "must be <= \(formatNumber(Double(UInt16.max) * grid.dtMs)) ms (65535 steps)")
         }
         return LearnedDelays(delayMs: delays, grid: grid, boundSteps: boundSteps, targetCount: targetCount, rule: rule,
                              ruleName: spec?.rule, parameters: parameters, bindings: bindings, teacher: teacher)

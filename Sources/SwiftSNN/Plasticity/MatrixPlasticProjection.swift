@@ -37,6 +37,8 @@ public struct MatrixPlasticProjection<Rule: MatrixPlasticityRule>: PlasticSynaps
         self.projectionIndex = projectionIndex
         self.synapses = synapses
         rule = try Rule(parameters, options: options)
+        // `makeWorker` converts the period to steps; a rule from code may name it anything, so no key in the path.
+        _ = try TimeGrid(dtMs: options.dtMs).checkedSteps(rule.periodMs, path: "\(parameters.path) (the rule's period)")
         self.parameters = parameters
         self.options = options
         self.bindings = bindings

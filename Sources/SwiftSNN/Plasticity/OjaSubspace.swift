@@ -43,7 +43,8 @@ public struct OjaSubspace: MatrixPlasticityRule {
         momentum = p["momentum"]
         clip = p["clip"]
         periodMs = p["period_ms"]
-        guard TimeGrid(dtMs: options.dtMs).isMultiple(periodMs) else {
+        let grid = TimeGrid(dtMs: options.dtMs)
+        guard try grid.checkedSteps(periodMs, path: "\(p.path).period_ms") >= 1, grid.isMultiple(periodMs) else {
             throw ConfigError(path: "\(p.path).period_ms",
                               problem: "must be a whole number of steps of dt = \(formatNumber(options.dtMs)) ms, got \(formatNumber(periodMs))")
         }

@@ -17,8 +17,13 @@ public struct PoissonDistribution: Sendable {
     private let sqrtMean: Double, logMean: Double
     private let b: Double, a: Double, invAlpha: Double, vr: Double
 
-    /// Counts with mean `mean`.
+    /// The largest mean a sampler takes: 10⁹ counts per draw is far past any physiological input, and keeps the
+    /// counts PTRS computes in doubles exact integers, well inside `Int`.
+    public static let maxMean = 1e9
+
+    /// Counts with mean `mean`, in 0 ... `maxMean`.
     public init(mean: Double) {
+        precondition((0...Self.maxMean).contains(mean), "Poisson mean \(mean) outside 0 ... \(Self.maxMean)")
         self.mean = mean
         var cumulative: [Double] = []
         if mean < 10 {

@@ -24,9 +24,16 @@ public struct NpyArray: Sendable {
     var itemSize: Int
     var payload: Data
 
-    /// Reads a `.npy` file.
+    /// The longest header read; numpy itself refuses headers over 10 000 bytes unless told otherwise.
+    public static let maxHeaderBytes = 1 << 16
+
+    /// Reads a `.npy` file. The file is mapped, not read: only the header and the elements converted are touched,
+    /// so a file that is not what it should be is refused without reading it whole.
     public static func read(from url: URL) throws -> NpyArray {
-        guard let data = try? Data(contentsOf: url) else { throw NpyError(description: "cannot read \(url.lastPathComponent)") }
+        let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
+        guard type == .typeRegular, let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
+            throw NpyError(description: "cannot read \(url.lastPathComponent)\(type == nil || type == .typeRegular ? "" : ": not a regular file")")
+        }
         return try NpyArray(data: data)
     }
 
@@ -47,17 +54,25 @@ public struct NpyArray: Sendable {
             headerLength = Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24
             headerStart = 12
         }
-        guard data.count >= headerStart + headerLength,
-              let header = String(data: data.subdata(in: headerStart..<headerStart + headerLength), encoding: .utf8)
+        guard headerLength <= Self.maxHeaderBytes else {
+            throw NpyError(description: ".npy header of \(headerLength) bytes; at most \(Self.maxHeaderBytes)")
+        }
+        let headerBytes = (data.startIndex + headerStart)..<(data.startIndex + headerStart + headerLength)
+        guard data.count >= headerStart + headerLength, let header = String(data: data[headerBytes], encoding: .utf8)
         else { throw NpyError(description: "truncated .npy header") }
         guard !header.contains("'fortran_order': True") else { throw NpyError(description: "Fortran-ordered .npy is not supported") }
         shape = try Self.parseShape(header)
         (fields, itemSize) = try Self.parseDescr(header)
-        payload = data.subdata(in: (headerStart + headerLength)..<data.count)
-        let count = shape.reduce(1, *)
-        guard payload.count >= count * itemSize else {
-            throw NpyError(description: ".npy data is shorter than its shape \(shape) says")
+        // A slice, not a copy: a mapped file stays mapped.
+        payload = data[headerBytes.upperBound...]
+        // Checked products: a header may claim any shape, and the elements must be in the file.
+        let short = NpyError(description: ".npy data is shorter than its shape \(shape) says")
+        let size = shape.contains(0) ? 0 : try shape.reduce(itemSize) { size, n in
+            let (product, overflow) = size.multipliedReportingOverflow(by: n)
+            guard !overflow else { throw short }
+            return product
         }
+        guard size <= payload.count else { throw short }
     }
 
     /// Elements (the product of `shape`).
@@ -109,7 +124,7 @@ public struct NpyArray: Sendable {
         return try header[header.index(after: open)..<close].split(separator: ",").compactMap {
             let t = $0.trimmingCharacters(in: .whitespaces)
             if t.isEmpty { return nil }
-            guard let v = Int(t) else { throw NpyError(description: "bad shape in .npy header") }
+            guard let v = Int(t), v >= 0 else { throw NpyError(description: "bad shape in .npy header") }
             return v
         }
     }

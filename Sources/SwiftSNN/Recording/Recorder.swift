@@ -25,13 +25,8 @@ extension Recorder {
 extension RecorderSpec {
     /// The recorder this spec describes, checked against the built network; `path` is its place in the spec.
     func makeRecorder(for network: Network, path: String, types: RecorderRegistry = .builtIn) throws -> any Recorder {
-        func intervalSteps(_ intervalMs: Double?) throws -> Int {
-            let ms = intervalMs ?? RecorderSpec.defaultIntervalMs
-            guard network.grid.isMultiple(ms) else {
-                throw ConfigError(path: "\(path).interval_ms", problem: "must be a multiple of dt (\(formatNumber(network.grid.dtMs)) ms), got \(formatNumber(ms))")
-            }
-            return network.grid.steps(ms)
-        }
+        // A whole number of steps, at least one and at most `TimeGrid.maxSteps` (`NetworkSpec.check()`).
+        func intervalSteps(_ intervalMs: Double?) -> Int { network.grid.steps(intervalMs ?? RecorderSpec.defaultIntervalMs) }
         func population(_ name: String) throws -> Int { try network.populationIndex(named: name, path: "\(path).population") }
         func checked(_ neurons: [Int]?, of p: Int) throws -> [Int]? {
             let pop = network.populations[p]
@@ -54,7 +49,7 @@ extension RecorderSpec {
             }
             return WeightRecorder(name: name, plastic: plastic, synapses: network.plasticProjections[plastic].synapses,
                                   channels: network.plasticProjections[plastic].channels,
-                                  intervalSteps: try intervalSteps(intervalMs))
+                                  intervalSteps: intervalSteps(intervalMs))
         case let .delays(projection, intervalMs):
             guard let plastic = network.plasticProjections.firstIndex(where: { $0.projectionIndex == projection && $0.learnedDelays != nil }) else {
                 throw ConfigError(path: "\(path).projection", problem: projection < network.projectionCount
@@ -63,7 +58,7 @@ extension RecorderSpec {
             }
             return WeightRecorder(name: name, plastic: plastic, synapses: network.plasticProjections[plastic].synapses,
                                   channels: network.plasticProjections[plastic].channels,
-                                  intervalSteps: try intervalSteps(intervalMs), quantity: .delays)
+                                  intervalSteps: intervalSteps(intervalMs), quantity: .delays)
         case let .modulators(variables, intervalMs):
             let known = network.modulators.map(\.name)
             guard !known.isEmpty else {
@@ -75,7 +70,7 @@ extension RecorderSpec {
                 }
                 return index
             }
-            return ModulatorRecorder(name: name, modulators: indices, intervalSteps: try intervalSteps(intervalMs))
+            return ModulatorRecorder(name: name, modulators: indices, intervalSteps: intervalSteps(intervalMs))
         case let .spikes(populationName, neurons):
             let p = try population(populationName)
             let pop = network.populations[p]
@@ -97,7 +92,7 @@ extension RecorderSpec {
                 return index
             }
             return StateRecorder(name: name, population: p, variables: variableIndices,
-                                 neurons: neurons ?? Array(0..<pop.count), intervalSteps: try intervalSteps(intervalMs))
+                                 neurons: neurons ?? Array(0..<pop.count), intervalSteps: intervalSteps(intervalMs))
         }
     }
 }

@@ -39,11 +39,16 @@ public final class RecordingStream {
         if let lock { OutputDirectory.unlock(lock) }
     }
 
-    /// How long a run may go between flushes so that the rows waiting in memory stay under `budgetBytes`, for
-    /// recorders whose rate is known (state, weights, modulators), capped at `maximumMs`.
-    public func flushIntervalMs(_ recorders: [any Recorder], budgetBytes: Double = 64 * 1024 * 1024, maximumMs: Double = 1000) -> Double {
+    /// The longest piece of a run between flushes [ms] (simulated time).
+    public static let maximumPieceMs = 1000.0
+    /// What the recorders whose rate is known (state, weights, modulators) may hold between flushes [bytes].
+    public static let pieceBudgetBytes = 64.0 * 1024 * 1024
+
+    /// How long a run may go between flushes so that the rows waiting in memory stay under `pieceBudgetBytes`,
+    /// at most `maximumPieceMs`.
+    public func flushIntervalMs(_ recorders: [any Recorder]) -> Double {
         let rate = recorders.reduce(0.0) { $0 + (($1 as? any StreamingRecorder)?.expectedBytesPerMs(grid: grid) ?? 0) }
-        return max(grid.dtMs, min(maximumMs, rate > 0 ? budgetBytes / rate : maximumMs))
+        return max(grid.dtMs, min(Self.maximumPieceMs, rate > 0 ? Self.pieceBudgetBytes / rate : Self.maximumPieceMs))
     }
 
     /// Appends the rows each streaming recorder holds to its file and drops them from the recorder.

@@ -5,7 +5,17 @@ extension NetworkSpec {
     /// parameters, index ranges, files) are checked when the spec is lowered (`NetworkBuilder`).
     public func check() throws {
         try require(simulation.durationMs, .nonNegative, "simulation.duration_ms")
-        if let dt = simulation.dtMs { try require(dt, .positive, "simulation.dt_ms") }
+        if let dt = simulation.dtMs {
+            try require(dt, .positive, "simulation.dt_ms")
+            guard SimulationSpec.dtRangeMs.contains(dt) else {
+                throw ConfigError(path: "simulation.dt_ms", problem: "must be in [\(formatNumber(SimulationSpec.dtRangeMs.lowerBound)), \(formatNumber(SimulationSpec.dtRangeMs.upperBound))] ms, got \(formatNumber(dt))")
+            }
+        }
+        let grid = simulation.grid
+        let durationSteps = try grid.checkedSteps(simulation.durationMs, path: "simulation.duration_ms")
+        if simulation.durationMs > 0 && durationSteps == 0 {
+            throw ConfigError(path: "simulation.duration_ms", problem: "is under half a step of dt (\(formatNumber(grid.dtMs)) ms), so no step would be simulated, got \(formatNumber(simulation.durationMs))")
+        }
         if let threads = simulation.threads, threads < 0 {
             throw ConfigError(path: "simulation.threads", problem: "must be >= 0, got \(threads)")
         }
@@ -18,6 +28,7 @@ extension NetworkSpec {
         }
         for (i, p) in projections.enumerated() {
             if let plasticity = p.plasticity { try checkBindings(plasticity.params, path: "projections[\(i)].plasticity.params") }
+            if let delays = p.delayPlasticity { try checkBindings(delays.params, path: "projections[\(i)].delay_plasticity.params") }
         }
         for (i, m) in modulators.enumerated() {
             let path = "modulators[\(i)]"
@@ -26,7 +37,10 @@ extension NetworkSpec {
             case .volumeTransmitter(_, let tau, _, _):
                 try require(tau, .positive, "\(path).tau_ms")
             case .schedule(let times, let values):
-                for (j, t) in times.enumerated() { try require(t, .nonNegative, "\(path).times_ms[\(j)]") }
+                for (j, t) in times.enumerated() {
+                    try require(t, .nonNegative, "\(path).times_ms[\(j)]")
+                    _ = try grid.checkedSteps(t, path: "\(path).times_ms[\(j)]")
+                }
                 guard times.count == values.count else {
                     throw ConfigError(path: "\(path).values", problem: "must have one value per entry of times_ms (\(times.count)), got \(values.count)")
                 }
@@ -46,7 +60,7 @@ extension NetworkSpec {
                 }
                 if let fade = astrocyte.fade {
                     try require(fade.factor, .positive, "\(path).fade.factor")
-                    if let everyMs = fade.everyMs { try require(everyMs, .positive, "\(path).fade.every_ms") }
+                    if let everyMs = fade.everyMs { try checkPeriod(everyMs, path: "\(path).fade.every_ms") }
                 }
                 if let density = astrocyte.density, !(density > 0 && density <= 1) {
                     throw ConfigError(path: "\(path).density", problem: "must be in (0, 1], got \(formatNumber(density))")
@@ -68,12 +82,12 @@ extension NetworkSpec {
             case .spikes: break
             case .state(_, let variables, _, let interval):
                 guard !variables.isEmpty else { throw ConfigError(path: "\(path).variables", problem: "must name at least one variable") }
-                if let interval { try require(interval, .positive, "\(path).interval_ms") }
+                try checkInterval(interval, path: "\(path).interval_ms")
             case .weights(let projection, let interval), .delays(let projection, let interval):
                 guard projection >= 0 else { throw ConfigError(path: "\(path).projection", problem: "must be >= 0, got \(projection)") }
-                if let interval { try require(interval, .positive, "\(path).interval_ms") }
+                try checkInterval(interval, path: "\(path).interval_ms")
             case .modulators(_, let interval):
-                if let interval { try require(interval, .positive, "\(path).interval_ms") }
+                try checkInterval(interval, path: "\(path).interval_ms")
             case .custom:
                 break
             }
@@ -83,6 +97,21 @@ extension NetworkSpec {
 
     private func require(_ x: Double, _ constraint: ParameterSpec.Constraint, _ path: String) throws {
         if let problem = constraint.violation(x) { throw ConfigError(path: path, problem: problem) }
+    }
+
+    /// A sampling interval (default `RecorderSpec.defaultIntervalMs`) is a whole number of steps, at least one.
+    private func checkInterval(_ intervalMs: Double?, path: String) throws {
+        let ms = intervalMs ?? RecorderSpec.defaultIntervalMs, grid = simulation.grid
+        try require(ms, .positive, path)
+        guard grid.isMultiple(ms), try grid.checkedSteps(ms, path: path) >= 1 else {
+            throw ConfigError(path: path, problem: "must be a multiple of dt (\(formatNumber(grid.dtMs)) ms), got \(formatNumber(ms))")
+        }
+    }
+
+    /// How often a schedule changes: positive, and a step count the grid can hold.
+    private func checkPeriod(_ ms: Double, path: String) throws {
+        try require(ms, .positive, path)
+        _ = try simulation.grid.checkedSteps(ms, path: path)
     }
 
     private func checkBindings(_ params: [String: ParameterValue], path: String) throws {
@@ -99,7 +128,7 @@ extension NetworkSpec {
         case let .geometric(initial, factor, everyMs):
             try require(initial, .any, "\(path).initial")
             try require(factor, .positive, "\(path).factor")
-            if let everyMs { try require(everyMs, .positive, "\(path).every_ms") }
+            if let everyMs { try checkPeriod(everyMs, path: "\(path).every_ms") }
         }
     }
 

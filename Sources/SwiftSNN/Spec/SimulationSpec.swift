@@ -4,6 +4,8 @@ public struct SimulationSpec: Sendable, Equatable {
     public static let defaultDtMs = 0.1
     /// The seed when a spec gives none.
     public static let defaultSeed: UInt64 = 1
+    /// The time steps a spec may ask for [ms]: from 1 ns, where a 100 ms run is 10⁸ steps, to 10 s.
+    public static let dtRangeMs = 1e-6...1e4
     /// The engine when a spec names none.
     public static let defaultEngine = EngineKind.clock
 

@@ -41,6 +41,13 @@ public enum ValueSpec: Sendable, Equatable {
             }
             guard sd >= 0 else { throw ConfigError(path: "\(path).normal[1]", problem: "sd must be >= 0, got \(formatNumber(sd))") }
             guard lo < hi || (lo == hi && lo == mean) else { throw ConfigError(path: path, problem: "min must be < max") }
+            // Values outside [min, max] are redrawn, up to 1000 times: a window that holds almost none of the normal
+            // would pile the values up at a bound instead.
+            let z = { (x: Double) in (x - mean) / (sd * 2.squareRoot()) }
+            let inside = sd == 0 ? (lo...hi).contains(mean) ? 1 : 0 : (erfc(-z(hi)) - erfc(-z(lo))) / 2
+            guard inside >= 0.01 else {
+                throw ConfigError(path: path, problem: "normal(\(formatNumber(mean)), \(formatNumber(sd))) falls in [\(formatNumber(lo)), \(formatNumber(hi))] with probability \(formatNumber(inside)), under the 1 % needed to redraw the values outside")
+            }
             let given = { (key: String, x: Double) in x.isFinite ? "\(key) \(formatNumber(x))" : "no \(key)" }
             switch constraint {
             case .positive where lo <= 0:

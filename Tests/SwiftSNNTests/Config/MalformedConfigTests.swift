@@ -218,6 +218,37 @@ import Testing
              "projections[0].plasticity.params.tau_plus: tau_plus cannot follow a modulator or schedule: the weight bounds and trace time constants it sets are fixed for a run"),
         Case("reserved recorder name", recorder(#"{"name": "summary", "type": "spikes", "population": "n"}"#),
              "recorders[0].name: 'summary' is reserved for summary.json"),
+
+        // Extreme values: each would once have trapped converting to a step count or a sample, or silently
+        // simulated something else. Step counts are bounded by 2^31 - 1 (TimeGrid.maxSteps).
+        Case("duration beyond the step bound", #"{"simulation": {"duration_ms": 1e308}, "populations": []}"#,
+             "simulation.duration_ms: must be at most 2147483647 steps of dt 0.1 ms (2.15e+08 ms), got 1e+308"),
+        Case("duration under half a step", #"{"simulation": {"duration_ms": 0.4, "dt_ms": 1}, "populations": []}"#,
+             "simulation.duration_ms: is under half a step of dt (1 ms), so no step would be simulated, got 0.4"),
+        Case("time step too small", #"{"simulation": {"duration_ms": 10, "dt_ms": 1e-12}, "populations": [\#(n3)]}"#,
+             "simulation.dt_ms: must be in [1e-06, 10000] ms, got 1e-12"),
+        Case("time step too large", #"{"simulation": {"duration_ms": 10, "dt_ms": 1e300}, "populations": [\#(n3)]}"#,
+             "simulation.dt_ms: must be in [1e-06, 10000] ms, got 1e+300"),
+        Case("refractory period beyond the step bound", population(#"{"name": "n", "size": 3, "model": "iaf_psc_delta", "params": {"t_ref": 1e300}}"#),
+             "populations[0].params.t_ref: must be at most 2147483647 steps of dt 0.1 ms (2.15e+08 ms), got 1e+300"),
+        Case("Poisson rate beyond any sampler", #"{\#(sim), "populations": [\#(n3), {"name": "g", "size": 1, "model": "poisson_generator", "params": {"rate": 1e300}}]}"#,
+             "populations[1].params.rate: must be at most 1e+13 Hz at dt 0.1 ms (1e+09 spikes per step), got 1e+300"),
+        Case("spike time beyond the step bound", population(#"{"name": "g", "size": 1, "model": "spike_generator", "params": {"spike_times": [1, 1e20]}}"#),
+             "populations[0].params.spike_times[1]: must be at most 2147483647 steps of dt 0.1 ms (2.15e+08 ms), got 1e+20"),
+        Case("sampling interval beyond the step bound", recorder(#"{"name": "v", "type": "state", "population": "n", "variables": ["V_m"], "interval_ms": 1e300}"#),
+             "recorders[0].interval_ms: must be at most 2147483647 steps of dt 0.1 ms (2.15e+08 ms), got 1e+300"),
+        Case("sampling interval under a step", recorder(#"{"name": "v", "type": "state", "population": "n", "variables": ["V_m"], "interval_ms": 1e-300}"#),
+             "recorders[0].interval_ms: must be a multiple of dt (0.1 ms), got 1e-300"),
+        Case("schedule period beyond the step bound", #"{\#(sim), "populations": [\#(n3)], "projections": [{"source": "n", "target": "n", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1}, "plasticity": {"rule": "stdp", "params": {"lambda": {"initial": 0.1, "factor": 0.5, "every_ms": 1e300}}}}]}"#,
+             "projections[0].plasticity.params.lambda.every_ms: must be at most 2147483647 steps of dt 0.1 ms (2.15e+08 ms), got 1e+300"),
+        Case("schedule time beyond the step bound", modulator(#"{"name": "m", "type": "schedule", "times_ms": [5, 1e300], "values": [1, 2]}"#),
+             "modulators[0].times_ms[1]: must be at most 2147483647 steps of dt 0.1 ms (2.15e+08 ms), got 1e+300"),
+        Case("layout whose axes multiply beyond any integer", #"{\#(sim), "populations": [\#(n3)], "layouts": [{"name": "g", "grid": [4294967296, 4294967296], "populations": ["n"]}]}"#,
+             "layouts[0].grid: has 1.8446744073709552e+19 points for 3 neurons; each point takes one neuron"),
+        Case("normal that never meets its bounds", population(#"{"name": "n", "size": 3, "model": "iaf_psc_delta", "initial": {"V_m": {"normal": [-65, 0], "min": -60}}}"#),
+             "populations[0].initial.V_m: normal(-65, 0) falls in [-60, inf] with probability 0, under the 1 % needed to redraw the values outside"),
+        Case("normal bounds in its far tail", projection(synapse: #"{"weight": {"normal": [0, 1], "min": 10, "max": 11}}"#),
+             "projections[0].synapse.weight: normal(0, 1) falls in [10, 11] with probability 0, under the 1 % needed to redraw the values outside"),
     ]
 
     @Test(arguments: cases)

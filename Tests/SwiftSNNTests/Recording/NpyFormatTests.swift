@@ -95,4 +95,34 @@ import Testing
         let fine = Self.handBuilt(major: 1, header: "{'descr': '<f8', 'fortran_order': False, 'shape': (2,), }", payload: eightBytes + eightBytes)
         #expect(throws: Never.self) { try NpyArray(data: fine) }
     }
+
+    /// A header may claim any shape: negative sizes and sizes whose product overflows are errors, not traps.
+    @Test(arguments: ["(-3,)", "(4611686018427387904,)", "(4611686018427387904, 4)", "(3037000500, 3037000500)"])
+    func shapesThatCannotBeInTheFileAreRefused(shape: String) {
+        let header = "{'descr': '<f8', 'fortran_order': False, 'shape': \(shape), }"
+        #expect(throws: NpyError.self) { try NpyArray(data: Self.handBuilt(major: 1, header: header, payload: Data(count: 24))) }
+    }
+
+    @Test func aHeaderLongerThanNumpyWouldWriteIsRefused() {
+        let header = "{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }" + String(repeating: " ", count: 70_000)
+        #expect(throws: NpyError.self) { try NpyArray(data: Self.handBuilt(major: 2, header: header, payload: Data(count: 8))) }
+    }
+
+    /// A 2 GiB file (sparse, so the test writes nothing) is mapped: a valid header before 2 GiB of anything reads
+    /// its three elements, and 2 GiB that are not a .npy file are refused, neither by reading the file whole.
+    @Test func aTwoGigabyteFileIsMappedNotRead() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("npy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let valid = directory.appendingPathComponent("valid.npy"), foreign = directory.appendingPathComponent("foreign.npy")
+        try Self.handBuilt(major: 1, header: "{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }", payload: Data()).write(to: valid)
+        try Data().write(to: foreign)
+        for url in [valid, foreign] {
+            let handle = try FileHandle(forWritingTo: url)
+            try handle.truncate(atOffset: 2 << 30)
+            try handle.close()
+        }
+        #expect(try NpyArray.read(from: valid).doubles() == [0, 0, 0])
+        #expect(throws: NpyError.self) { try NpyArray.read(from: foreign) }
+    }
 }
