@@ -68,6 +68,7 @@ struct TrialsCommand: ParsableCommand {
 
     func run() throws {
         do {
+            try Interruption.installSignalHandlers()
             var spec = try NetworkSpec.load(from: URL(fileURLWithPath: config))
             if let seed { spec.simulation.seed = seed }
             cappingThreads(of: &spec)
@@ -91,10 +92,27 @@ struct TrialsCommand: ParsableCommand {
             var counts = spikeRecorders.map { [Double](repeating: 0, count: count * simulation.network.populations[$0.population].count) }
             let start = DispatchTime.now()
             try OutputDirectory.prepare(directory)
+            let lock = try OutputDirectory.lock(directory)
+            defer { OutputDirectory.unlock(lock) }
+            try OutputDirectory.removeEarlierRun(in: directory)
+            var files: [String] = []
+            func write(_ data: Data, _ name: String) throws {
+                try AtomicFile.write(data, to: directory.appendingPathComponent(name))
+                files.append(name)
+            }
+            // A stop request ends the trial in progress; the trials before it are written as usual.
+            var completed = 0
+            var interruption: RunInterrupted?
             for trial in 0..<count {
                 if trial > 0 { try simulation.reset(weights: weights == "current" ? .current : .initial) }
                 if let rows, let input { try simulation.setParameter("p", of: input, to: rows[trial]) }
-                try simulation.run(durationMs: trialMs)
+                do {
+                    try simulation.run(durationMs: trialMs)
+                } catch let stop as RunInterrupted {
+                    interruption = stop
+                    break
+                }
+                completed += 1
                 for (r, recorder) in spikeRecorders.enumerated() {
                     let n = simulation.network.populations[recorder.population].count
                     for id in try simulation.spikes(recorder.name).ids { counts[r][trial * n + Int(id)] += 1 }
@@ -102,8 +120,7 @@ struct TrialsCommand: ParsableCommand {
                 if trial < recordTrials {
                     for recorder in simulation.recorders {
                         for file in recorder.files(grid: simulation.network.grid) {
-                            let name = file.name.replacingOccurrences(of: ".npy", with: "_trial\(trial).npy")
-                            try AtomicFile.write(file.data, to: directory.appendingPathComponent(name))
+                            try write(file.data, file.name.replacingOccurrences(of: ".npy", with: "_trial\(trial).npy"))
                         }
                     }
                 }
@@ -111,22 +128,26 @@ struct TrialsCommand: ParsableCommand {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             for (r, recorder) in spikeRecorders.enumerated() {
                 let n = simulation.network.populations[recorder.population].count
-                try AtomicFile.write(NpyWriter.float64(counts[r], shape: [count, n]),
-                                     to: directory.appendingPathComponent("\(recorder.name)_counts.npy"))
+                try write(NpyWriter.float64(Array(counts[r][..<(completed * n)]), shape: [completed, n]), "\(recorder.name)_counts.npy")
             }
-            if saveWeights { try simulation.saveWeights(to: directory) }
+            if saveWeights { files += try simulation.saveWeights(to: directory).map(\.lastPathComponent) }
             if saveSynapses {
                 for i in spec.projections.indices {
                     let synapses = try simulation.synapses(ofProjection: i)
                     let pairs = zip(synapses.sources, synapses.targets).flatMap { [Double($0), Double($1)] }
-                    try AtomicFile.write(NpyWriter.float64(pairs, shape: [synapses.sources.count, 2]),
-                                         to: directory.appendingPathComponent("synapses_projection\(i).npy"))
+                    try write(NpyWriter.float64(pairs, shape: [synapses.sources.count, 2]), "synapses_projection\(i).npy")
                 }
             }
-            let summary: [String: Any] = ["trials": count, "trial_ms": trialMs, "weights": weights, "run_s": seconds,
-                                          "seed": spec.simulation.effectiveSeed, "config": config]
+            var summary: [String: Any] = ["trials": completed, "trial_ms": trialMs, "weights": weights, "run_s": seconds,
+                                          "seed": spec.simulation.effectiveSeed, "config": config, "files": files.sorted()]
+            if interruption != nil { summary["interrupted"] = true }
             try AtomicFile.write(try JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys]),
                                  to: directory.appendingPathComponent("summary.json"))
+            if let interruption {
+                var stderr = StandardError()
+                print("snn: interrupted in trial \(completed) of \(count); the \(completed) trials before it are in \(directory.path)", to: &stderr)
+                throw ExitCode(128 + interruption.signal)
+            }
             print("\(count) trials of \(formatMs(trialMs)) ms in \(String(format: "%.3f", seconds)) s; outputs in \(directory.path)")
         } catch let error as ConfigError {
             throw fail(error)

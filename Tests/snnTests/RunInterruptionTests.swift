@@ -74,6 +74,32 @@ import Testing
         #expect((v.count - 256) / (8 * 2) == Int(reached / 10))
     }
 
+    /// `snn trials` stopped by SIGINT writes the trials completed before the one in progress.
+    @Test func aSignalDuringTrialsKeepsTheCompletedTrials() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write(Self.longRun, to: "net.json")
+        let out = dir.url.appendingPathComponent("o")
+        let running = try SNNExecutable.start(["trials", "net.json", "--trial-ms", "500", "--trials", "100000", "--record-trials", "1",
+                                               "--out", "o"], in: dir.url)
+        let deadline = Date().addingTimeInterval(120)
+        while !FileManager.default.fileExists(atPath: out.appendingPathComponent("spikes_trial0.npy").path) && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        kill(running.process.processIdentifier, SIGINT)
+        let result = try running.wait()
+        #expect(result.status == 130)
+        let summary = try RunCommandTests.summary(in: out)
+        #expect(summary["interrupted"] as? Bool == true)
+        let completed = try #require(summary["trials"] as? Int)
+        #expect(completed >= 1 && completed < 100_000)
+        // One row of counts per completed trial, 100 neurons each.
+        let counts = try Data(contentsOf: out.appendingPathComponent("spikes_counts.npy"))
+        let header = 10 + Int(counts[8]) + Int(counts[9]) << 8
+        #expect((counts.count - header) / 8 == completed * 100)
+        #expect(summary["files"] as? [String] == ["spikes_counts.npy", "spikes_trial0.npy", "v_trial0.npy"])
+    }
+
     @Test func aRerunRemovesTheEarlierRunsFilesAndKeepsTheUsers() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

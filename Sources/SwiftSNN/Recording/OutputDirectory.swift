@@ -24,7 +24,7 @@ public enum OutputDirectory {
 
     /// Takes the directory's lock (`.snn-lock`, an advisory `flock` held until `unlock` or the process ends), so
     /// that two runs cannot write into one directory and mix their files. Returns the lock's descriptor.
-    static func lock(_ directory: URL) throws -> Int32 {
+    public static func lock(_ directory: URL) throws -> Int32 {
         let path = directory.appendingPathComponent(".snn-lock").path
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw SNNError("cannot lock output directory \(directory.path): \(String(cString: strerror(errno)))") }
@@ -36,12 +36,12 @@ public enum OutputDirectory {
     }
 
     /// Releases a lock `lock` took.
-    static func unlock(_ fd: Int32) { close(fd) }
+    public static func unlock(_ fd: Int32) { close(fd) }
 
     /// Removes what an earlier run left in the (locked) directory, so that this run's files never stand beside
     /// another run's: the earlier `summary.json` and the files its manifest (`"files"`) lists, and the partial
     /// files of a run that died (`GrowingNpyFile`). Other files are the user's and stay.
-    static func removeEarlierRun(in directory: URL) throws {
+    public static func removeEarlierRun(in directory: URL) throws {
         let fm = FileManager.default
         let summary = directory.appendingPathComponent("summary.json")
         if let data = fm.contents(atPath: summary.path),
