@@ -135,7 +135,11 @@ struct JSONParser {
             position += 1
             switch b {
             case UInt8(ascii: "\""):
-                return String(decoding: out, as: UTF8.self)
+                // Decoding would replace invalid bytes with U+FFFD, and two different names could become one.
+                guard let text = String(validating: out, as: UTF8.self) else {
+                    throw syntaxError("invalid UTF-8 in a string", at: start)
+                }
+                return text
             case UInt8(ascii: "\\"):
                 try parseEscape(into: &out)
             case 0..<0x20:

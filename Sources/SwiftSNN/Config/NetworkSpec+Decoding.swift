@@ -30,7 +30,13 @@ extension NetworkSpec {
     /// Reads JSON text; relative file names resolve against `baseDirectory`.
     public init(json text: String, name: String = "network",
                 baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws {
-        let value = try JSONValue.parse(Data(text.utf8), file: "\(name).json")
+        try self.init(json: Data(text.utf8), name: name, baseDirectory: baseDirectory)
+    }
+
+    /// Reads JSON bytes, which must be UTF-8; relative file names resolve against `baseDirectory`.
+    public init(json data: Data, name: String = "network",
+                baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws {
+        let value = try JSONValue.parse(data, file: "\(name).json")
         try self.init(ConfigNode(value: value, path: "", baseDirectory: baseDirectory), name: name)
     }
 

@@ -45,6 +45,16 @@ import Testing
         #expect(Self.error(text) == expected)
     }
 
+    /// RFC 8259 §8.1: JSON text is UTF-8. A lone continuation byte (0x80) or a truncated sequence (0xC3) inside a
+    /// string is an error where it starts, not a U+FFFD that could make two populations' names one.
+    @Test(arguments: [[0x80], [0xC3], [0xED, 0xA0, 0x80]] as [[UInt8]])
+    func invalidUTF8InAStringIsAnError(bytes: [UInt8]) {
+        let text = Array(#"{"name": "a"#.utf8) + bytes + Array(#""}"#.utf8)
+        var message: String?
+        do { _ = try JSONValue.parse(Data(text), file: "t.json") } catch { message = "\(error)" }
+        #expect(message == "t.json: invalid JSON at line 1, column 10: invalid UTF-8 in a string")
+    }
+
     /// RFC 8259 §4 leaves duplicate names undefined; a config reader that kept one silently would hide a typo.
     @Test func duplicateKeyIsAnErrorAtItsPath() {
         #expect(Self.error(#"{"a": {"b": 1, "b": 2}}"#) == "a.b: duplicate key")
