@@ -163,7 +163,7 @@ struct BenchCommand: ParsableCommand {
     private func engineUpdate<M: NeuronModel>(_: M.Type) throws -> UpdateResult {
         let (p, initialV) = try drive(M.self)
         var group = NeuronGroup(name: "neurons", model: try M(p, dtMs: 0.1), count: neurons)
-        group.initialize(variable: 0, with: .uniform(low: initialV.low, high: initialV.high), seed: 1, populationIndex: 0)
+        group.initialize(variable: 0, with: .uniform(low: initialV.low, high: initialV.high), seed: 1)
         let network = Network(grid: TimeGrid(dtMs: 0.1), seed: 1, populations: [group])
         var engine = try ClockDrivenEngine(network: network, threads: threads)
         var recorders: [any Recorder] = []

@@ -13,8 +13,9 @@ public struct BernoulliInput: Population {
     public var probabilities: Column<Double>
     private var streams: Column<RandomStream>
 
-    /// Inputs of `count` channels with the probabilities given in `params` (`p`); the draws come from per-channel streams.
-    public init(name: String, count: Int, params: [String: ParameterValue], seed: UInt64, populationIndex: Int,
+    /// Inputs of `count` channels with the probabilities given in `params` (`p`); the draws come from per-channel
+    /// streams keyed by `streamKey` (`InputContext.streamKey`) and the channel.
+    public init(name: String, count: Int, params: [String: ParameterValue], seed: UInt64, streamKey: UInt64,
                 baseDirectory: URL, path: String) throws {
         self.name = name
         self.count = count
@@ -46,7 +47,7 @@ public struct BernoulliInput: Population {
             throw ConfigError(path: pPath, problem: "must be a probability or one probability per neuron")
         }
         probabilities = Column(values)
-        streams = Column((0..<count).map { RandomStream(seed: seed, purpose: .bernoulli, UInt64(populationIndex), UInt64($0)) })
+        streams = Column((0..<count).map { RandomStream(seed: seed, purpose: .bernoulli, streamKey, UInt64($0)) })
     }
 
     /// `p`, one probability per neuron.

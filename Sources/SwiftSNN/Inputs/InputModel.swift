@@ -19,8 +19,9 @@ public struct InputContext: Sendable {
     public var grid: TimeGrid
     /// The run's seed, for the input's random streams.
     public var seed: UInt64
-    /// The population's index in the spec: part of its random streams' keys.
-    public var populationIndex: Int
+    /// The population's part of its random streams' keys (`RandomStream.key` of its name, so that reordering the
+    /// spec's populations changes none of its numbers).
+    public var streamKey: UInt64
     /// Where relative file names resolve.
     public var baseDirectory: URL
     /// The population's place in the spec (`populations[2]`), for errors.
@@ -75,7 +76,7 @@ extension BernoulliInput: InputModel {
     /// The input of a population entry, its parameters checked against the table.
     public static func make(_ population: PopulationSpec, in context: InputContext) throws -> any Population {
         try BernoulliInput(name: population.name, count: population.size, params: population.params, seed: context.seed,
-                           populationIndex: context.populationIndex, baseDirectory: context.baseDirectory,
+                           streamKey: context.streamKey, baseDirectory: context.baseDirectory,
                            path: context.path)
     }
 }

@@ -192,7 +192,7 @@ public struct NetworkBuilder: Sendable {
 
     private func makePopulation(_ pop: PopulationSpec, index: Int, _ lowering: Lowering) throws -> any Population {
         let path = "populations[\(index)]"
-        let context = InputContext(grid: lowering.grid, seed: lowering.seed, populationIndex: index,
+        let context = InputContext(grid: lowering.grid, seed: lowering.seed, streamKey: RandomStream.key(pop.name),
                                    baseDirectory: lowering.spec.baseDirectory, path: path, exactTimes: lowering.exactTimes)
         if let input = registry.input(named: pop.model) {
             // An input's parameters fix its drive (ring planes, Poisson means) for the run.
@@ -246,7 +246,7 @@ public struct NetworkBuilder: Sendable {
             }
             let spec = try pop.initial[variable]!.resolved(baseDirectory: lowering.spec.baseDirectory, path: path)
             try spec.requireCount(pop.size, path: path, of: "neuron")
-            group.initialize(variable: v, with: spec, seed: lowering.seed, populationIndex: index)
+            group.initialize(variable: v, with: spec, seed: lowering.seed)
         }
         return group
     }

@@ -39,10 +39,12 @@ public struct NeuronGroup<Model: NeuronModel>: Population {
     public var ports: InputPorts? { Model.ports }
     public var variableNames: [String] { Model.stateVariables.map(\.name) }
 
-    /// Sets variable `variable` of every neuron, drawing random initial values from one stream per neuron.
-    public mutating func initialize(variable: Int, with spec: ValueSpec, seed: UInt64, populationIndex: Int) {
+    /// Sets variable `variable` of every neuron, drawing random initial values from one stream per neuron, keyed
+    /// by the population's name (`RandomStream.key`), the variable and the neuron.
+    public mutating func initialize(variable: Int, with spec: ValueSpec, seed: UInt64) {
+        let population = RandomStream.key(name) ^ UInt64(variable)
         for i in 0..<count {
-            var rng = RandomStream(seed: seed, purpose: .initialState, UInt64(populationIndex) << 32 | UInt64(variable), UInt64(i))
+            var rng = RandomStream(seed: seed, purpose: .initialState, population, UInt64(i))
             state[variable * count + i] = spec.value(at: i, using: &rng)
         }
     }

@@ -32,6 +32,12 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
 
     private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
+    /// A key for the streams of what a spec names (a population): the 64-bit FNV-1a hash of the name's UTF-8,
+    /// so that its numbers do not change when the spec lists it elsewhere. Names are unique in a spec.
+    public static func key(_ name: String) -> UInt64 {
+        name.utf8.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
+    }
+
     /// The stream of (seed, purpose, a, b): a and b are the consumer's key (a projection and a row, a population and a neuron).
     public init(seed: UInt64, purpose: Purpose, _ a: UInt64, _ b: UInt64 = 0) {
         var h = Self.mix(seed &+ 0x9E37_79B9_7F4A_7C15)
