@@ -20,6 +20,7 @@ public struct ModelRegistry: Sendable {
         r.register(IafPscAlpha.self)
         r.register(IafCondExp.self)
         r.register(Izhikevich.self)
+        r.register(AeifCondExp.self)
         r.register(AstrocyteLR1994.self)
         r.register(NalsmLIF.self)
         r.register(ParrotNeuron.self)
