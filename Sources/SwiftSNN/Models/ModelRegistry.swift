@@ -31,6 +31,7 @@ public struct ModelRegistry: Sendable {
         r.register(PyNNCell<IFCurrAlpha>.self)
         r.register(PyNNCell<IFCondExp>.self)
         r.register(PyNNCell<IzhikevichCell>.self)
+        r.register(PyNNCell<EIFCondExpIsfaIsta>.self)
         r.register(input: PoissonGenerator.self)
         r.register(input: DCGenerator.self)
         r.register(input: SpikeGenerator.self)
