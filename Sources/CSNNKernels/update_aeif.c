@@ -136,7 +136,7 @@ SNN_INLINE size_t snn_step_aeif_range(const snn_aeif *p, double *restrict v, dou
         v[i] = y[AEIF_V];
         w[i] = y[AEIF_W];
         syn_ex[i] = y[AEIF_EX] + in_ex[i];
-        syn_in[i] = y[AEIF_IN] + in_in[i];
+        syn_in[i] = y[AEIF_IN] - in_in[i]; /* the plane holds the (negative) weights */
         in_ex[i] = 0;
         in_in[i] = 0;
         snn_take_current(i_stim, currents, i, has_currents);

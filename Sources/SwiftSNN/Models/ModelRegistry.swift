@@ -21,6 +21,7 @@ public struct ModelRegistry: Sendable {
         r.register(IafCondExp.self)
         r.register(Izhikevich.self)
         r.register(AeifCondExp.self)
+        r.register(AeifPscExp.self)
         r.register(AstrocyteLR1994.self)
         r.register(NalsmLIF.self)
         r.register(ParrotNeuron.self)

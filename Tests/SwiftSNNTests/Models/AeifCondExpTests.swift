@@ -9,11 +9,11 @@ import Testing
 @Suite struct AeifCondExpTests {
     static let dtMs = 0.1
 
-    /// One aeif_cond_exp neuron with `params` (and `input`, connected with delay 1 ms), recording V_m and w every
-    /// 1 ms and its spikes.
-    static func run(_ params: [String: Double], input: (PopulationSpec, weight: Double)? = nil)
+    /// One `model` neuron (aeif_cond_exp unless given) with `params` (and `input`, connected with delay 1 ms),
+    /// recording V_m and w every 1 ms and its spikes.
+    static func run(_ params: [String: Double], model: String = AeifCondExp.name, input: (PopulationSpec, weight: Double)? = nil)
         throws -> (vm: [Double], w: [Double], spikes: [Double]) {
-        var populations = [PopulationSpec(name: "n", size: 1, model: "aeif_cond_exp", params: params.mapValues(ParameterValue.number))]
+        var populations = [PopulationSpec(name: "n", size: 1, model: model, params: params.mapValues(ParameterValue.number))]
         var projections: [ProjectionSpec] = []
         if let (source, weight) = input {
             populations.append(source)
@@ -28,6 +28,12 @@ import Testing
         try sim.run()
         return (try sim.samples("trace", variable: "V_m").values.map { $0[0] },
                 try sim.samples("trace", variable: "w").values.map { $0[0] }, try sim.spikes("spikes").timesMs)
+    }
+
+    /// The 18 input spikes of the NEST files with input: every 50 ms from 100 ms.
+    static var inputSpikes: PopulationSpec {
+        PopulationSpec(name: "in", size: 1, model: "spike_generator",
+                       params: ["spike_times": .numbers((0..<18).map { 100 + 50 * Double($0) })])
     }
 
     /// Compares a run with the NEST files `stem`.csv and `stem`_spikes.csv: the same spikes, each in NEST's step
@@ -55,9 +61,14 @@ import Testing
     /// Reference: aeif_cond_exp_input_spikes, I_e = 400 pA and t_ref 2 ms, 18 input spikes of 400 nS every 50 ms
     /// from 100 ms (delay 1 ms): 8 of them make a spike, 0.5–5 ms later, depending on w.
     @Test func conductanceInputSpikesMatchNest() throws {
-        let times = (0..<18).map { 100 + 50 * Double($0) }
-        let source = PopulationSpec(name: "in", size: 1, model: "spike_generator", params: ["spike_times": .numbers(times)])
-        try Self.expectMatchesNest(Self.run(["I_e": 400, "t_ref": 2], input: (source, 400)), "aeif_cond_exp_input_spikes")
+        try Self.expectMatchesNest(Self.run(["I_e": 400, "t_ref": 2], input: (Self.inputSpikes, 400)),
+                                   "aeif_cond_exp_input_spikes")
+    }
+
+    /// Reference: aeif_cond_exp_ipsp, I_e = 700 pA with inhibitory spikes of −50 nS (g_in += 50 nS) every 50 ms
+    /// from 100 ms: 7 spikes, where the current alone makes 9.
+    @Test func inhibitoryConductanceSpikesMatchNest() throws {
+        try Self.expectMatchesNest(Self.run(["I_e": 700], input: (Self.inputSpikes, -50)), "aeif_cond_exp_ipsp")
     }
 
     /// With Δ_T = 0 and no synaptic input the model is the linear system C_m V' = −g_L (V − E_L) − w + I_e,
