@@ -107,6 +107,8 @@ static void aeif_substep(const snn_aeif *k, int refractory, double stimulus, dou
 static int aeif_step_neuron(const snn_aeif *k, double y[AEIF_DIM], double stimulus, double *h, int32_t *refractory) {
     int fired = 0;
     double t = 0;
+    /* integration_step is state a config may set: a step that is not positive would never reach the end. */
+    if (!(*h > 0)) *h = k->step;
     while (t < k->step) {
         aeif_substep(k, *refractory > 0, stimulus, &t, k->step, h, y);
         if (*refractory > 0) {

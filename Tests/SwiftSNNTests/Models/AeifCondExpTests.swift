@@ -146,4 +146,16 @@ import Testing
         #expect(error?.path == "params.Delta_T")
         #expect(error.map { !"\($0)".contains("\n") } == true)
     }
+
+    /// `integration_step` is state that a config may initialise; a value that is not positive (which would never
+    /// advance the sub-steps) starts from dt, as the default does.
+    @Test func nonPositiveIntegrationStepStartsFromTheClockStep() throws {
+        var reference = try ModelDriver<AeifCondExp>(["I_e": 800])
+        let expected = reference.run(steps: 500)
+        for start in [0.0, -1] {
+            var driver = try ModelDriver<AeifCondExp>(["I_e": 800])
+            driver.state[5] = start
+            #expect(driver.run(steps: 500).vm == expected.vm)
+        }
+    }
 }
