@@ -103,7 +103,7 @@ import Testing
     @Test(arguments: [
         (["v_reset": -45.0], "populations[0].params.v_reset: must be < v_thresh (-50), got -45"),
         (["cm": -1.0], "populations[0].params.cm: must be > 0, got -1"),
-        (["tau_refrac": 1e9], "populations[0].params.tau_refrac: must be at most 2147483647 steps, got 1000000000"),
+        (["tau_refrac": 1e9], "populations[0].params.tau_refrac: must be at most 2147483647 steps of dt 0.1 ms (2.15e+08 ms), got 1000000000"),
     ])
     func badParameterIsReportedUnderItsPyNNName(params: [String: Double], message: String) {
         let spec = NetworkSpec(simulation: SimulationSpec(durationMs: 1),
