@@ -65,13 +65,19 @@ static void aeif_fehlberg(const snn_aeif *k, int refractory, double stimulus, do
 
 /* Advances y from *t towards end by one accepted sub-step (GSL's evolve_apply: a step that would pass end is cut
    to end; a failed trial is redone from the same y with the smaller h, unless h no longer shrinks or no longer
-   moves t) and leaves in *h the size proposed for the next sub-step. */
+   moves t) and leaves in *h the size proposed for the next sub-step. slope holds dy/dt at y if have_slope, and
+   dy/dt at the new y on return: GSL evaluates it again at the start of the next sub-step, from the same y,
+   refractoriness and current, to the same bits, so it is reused unless the spike condition changed y. */
 static void aeif_substep(const snn_aeif *k, int refractory, double stimulus, double *t, double end, double *h,
-                         double y[AEIF_DIM]) {
+                         double y[AEIF_DIM], double slope[AEIF_DIM], int have_slope) {
     const double t0 = *t;
-    double start[AEIF_DIM], k1[AEIF_DIM], error[AEIF_DIM], slope[AEIF_DIM];
+    double start[AEIF_DIM], k1[AEIF_DIM], error[AEIF_DIM];
     for (int i = 0; i < AEIF_DIM; ++i) start[i] = y[i];
-    aeif_derivatives(k, refractory, stimulus, y, k1);
+    if (have_slope) {
+        for (int i = 0; i < AEIF_DIM; ++i) k1[i] = slope[i];
+    } else {
+        aeif_derivatives(k, refractory, stimulus, y, k1);
+    }
     double trial = *h;
     for (;;) {
         const int last = trial > end - t0;
@@ -105,15 +111,18 @@ static void aeif_substep(const snn_aeif *k, int refractory, double stimulus, dou
 /* NEST's update of one neuron over one clock step; returns whether it fired (two crossings in one step, possible
    only with t_ref 0 and an enormous drive, both reset V and add b to w, as in NEST, and make one spike). */
 static int aeif_step_neuron(const snn_aeif *k, double y[AEIF_DIM], double stimulus, double *h, int32_t *refractory) {
-    int fired = 0;
-    double t = 0;
+    int fired = 0, have_slope = 0;
+    double t = 0, slope[AEIF_DIM];
     /* integration_step is state a config may set: a step that is not positive would never reach the end. */
     if (!(*h > 0)) *h = k->step;
     while (t < k->step) {
-        aeif_substep(k, *refractory > 0, stimulus, &t, k->step, h, y);
+        aeif_substep(k, *refractory > 0, stimulus, &t, k->step, h, y, slope, have_slope);
+        have_slope = 1;
         if (*refractory > 0) {
+            have_slope = y[AEIF_V] == k->reset;
             y[AEIF_V] = k->reset;
         } else if (y[AEIF_V] >= k->spike_at) {
+            have_slope = 0;
             y[AEIF_V] = k->reset;
             y[AEIF_W] += k->b;
             /* One more than t_ref's steps, as the count-down below also runs in the step of the spike. */
