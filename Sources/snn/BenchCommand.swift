@@ -73,7 +73,7 @@ struct BenchCommand: ParsableCommand {
             if parts.contains(.update) {
                 print("neuron update, model alone (1 thread):")
                 let models: [any NeuronModel.Type] = [IafPscDelta.self, IafPscExp.self, IafPscAlpha.self, IafCondExp.self,
-                                                      Izhikevich.self]
+                                                      Izhikevich.self, AeifCondExp.self, AeifPscExp.self]
                 for m in try models.map({ try modelUpdate($0) }) {
                     print(m.line)
                     report.modelUpdate.append(m)
@@ -106,13 +106,17 @@ struct BenchCommand: ParsableCommand {
     // MARK: - Neuron update
 
     /// Defaults of the model with a constant current that makes it fire regularly (for the LIF family, one that
-    /// puts the free membrane potential 5 mV above threshold; Izhikevich's regular spiking at 10), and the range
+    /// puts the free membrane potential 5 mV above threshold; Izhikevich's regular spiking at 10; AdEx's tonic
+    /// spiking with adaptation at 800 pA, the case of models/nest/aeif_cond_exp_dc.csv), and the range
     /// V_m starts in, from reset to threshold, over which neurons are spread so that firing is out of phase.
     private func drive<M: NeuronModel>(_: M.Type) throws -> (parameters: ParameterValues, initialV: (low: Double, high: Double)) {
         let d = try ParameterValues(defaultsOf: M.parameters)
         if M.self == Izhikevich.self {
             return (try ParameterValues(defaultsOf: M.parameters, overriding: ["I_e": 10]),
                     (d["c"], d["V_th"] - 1e-9))
+        }
+        if M.self == AeifCondExp.self || M.self == AeifPscExp.self {
+            return (try ParameterValues(defaultsOf: M.parameters, overriding: ["I_e": 800]), (d["V_reset"], d["V_th"]))
         }
         let leakNS = M.parameters.contains { $0.key == "g_L" } ? d["g_L"] : d["C_m"] / d["tau_m"]
         return (try ParameterValues(defaultsOf: M.parameters, overriding: ["I_e": leakNS * (d["V_th"] + 5 - d["E_L"])]),

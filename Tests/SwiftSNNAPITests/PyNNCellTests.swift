@@ -71,6 +71,24 @@ import Testing
         #expect(ours == (try sim.spikes("b").timesMs) && ours.count > 5)
     }
 
+    /// EIF_cond_exp_isfa_ista with PyNN's defaults is aeif_cond_exp with g_L = 1000 cm/tau_m, b = 1000 b (nA to
+    /// pA) and PyNN's V_peak, V_reset, t_ref, τ_syn and E_in, started at −70.6 mV; a reset that is not below v_spike
+    /// is reported under v_reset.
+    @Test func adaptiveExponentialCellIsAeifCondExpWithPyNNDefaults() throws {
+        let nest = ["C_m": 281.0, "g_L": 1000 * 0.281 / 9.3667, "E_L": -70.6, "V_th": -50.4, "V_peak": -40,
+                    "V_reset": -70.6, "t_ref": 0.1, "a": 4, "b": 80.5, "Delta_T": 2, "tau_w": 144, "I_e": 800,
+                    "E_ex": 0, "E_in": -80, "tau_syn_ex": 5, "tau_syn_in": 5]
+        let run = try Self.sideBySide(pynn: ("EIF_cond_exp_isfa_ista", ["i_offset": 0.8]), nest: ("aeif_cond_exp", nest),
+                                      nestInitialVm: -70.6, weight: 2)
+        #expect(run.pynn.map(\.bitPattern) == run.nest.map(\.bitPattern))
+        #expect(run.spikes[0] == run.spikes[1] && run.spikes[0].count > 5)
+        let spec = NetworkSpec(simulation: SimulationSpec(durationMs: 1),
+                               populations: [PopulationSpec(name: "n", size: 1, model: "EIF_cond_exp_isfa_ista",
+                                                            params: ["v_reset": -30])])
+        let error = #expect(throws: ConfigError.self) { try Simulation(spec: spec) }
+        #expect(error?.description == "populations[0].params.v_reset: must be < v_spike (-40), got -30")
+    }
+
     @Test func defaultsArePyNNs() throws {
         let run = try Self.sideBySide(pynn: ("IF_curr_exp", ["i_offset": 1]),
                                       nest: ("iaf_psc_exp", ["C_m": 1000, "tau_m": 20, "E_L": -65, "V_th": -50,

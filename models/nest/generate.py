@@ -72,6 +72,25 @@ IZH_CASES = {
     "izhikevich_input_spikes": (DT, {}, [100.0 + 50.0 * k for k in range(18)], 20.0),
 }
 
+# aeif_cond_exp and aeif_psc_exp (NEST's defaults: Brette & Gerstner 2005's tonic cell) for 1 s, sampled every
+# AEIF_EVERY ms. file stem -> (model, neuron parameters, input spike times, their weight in nS or pA).
+T_AEIF = 1000.0
+AEIF_EVERY = 1.0
+AEIF_SPIKES = [100.0 + 50.0 * k for k in range(18)]
+AEIF_CASES = {
+    # Tonic spiking with adaptation (rheobase is ~650 pA): the ISI grows from 17 ms to ~68 ms as w builds up.
+    "aeif_cond_exp_dc": ("aeif_cond_exp", {"I_e": 800.0}, None, 0.0),
+    # Just below rheobase (I_e 400 pA, V rests near -58 mV) with 400 nS excitatory spikes every 50 ms from 100 ms
+    # and t_ref 2 ms: a kick takes V past V_th, and whether and how late it runs away to V_peak depends on w,
+    # so 8 of the 18 make a spike, 0.5 to 5 ms after arrival.
+    "aeif_cond_exp_input_spikes": ("aeif_cond_exp", {"I_e": 400.0, "t_ref": 2.0}, AEIF_SPIKES, 400.0),
+    # Slow tonic spiking (I_e 700 pA) held back by 50 nS inhibitory spikes: 7 spikes where it alone makes 9.
+    "aeif_cond_exp_ipsp": ("aeif_cond_exp", {"I_e": 700.0}, AEIF_SPIKES, -50.0),
+    # The current-based model with the same two protocols: 20 nA kicks (6 spikes) and -500 pA ones (8 spikes).
+    "aeif_psc_exp_input_spikes": ("aeif_psc_exp", {"I_e": 400.0, "t_ref": 2.0}, AEIF_SPIKES, 20000.0),
+    "aeif_psc_exp_ipsp": ("aeif_psc_exp", {"I_e": 700.0}, AEIF_SPIKES, -500.0),
+}
+
 
 def import_nest():
     os.environ.setdefault("PYNEST_QUIET", "1")
@@ -95,7 +114,7 @@ def simulate(nest, model: str, t_stop: float, variables: list[str], neuron_param
     mm = nest.Create("multimeter", params={"record_from": variables, "interval": every})
     nest.Connect(mm, neuron)
     sr = None
-    if model.startswith("iaf") or model == "izhikevich":
+    if model.startswith(("iaf", "aeif")) or model == "izhikevich":
         sr = nest.Create("spike_recorder")
         nest.Connect(neuron, sr)
     if spike is not None:
@@ -165,6 +184,16 @@ def generate(out: Path) -> str:
         times, vals, spikes = simulate(nest, "izhikevich", T_IZH, IZH_VARIABLES, params,
                                        (spike_times[0], weight) if spike_times else None,
                                        spike_times=spike_times, every=IZH_EVERY, dt=dt)
+        write_csv(out / f"{stem}.csv", {"t_ms": times, **vals})
+        with (out / f"{stem}_spikes.csv").open("w") as f:
+            f.write("t_ms\n" + "".join(f"{t:.1f}\n" for t in spikes))
+        print(f"{stem}.csv: {len(times)} rows; {stem}_spikes.csv: {len(spikes)} spikes, first "
+              f"{', '.join(f'{t:.1f}' for t in spikes[:4])} ms")
+    for stem, (model, params, spike_times, weight) in AEIF_CASES.items():
+        synapses = ["g_ex", "g_in"] if model == "aeif_cond_exp" else ["I_syn_ex", "I_syn_in"]
+        times, vals, spikes = simulate(nest, model, T_AEIF, ["V_m", "w"] + synapses, params,
+                                       (spike_times[0], weight) if spike_times else None,
+                                       spike_times=spike_times, every=AEIF_EVERY)
         write_csv(out / f"{stem}.csv", {"t_ms": times, **vals})
         with (out / f"{stem}_spikes.csv").open("w") as f:
             f.write("t_ms\n" + "".join(f"{t:.1f}\n" for t in spikes))

@@ -72,6 +72,16 @@ typedef struct {
     int32_t consistent_integration;
 } snn_izhikevich;
 
+/* The AdEx models (aeif_cond_exp, conductance 1; aeif_psc_exp, conductance 0), parameters in NEST's units [pF, nS,
+   mV, ms, pA]: peak is V_peak (the bound on V in the equations), spike_at the potential that makes a spike
+   (V_peak, or V_th when slope_factor = Delta_T is 0), tolerance gsl_error_tol, step the clock step dt. */
+typedef struct {
+    double capacitance, leak, resting, slope_factor, threshold, peak, spike_at, reset;
+    double a, b, tau_w, excitatory_reversal, inhibitory_reversal, tau_ex, tau_in, constant_current;
+    double tolerance, step;
+    int32_t refractory_steps, conductance;
+} snn_aeif;
+
 /* The spike condition: V >= threshold -> spike, V <- reset, refractory for refractory_steps (the LIF family;
    izhikevich has no refractory period and adds d to u instead). */
 typedef struct {
@@ -100,6 +110,12 @@ size_t snn_step_iaf_cond_exp(const snn_iaf_cond_exp *p, const snn_spike_rule *ru
 size_t snn_step_izhikevich(const snn_izhikevich *p, const snn_spike_rule *rule, double *v, double *u,
                            double *i_stim, double *jumps, double *currents, int64_t begin, int64_t end,
                            int32_t *fired);
+
+/* h holds each neuron's proposed integration step [ms], carried from step to step as NEST's IntegrationStep_;
+   syn_ex and syn_in are g_ex and g_in [nS] or I_syn_ex and I_syn_in [pA]. */
+size_t snn_step_aeif(const snn_aeif *p, double *v, double *w, double *syn_ex, double *syn_in, double *i_stim,
+                     double *h, int32_t *refractory, double *in_ex, double *in_in, double *currents, int64_t begin,
+                     int64_t end, int32_t *fired);
 
 /* Threads the OpenMP runtime would use by default (OMP_NUM_THREADS or the number of cores). */
 int snn_default_thread_count(void);

@@ -82,3 +82,41 @@ public enum IzhikevichCell: PyNNCellType {
     ]
     public static let initialValues = ["V_m": -70.0, "U_m": -14.0]
 }
+
+/// PyNN's `EIF_cond_exp_isfa_ista`, run as `aeif_cond_exp`: g_L = 1000 cm/tau_m nS, b in nA (PyNN's defaults
+/// differ from NEST's: V_peak −40 mV, V_reset −70.6 mV, t_ref 0.1 ms, τ_syn 5 ms, E_in −80 mV).
+public enum EIFCondExpIsfaIsta: PyNNCellType {
+    public typealias Target = AeifCondExp
+    public static let name = "EIF_cond_exp_isfa_ista"
+    public static let parameters = [
+        ParameterSpec("cm", unit: "nF", default: 0.281, .positive, "Membrane capacitance"),
+        ParameterSpec("tau_refrac", unit: "ms", default: 0.1, .nonNegative, "Refractory period"),
+        ParameterSpec("v_spike", unit: "mV", default: -40, "Spike detection threshold"),
+        ParameterSpec("v_reset", unit: "mV", default: -70.6, "Reset potential"),
+        ParameterSpec("v_rest", unit: "mV", default: -70.6, "Resting (leak reversal) potential"),
+        ParameterSpec("tau_m", unit: "ms", default: 9.3667, .positive, "Membrane time constant"),
+        ParameterSpec("i_offset", unit: "nA", default: 0, "Constant current"),
+        ParameterSpec("a", unit: "nS", default: 4, "Subthreshold adaptation"),
+        ParameterSpec("b", unit: "nA", default: 0.0805, "Spike-triggered adaptation"),
+        ParameterSpec("delta_T", unit: "mV", default: 2, .nonNegative, "Slope factor"),
+        ParameterSpec("tau_w", unit: "ms", default: 144, .positive, "Adaptation time constant"),
+        ParameterSpec("v_thresh", unit: "mV", default: -50.4, "Spike initiation threshold"),
+        ParameterSpec("e_rev_E", unit: "mV", default: 0, "Excitatory reversal potential"),
+        ParameterSpec("tau_syn_E", unit: "ms", default: 5, .positive, "Excitatory synaptic conductance decay time"),
+        ParameterSpec("e_rev_I", unit: "mV", default: -80, "Inhibitory reversal potential"),
+        ParameterSpec("tau_syn_I", unit: "ms", default: 5, .positive, "Inhibitory synaptic conductance decay time"),
+    ]
+    public static let translations = [
+        PyNNTranslation("cm", "C_m", scale: 1000), PyNNTranslation("tau_refrac", "t_ref"),
+        PyNNTranslation("v_spike", "V_peak"), PyNNTranslation("v_reset", "V_reset"), PyNNTranslation("v_rest", "E_L"),
+        PyNNTranslation("g_L", reportedAs: "tau_m") { 1000 * $0["cm"] / $0["tau_m"] },
+        PyNNTranslation("i_offset", "I_e", scale: 1000), PyNNTranslation("a", "a"),
+        PyNNTranslation("b", "b", scale: 1000), PyNNTranslation("delta_T", "Delta_T"), PyNNTranslation("tau_w", "tau_w"),
+        PyNNTranslation("v_thresh", "V_th"), PyNNTranslation("e_rev_E", "E_ex"), PyNNTranslation("tau_syn_E", "tau_syn_ex"),
+        PyNNTranslation("e_rev_I", "E_in"), PyNNTranslation("tau_syn_I", "tau_syn_in"),
+    ]
+    /// PyNN starts v at −70.6 mV whatever v_rest is.
+    public static let initialValues = ["V_m": -70.6]
+    /// NEST's reset-below-peak requirement in PyNN's names.
+    public static func check(_ parameters: ParameterValues) throws { try parameters.require("v_reset", below: "v_spike") }
+}
