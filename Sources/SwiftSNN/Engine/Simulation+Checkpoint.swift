@@ -61,7 +61,8 @@ extension Simulation {
         return CheckpointFile.fnv1a(spec.jsonText.utf8)
     }
 
-    private func checkpointableEngine() throws -> ClockDrivenEngine {
+    /// The engine as the clock engine, or the `SNNError` that says why this simulation cannot be checkpointed.
+    func checkpointableEngine() throws -> ClockDrivenEngine {
         guard let clock = engine as? ClockDrivenEngine else {
             throw SNNError("checkpoints cover the clock engine only; this simulation runs on the \(type(of: engine).kind.rawValue) engine")
         }

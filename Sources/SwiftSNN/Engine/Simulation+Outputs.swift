@@ -19,8 +19,8 @@ extension Simulation {
     /// Runs for `durationMs` (by default the spec's duration) in pieces, appending the recorders' rows to their
     /// files in `stream` after each piece and dropping them from memory: pieces of at most 1 s of simulated time,
     /// shorter when state or weight recorders would otherwise hold more than 64 MiB. With `checkpoints`, pieces
-    /// also end at the multiples of its interval, where a checkpoint is written; one is also written at the start
-    /// (so that a network it cannot cover is refused before it runs), at the end and after a stop request. A `NumericalError` or `RunInterrupted` is rethrown after everything up to it has been
+    /// also end at the multiples of its interval, where a checkpoint is written, and one is written at the end and
+    /// after a stop request; a simulation that cannot be checkpointed is refused before it runs. A `NumericalError` or `RunInterrupted` is rethrown after everything up to it has been
     /// flushed (no checkpoint of a state that is NaN); `finish` the stream in any case.
     public mutating func run(durationMs: Double? = nil, streamingTo stream: RecordingStream,
                              checkpoints: CheckpointSchedule? = nil,
@@ -29,7 +29,7 @@ extension Simulation {
         let end = grid.steps(timeMs) + grid.steps(durationMs ?? spec.simulation.durationMs)
         let piece = max(1, grid.steps(stream.flushIntervalMs(recorders)))
         let checkpointEvery = try checkpoints?.intervalSteps(grid: grid)
-        if let checkpoints { try checkpoint(to: checkpoints.url) }
+        if checkpoints != nil { _ = try checkpointableEngine() }
         do {
             while grid.steps(timeMs) < end {
                 let now = grid.steps(timeMs)
