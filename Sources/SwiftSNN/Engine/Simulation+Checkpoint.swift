@@ -33,8 +33,8 @@ extension Simulation {
 
     /// The simulation `spec` builds (as `init(spec:…)`), with its state then replaced by the checkpoint at `url`.
     /// Throws `SNNError` in one line for a file that is missing, not a checkpoint, of another format version,
-    /// truncated, corrupt, or written for a different network. Only `simulation.duration_ms` and
-    /// `simulation.threads` may differ from the spec the checkpoint was written with.
+    /// truncated, corrupt, or written for a different network. Only `simulation.duration_ms`,
+    /// `simulation.threads` and the recorders may differ from the spec the checkpoint was written with.
     public init(restoring url: URL, spec: NetworkSpec, registry: ModelRegistry = .builtIn,
                 plasticityRules: PlasticityRegistry = .builtIn, recorders recorderTypes: RecorderRegistry = .builtIn,
                 memoryLimit: MemoryLimit = .available(), streamedRecordings: Bool = false) throws {
@@ -51,13 +51,14 @@ extension Simulation {
         engine = clock
     }
 
-    /// What identifies the network a checkpoint belongs to: a hash of the spec's JSON without the settings that
-    /// do not change the dynamics (duration and threads), so that a checkpoint resumes for any duration on any
-    /// number of threads, but not into another network, seed or time step.
+    /// What identifies the network a checkpoint belongs to: a hash of the spec's JSON without what does not change
+    /// the dynamics (duration, threads, recorders), so that a checkpoint resumes for any duration, on any number
+    /// of threads and with other recorders, but not into another network, seed or time step.
     static func checkpointFingerprint(of spec: NetworkSpec) -> UInt64 {
         var spec = spec
         spec.simulation.durationMs = 0
         spec.simulation.threads = nil
+        spec.recorders = []
         return CheckpointFile.fnv1a(spec.jsonText.utf8)
     }
 
