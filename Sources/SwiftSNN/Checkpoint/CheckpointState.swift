@@ -7,6 +7,14 @@ protocol CheckpointState {
     mutating func restore(from reader: inout CheckpointReader) throws
 }
 
+/// What has no state of its own between steps: it conforms, so that a checkpoint takes it, and writes nothing.
+protocol CheckpointStateless: CheckpointState {}
+
+extension CheckpointStateless {
+    func save(to writer: inout CheckpointWriter) {}
+    mutating func restore(from reader: inout CheckpointReader) throws {}
+}
+
 extension NeuronGroup: CheckpointState {
     func save(to writer: inout CheckpointWriter) {
         writer.write(state)
@@ -29,20 +37,9 @@ extension BernoulliInput: CheckpointState {
 
 /// Stateless during a run: what they send follows from the spec and the step (Poisson generators' streams are
 /// the engine's, per synapse).
-extension PoissonGenerator: CheckpointState {
-    func save(to writer: inout CheckpointWriter) {}
-    mutating func restore(from reader: inout CheckpointReader) throws {}
-}
-
-extension DCGenerator: CheckpointState {
-    func save(to writer: inout CheckpointWriter) {}
-    mutating func restore(from reader: inout CheckpointReader) throws {}
-}
-
-extension SpikeGenerator: CheckpointState {
-    func save(to writer: inout CheckpointWriter) {}
-    mutating func restore(from reader: inout CheckpointReader) throws {}
-}
+extension PoissonGenerator: CheckpointStateless {}
+extension DCGenerator: CheckpointStateless {}
+extension SpikeGenerator: CheckpointStateless {}
 
 /// Weights (and their double-precision copies), the rule's per-synapse variable, the pre- and postsynaptic traces
 /// and the deferred postsynaptic spikes (`PostSpikeHistory`); the rule itself is rebuilt from the spec.
@@ -74,3 +71,11 @@ extension PlasticProjection: CheckpointState {
         try reader.read(into: &history.lastArrival, "the postsynaptic history of \(what)")
     }
 }
+
+/// The built-in modulators: what moves between steps is the modulator's value, which the engine saves; the rest
+/// is built from the spec (an astrocyte integrator's step is set again at the start of each).
+extension VolumeTransmitter: CheckpointStateless {}
+extension PopulationMean: CheckpointStateless {}
+extension AstrocyteIntegrator: CheckpointStateless {}
+extension ScheduledModulator: CheckpointStateless {}
+extension ExternalModulator: CheckpointStateless {}

@@ -1,14 +1,16 @@
 /// The clock engine's dynamical state in a checkpoint, between runs (every run ends with its slices delivered,
-/// so nothing is half done): the step and counts, the input rings (spikes and generator input in flight), the
-/// planes that are live, the Poisson streams' positions, the plastic arrivals queued and the postsynaptic spikes
-/// on their way to dendritic synapses, then each population's and plastic projection's `CheckpointState`.
+/// so nothing is half done): the step and counts, the modulators' values, the input rings (spikes, generator
+/// input and astrocyte signals in flight), the planes that are live, the Poisson streams' positions, the plastic
+/// arrivals queued and the postsynaptic spikes on their way to dendritic synapses, then each population's and
+/// plastic projection's `CheckpointState`. Parameters bound to modulators or schedules need nothing: the first
+/// step after a restore sets every one whose value differs from the spec's, which rebuilds the model as it was.
 extension ClockDrivenEngine {
     /// Why this network's state cannot be checkpointed yet, or nil when it can: state that would be lost is
     /// refused, never dropped.
     var checkpointRefusal: String? {
-        if !network.modulators.isEmpty { return "checkpoints do not cover modulators yet ('\(network.modulators[0].name)')" }
-        if !network.parameterBindings.isEmpty { return "checkpoints do not cover parameters bound to modulators or schedules yet" }
-        if !network.signalProjections.isEmpty { return "checkpoints do not cover signal projections (astrocytes) yet" }
+        if let m = network.modulators.first(where: { !($0.dynamics is any CheckpointState) }) {
+            return "checkpoints do not cover the state of modulator '\(m.name)' (\(m.dynamics.kindName)) yet"
+        }
         if let p = network.populations.first(where: { !($0 is any CheckpointState) }) {
             return "checkpoints do not cover the state of population '\(p.name)' yet"
         }
@@ -25,6 +27,7 @@ extension ClockDrivenEngine {
         writer.write(statistics.spikes.map(Int64.init))
         writer.write(statistics.synapticEvents)
         writer.write(statistics.simulatedMs)
+        writer.write(network.modulators.map(\.value))
         writer.write(livePlanes)
         for ring in rings { if let ring { writer.write(ring.values) } }
         for streams in poissonStreams { writer.write(streams) }
@@ -55,6 +58,11 @@ extension ClockDrivenEngine {
         statistics.spikes = spikes.map { Int($0) }
         statistics.synapticEvents = try reader.read(UInt64.self, "the synaptic event count")
         statistics.simulatedMs = try reader.read(Double.self, "the simulated time")
+        let modulators = try reader.readArray(of: Double.self, "the modulators' values")
+        guard modulators.count == network.modulators.count else {
+            throw SNNError("\(reader.source): checkpoint has \(modulators.count) modulators, the network \(network.modulators.count)")
+        }
+        for (m, value) in modulators.enumerated() { network.modulators[m].value = value }
         let planes = try reader.readArray(of: UInt32.self, "the live input planes")
         guard planes.count == livePlanes.count else { throw SNNError("\(reader.source): checkpoint has input planes of \(planes.count) populations, the network has \(livePlanes.count)") }
         livePlanes = zip(livePlanes, planes).map { $0 | $1 }

@@ -9,13 +9,15 @@ import Foundation
 ///     var resumed = try Simulation(restoring: url, spec: spec)
 ///     try resumed.run(durationMs: 500)          // the spikes and weights of ms 500–1000 of one long run
 ///
-/// A checkpoint holds the step, every population's state and refractory counters, the input rings (spikes and
-/// generator input in flight), the random streams' positions, plastic projections' weights, traces, deferred
-/// postsynaptic spikes and queued arrivals, and the spike and synaptic-event counts. It does not hold what is
-/// built from the spec, nor changes made from code (`setParameter`, `setWeights` of static projections,
-/// `setDelays`): restore into the spec with those changes applied. Recorders start empty after a restore; the
-/// time goes on from the checkpoint. Not covered yet, and refused with an error: the event engine, modulators,
-/// bound parameters, astrocyte signals, matrix plasticity rules and changing delays.
+/// A checkpoint holds the step, every population's state and refractory counters, the modulators' values, the
+/// input rings (spikes, generator input and astrocyte signals in flight), the random streams' positions, plastic
+/// projections' weights, traces, deferred postsynaptic spikes and queued arrivals, and the spike and
+/// synaptic-event counts (an external modulator's value set by `setModulator` too). It does not hold what is
+/// built from the spec, nor other changes made from code (`setParameter`, `setWeights` of static projections,
+/// `setDelays`): restore into the spec with those changes applied. Recorders start empty after a restore; the time goes on from the checkpoint.
+/// Not covered yet, and refused with an error: the event engine, matrix plasticity rules, delays that change
+/// during the run, and populations and modulators of registered types (which would need to say what their state
+/// is).
 extension Simulation {
     /// The name of the checkpoint file in a checkpoint directory (`snn run --checkpoint DIR`).
     public static let checkpointFileName = "checkpoint.bin"
