@@ -12,11 +12,13 @@ import Testing
         return url
     }
 
-    /// A bundled config shortened to `durationMs`, on `threads` threads.
-    static func spec(_ config: String, durationMs: Double, threads: Int = 1) throws -> NetworkSpec {
+    /// A bundled config shortened to `durationMs`, on `threads` threads, changed by `adjust`.
+    static func spec(_ config: String, durationMs: Double, threads: Int = 1,
+                     adjust: (inout NetworkSpec) -> Void = { _ in }) throws -> NetworkSpec {
         var spec = try NetworkSpec.load(from: Repository.config(config))
         spec.simulation.durationMs = durationMs
         spec.simulation.threads = threads
+        adjust(&spec)
         return spec
     }
 
@@ -46,19 +48,20 @@ import Testing
 
     /// Runs `config` for `totalMs` straight, and for `splitMs`, checkpointed, restored from the file on
     /// `threadsAfter` threads and run for the rest; returns both outcomes and the straight run's spikes after the split.
-    static func straightAndResumed(_ config: String, totalMs: Double, splitMs: Double, threadsAfter: Int = 1) throws
+    static func straightAndResumed(_ config: String, totalMs: Double, splitMs: Double, threadsAfter: Int = 1,
+                                   adjust: (inout NetworkSpec) -> Void = { _ in }) throws
         -> (straight: Outcome, resumed: Outcome, spikesAfterSplit: Int) {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        var straight = try Simulation(spec: spec(config, durationMs: totalMs))
+        var straight = try Simulation(spec: spec(config, durationMs: totalMs, adjust: adjust))
         try straight.run()
 
-        var first = try Simulation(spec: spec(config, durationMs: splitMs))
+        var first = try Simulation(spec: spec(config, durationMs: splitMs, adjust: adjust))
         try first.run()
         let file = root.appendingPathComponent("checkpoint.bin")
         try first.checkpoint(to: file)
         let before = try Outcome(first).spikes
-        var resumed = try Simulation(restoring: file, spec: spec(config, durationMs: totalMs, threads: threadsAfter))
+        var resumed = try Simulation(restoring: file, spec: spec(config, durationMs: totalMs, threads: threadsAfter, adjust: adjust))
         #expect(resumed.timeMs == splitMs)
         try resumed.run(durationMs: totalMs - splitMs)
         let after = try straight.recorders.filter { $0 is any SpikeRecording }.map { try straight.spikes($0.name).since(splitMs + 1e-9).count }
@@ -100,6 +103,17 @@ import Testing
         let (a, b) = (try Outcome(going), try Outcome(resumed, spikesBefore: before))
         #expect(a.spikes == b.spikes && a.state == b.state && a.spikeCounts == b.spikeCounts)
         #expect(zip(a.weights[0], b.weights[0]).filter { $0 != $1 }.count == 0)
+    }
+
+    /// A neuron parameter that follows a modulator is rebuilt at the first step after the restore as it was.
+    @Test func neuronParametersBoundToAModulatorFollowItAcrossTheCheckpoint() throws {
+        let (straight, resumed, _) = try Self.straightAndResumed("astro_stdp", totalMs: 1000, splitMs: 500) { spec in
+            let exc = spec.populations.firstIndex { $0.name == "exc" }!
+            spec.populations[exc].params["I_e"] = .bound(.modulator(name: "astro", scale: 50))
+        }
+        let unbound = try Self.straightAndResumed("astro_stdp", totalMs: 1000, splitMs: 500).straight
+        #expect(straight.spikes != unbound.spikes, "the binding changes the run")
+        #expect(resumed == straight)
     }
 
     @Test func threadCountMayChangeAcrossTheCheckpoint() throws {
