@@ -46,6 +46,8 @@ struct CheckpointReader {
             throw SNNError("\(source): \(what()) has \(count) values in the checkpoint, the network has \(column.count)")
         }
         let bytes = try take(count * MemoryLayout<T>.stride, what)
+        // Empty columns (a rule's unused per-synapse variable) have no bytes, and an empty buffer no base address.
+        guard count > 0 else { return }
         let target = column.mutablePointer()
         bytes.withUnsafeBytes { raw in
             UnsafeMutableRawPointer(target).copyMemory(from: raw.baseAddress!, byteCount: raw.count)

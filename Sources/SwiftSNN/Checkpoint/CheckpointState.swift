@@ -67,6 +67,9 @@ extension PlasticProjection: CheckpointState {
         try reader.read(into: &arrivalsThisStep, "the arrivals of \(what)")
         try reader.read(into: &history.spikes, "the postsynaptic history of \(what)")
         try reader.read(into: &history.counts, "the postsynaptic history of \(what)")
+        guard history.counts.allSatisfy({ (0...Int32(PostSpikeHistory.depth)).contains($0) }) else {
+            throw SNNError("\(reader.source): the postsynaptic history of \(what) holds an impossible count (corrupt checkpoint)")
+        }
         try reader.read(into: &history.latest, "the postsynaptic history of \(what)")
         try reader.read(into: &history.lastArrival, "the postsynaptic history of \(what)")
     }

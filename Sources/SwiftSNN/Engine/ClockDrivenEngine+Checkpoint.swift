@@ -52,12 +52,15 @@ extension ClockDrivenEngine {
         if let checkpointRefusal { throw SNNError(checkpointRefusal) }
         step = Int(try reader.read(Int64.self, "the step"))
         let spikes = try reader.readArray(of: Int64.self, "the spike counts")
-        guard spikes.count == statistics.spikes.count, step >= 0 else {
+        guard spikes.count == statistics.spikes.count else {
             throw SNNError("\(reader.source): checkpoint counts \(spikes.count) populations, the network has \(statistics.spikes.count)")
         }
         statistics.spikes = spikes.map { Int($0) }
         statistics.synapticEvents = try reader.read(UInt64.self, "the synaptic event count")
         statistics.simulatedMs = try reader.read(Double.self, "the simulated time")
+        guard (0...TimeGrid.maxSteps).contains(step), statistics.simulatedMs == Double(step) * network.grid.dtMs else {
+            throw SNNError("\(reader.source): checkpoint is at an impossible step \(step) (corrupt checkpoint)")
+        }
         let modulators = try reader.readArray(of: Double.self, "the modulators' values")
         guard modulators.count == network.modulators.count else {
             throw SNNError("\(reader.source): checkpoint has \(modulators.count) modulators, the network \(network.modulators.count)")
@@ -77,15 +80,25 @@ extension ClockDrivenEngine {
             guard slots == plasticArrivals.slots[q].count else {
                 throw SNNError("\(reader.source): checkpoint queues plastic arrivals in \(slots) slots, the network in \(plasticArrivals.slots[q].count)")
             }
+            let channels = network.plasticProjections[q].synapses.sourceCount
             for s in 0..<slots {
-                plasticArrivals.slots[q][s] = try reader.readArray(of: Int32.self, "the arrival queue of plastic projection \(q)")
+                let arrivals = try reader.readArray(of: Int32.self, "the arrival queue of plastic projection \(q)")
+                guard arrivals.allSatisfy({ $0 >= 0 && Int($0) < channels }) else {
+                    throw SNNError("\(reader.source): an arrival of plastic projection \(q) names no channel of it (corrupt checkpoint)")
+                }
+                plasticArrivals.slots[q][s] = arrivals
             }
         }
         for q in shiftedPostsynapticSpikes.indices {
             let count = try reader.count("the postsynaptic spikes on their way in plastic projection \(q)")
+            let neurons = network.populations[network.plasticProjections[q].target].count
             shiftedPostsynapticSpikes[q] = try (0..<count).map { _ in
-                (Int(try reader.read(Int64.self, "a postsynaptic spike's step")),
-                 try reader.readArray(of: Int32.self, "postsynaptic spikes"))
+                let due = (step: Int(try reader.read(Int64.self, "a postsynaptic spike's step")),
+                           targets: try reader.readArray(of: Int32.self, "postsynaptic spikes"))
+                guard due.targets.allSatisfy({ $0 >= 0 && Int($0) < neurons }) else {
+                    throw SNNError("\(reader.source): a postsynaptic spike of plastic projection \(q) names no neuron (corrupt checkpoint)")
+                }
+                return due
             }
         }
         for p in network.populations.indices {
