@@ -48,12 +48,21 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Show progress on stderr even when it is not a terminal.")
     var progress = false
 
+    @Option(name: .long, help: ArgumentHelp("Write checkpoints to DIR/checkpoint.bin (and the config as run to DIR/config.json) at the start, every --checkpoint-every-ms, at the end and when stopped by a signal; `snn resume DIR` goes on from the last one. Clock engine only.", valueName: "DIR"))
+    var checkpoint: String?
+
+    @Option(name: .customLong("checkpoint-every-ms"), help: ArgumentHelp("Simulated time between checkpoints, from t = 0 (needs --checkpoint).", valueName: "T"))
+    var checkpointEveryMs: Double?
+
     func validate() throws {
         if let threads, threads < 0 { throw ValidationError("--threads must be >= 0, got \(threads)") }
         if let durationMs, !(durationMs >= 0 && durationMs.isFinite) {
             throw ValidationError("--duration-ms must be a finite number >= 0, got \(durationMs)")
         }
         if out?.isEmpty == true { throw ValidationError("--out must name a directory, got an empty path") }
+        if checkpoint?.isEmpty == true { throw ValidationError("--checkpoint must name a directory, got an empty path") }
+        if checkpointEveryMs != nil && checkpoint == nil { throw ValidationError("--checkpoint-every-ms needs --checkpoint DIR") }
+        try validateCheckpointInterval(checkpointEveryMs)
         if let engine, EngineKind(rawValue: engine) == nil {
             throw ValidationError("--engine must be one of \(EngineKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(engine)'")
         }
@@ -71,32 +80,21 @@ struct RunCommand: ParsableCommand {
             cappingThreads(of: &spec)
             let directory = URL(fileURLWithPath: out ?? "out/\(spec.name)")
             var simulation = try Simulation(spec: spec, memoryLimit: maxMemory ?? .available(), streamedRecordings: true)
-            let stream = try simulation.recordingStream(to: directory)
-            let reporter = ProgressReporter(totalMs: spec.simulation.durationMs,
-                                            enabled: progress || isatty(STDERR_FILENO) == 1)
-            let observer: ((Double) -> Void)? = reporter.enabled ? { reporter.report(simulatedMs: $0) } : nil
-            // What was recorded and learned up to a stop is worth keeping: it shows how the state ran away, or
-            // how far an interrupted run got.
-            func finish(stoppedBy error: (any Error)? = nil) throws {
-                reporter.finish()
-                var saved: [URL] = []
-                if saveWeights { saved += try simulation.saveWeights(to: directory) }
-                if saveDelays { saved += try simulation.saveDelays(to: directory) }
-                try simulation.finish(stream, stoppedBy: error, alsoWritten: saved)
+            var schedule: CheckpointSchedule?
+            if let checkpoint {
+                let checkpointDirectory = URL(fileURLWithPath: checkpoint)
+                try OutputDirectory.prepare(checkpointDirectory)
+                let url = checkpointDirectory.appendingPathComponent(Simulation.checkpointFileName)
+                // At t = 0 too: a network the checkpoints cannot cover is refused before anything runs, and a run
+                // killed before its first interval can still be resumed.
+                try simulation.checkpoint(to: url)
+                // The spec as run (options applied), so that `snn resume DIR` needs nothing else.
+                try AtomicFile.write(Data(spec.jsonText.utf8),
+                                     to: checkpointDirectory.appendingPathComponent(Simulation.checkpointSpecFileName))
+                schedule = CheckpointSchedule(url: url, everyMs: checkpointEveryMs)
             }
-            do {
-                try simulation.run(streamingTo: stream, observer: observer)
-            } catch let error as NumericalError {
-                try finish(stoppedBy: error)
-                throw fail(SNNError("\(error) (outputs up to then in \(directory.path))"))
-            } catch let stop as RunInterrupted {
-                try finish(stoppedBy: stop)
-                var stderr = StandardError()
-                print("snn: \(stop); outputs up to then in \(directory.path)", to: &stderr)
-                throw ExitCode(128 + stop.signal)
-            }
-            try finish()
-            print(SummaryText(simulation.summary, directory: directory.path).text)
+            try StreamedRun(directory: directory, durationMs: spec.simulation.durationMs, checkpoints: schedule,
+                            saveWeights: saveWeights, saveDelays: saveDelays, progress: progress).run(&simulation)
         } catch let error as ConfigError {
             // The duration the spec's checks refuse is the option's when it was given.
             throw fail(durationMs != nil && error.path == "simulation.duration_ms" ? ConfigError(path: "--duration-ms", problem: error.problem) : error)

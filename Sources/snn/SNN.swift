@@ -7,8 +7,8 @@ struct SNN: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snn",
         abstract: "SwiftSNN: simulate spiking neural networks described in JSON.",
-        discussion: "Examples:\n  snn run configs/cuba.json\n  snn validate my_net.json\n  snn models",
-        subcommands: [RunCommand.self, TrialsCommand.self, ValidateCommand.self, ModelsCommand.self, SchemaCommand.self, BenchCommand.self],
+        discussion: "Examples:\n  snn run configs/cuba.json\n  snn run configs/cuba.json --checkpoint ckpt --checkpoint-every-ms 500; snn resume ckpt\n  snn validate my_net.json\n  snn models",
+        subcommands: [RunCommand.self, ResumeCommand.self, TrialsCommand.self, ValidateCommand.self, ModelsCommand.self, SchemaCommand.self, BenchCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }
@@ -40,4 +40,11 @@ func cappingThreads(of spec: inout NetworkSpec) {
     var stderr = StandardError()
     print("warning: \(requested) threads requested, using \(cores) (the cores of this machine; results are the same)", to: &stderr)
     spec.simulation.threads = cores
+}
+
+/// Refuses a `--checkpoint-every-ms` that is not a finite number of ms > 0 (`snn run`, `snn resume`).
+func validateCheckpointInterval(_ ms: Double?) throws {
+    if let ms, !(ms > 0 && ms.isFinite) {
+        throw ValidationError("--checkpoint-every-ms must be a finite number > 0, got \(ms)")
+    }
 }

@@ -44,6 +44,20 @@ func closedLoop() throws -> SpikeTrain {
 }
 // README: end
 
+// README: checkpoint and resume
+/// Runs the driven network for 250 ms, saves its state, and goes on from the file as a new process would.
+func checkpointAndResume(in directory: URL) throws -> SpikeTrain {
+    let spec = drivenNetwork(rateHz: 20000)
+    var simulation = try Simulation(spec: spec)
+    try simulation.run(durationMs: 250)
+    let file = directory.appendingPathComponent("checkpoint.bin")
+    try simulation.checkpoint(to: file)
+    var resumed = try Simulation(restoring: file, spec: spec)  // recorders empty, the time at 250 ms
+    try resumed.run(durationMs: 250)
+    return try resumed.spikes("spikes_out")                    // ms 250–500 of one 500 ms run, bit for bit
+}
+// README: end
+
 func gettingStarted() throws -> SpikeTrain {
     // GettingStarted: embedding
     let neuron = IafPscDelta.Parameters(tauMembraneMs: 20, restingMV: 0, thresholdMV: 20, resetMV: 10)
@@ -87,7 +101,7 @@ func gettingStarted() throws -> SpikeTrain {
     @Test func documentationShowsTheseSnippetsVerbatim() throws {
         let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
         let readmeSnippets = try Self.snippets(of: "README")
-        #expect(readmeSnippets.count == 2)
+        #expect(readmeSnippets.count == 3)
         for snippet in readmeSnippets {
             #expect(readme.contains("```swift\nimport Foundation\nimport SwiftSNN\n\n\(snippet)\n```"),
                     "README.md lacks:\n\(snippet)")
@@ -133,5 +147,16 @@ func gettingStarted() throws -> SpikeTrain {
         #expect(low < 190 && 190 < high, "the target must be reachable: \(low) ... \(high)")
         #expect(controlled > low && controlled < high)
         #expect(abs(controlled - 190) < 0.25 * (high - low))
+    }
+
+    @Test func checkpointSnippetGoesOnAsTheRunThatWasNeverStopped() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("snn-readme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let resumed = try checkpointAndResume(in: directory)
+        var straight = try Simulation(spec: drivenNetwork(rateHz: 20000))
+        try straight.run()
+        let secondHalf = try straight.spikes("spikes_out").since(250.05)
+        #expect(resumed.count > 100 && resumed == secondHalf)
     }
 }

@@ -35,6 +35,23 @@ import Testing
         #expect(try pieces.spikes("spikes_inh") == whole.spikes("spikes_inh"))
     }
 
+    /// The end of each piece applies deferred potentiation (`PostSpikeHistory`) so that the weights can be read;
+    /// the learned weights must not depend on where the pieces end.
+    @Test func plasticRunInPiecesLearnsTheSameWeightsAsOneRun() throws {
+        var spec = try NetworkSpec.load(from: Repository.config("song2000"))
+        spec.simulation.durationMs = 1000
+        var whole = try Simulation(spec: spec)
+        try whole.run()
+        var pieces = try Simulation(spec: spec)
+        try pieces.run(durationMs: 1000, every: 37) { _ in }
+        let initial = try Simulation(spec: spec).synapses(ofProjection: 0).weights
+        let (a, b) = (try whole.synapses(ofProjection: 0).weights, try pieces.synapses(ofProjection: 0).weights)
+        #expect(a != initial)
+        // Counted, not listed: a failure would print a thousand weights twice.
+        #expect(zip(a, b).filter { $0 != $1 }.count == 0)
+        #expect(try pieces.spikes("spikes") == whole.spikes("spikes"))
+    }
+
     @Test func stepAdvancesByOneTimeStep() throws {
         var sim = try Simulation(spec: Self.singleNeuron())
         try sim.step()

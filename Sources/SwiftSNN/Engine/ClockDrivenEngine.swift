@@ -27,15 +27,15 @@ public struct ClockDrivenEngine: Engine, Sendable {
     public static let numericalGuardMs = 10.0
 
     /// The network and its state after the last step.
-    public private(set) var network: Network
-    public private(set) var statistics: RunStatistics
+    public internal(set) var network: Network
+    public internal(set) var statistics: RunStatistics
     /// Steps between spike deliveries: the minimum delay between spiking populations.
     public let sliceSteps: Int
     public var threads: Int { partition.parts }
     private let partition: ThreadPartition
-    private var rings: [InputRing?]
+    var rings: [InputRing?]
     /// Per population, bit p set: something writes to ring plane p. The others stay zero; models skip them.
-    private var livePlanes: [UInt32]
+    var livePlanes: [UInt32]
     /// For each static projection: the ring planes of its weights ≥ 0 and < 0, the same plane when all its
     /// weights go to one (the delivery kernel then skips the choice per synapse).
     private let projectionPlanes: [(positive: Int32, negative: Int32)]
@@ -43,17 +43,17 @@ public struct ClockDrivenEngine: Engine, Sendable {
     private let projectionSplits: [[[Int64]]]
     private let generatorSplits: [[[Int64]]]
     private let plasticSplits: [[[Int64]]]
-    private var plasticArrivals: PlasticArrivalQueue
+    var plasticArrivals: PlasticArrivalQueue
     private let plasticChannels: [DelayChannels]
     /// Per plastic projection: how many steps after they happen postsynaptic spikes reach the synapses,
     /// round(2·f·d) for a dendritic share f of the delay d (`PlasticSynapses.dendriticFraction`), and those on
     /// their way, by the step they are due (ascending).
     private let postsynapticShiftSteps: [Int]
-    private var shiftedPostsynapticSpikes: [[(step: Int, targets: [Int32])]]
+    var shiftedPostsynapticSpikes: [[(step: Int, targets: [Int32])]]
     /// One stream per synapse of each Poisson generator projection (empty for other generators), and its sampler.
-    private var poissonStreams: [Column<RandomStream>]
+    var poissonStreams: [Column<RandomStream>]
     private let poissonSamplers: [PoissonDistribution?]
-    private var step = 0
+    var step = 0
 
     /// - Parameters:
     ///   - network: the lowered network; the engine owns its copy.

@@ -3,7 +3,7 @@
 /// the arrival step (Brian2's spike queue), so it sees exact arrival times; static projections sum into the input
 /// rings instead.
 struct PlasticArrivalQueue: Sendable {
-    private var slots: [[[Int32]]]
+    var slots: [[[Int32]]]
     private let mask: Int
 
     /// - Parameter minimumSlots: at least slice + maximum delay + 1 steps, as the input rings.

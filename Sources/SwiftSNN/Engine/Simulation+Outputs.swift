@@ -18,20 +18,32 @@ extension Simulation {
 
     /// Runs for `durationMs` (by default the spec's duration) in pieces, appending the recorders' rows to their
     /// files in `stream` after each piece and dropping them from memory: pieces of at most 1 s of simulated time,
-    /// shorter when state or weight recorders would otherwise hold more than 64 MiB. A `NumericalError` or
-    /// `RunInterrupted` is rethrown after everything up to it has been flushed; `finish` the stream in any case.
+    /// shorter when state or weight recorders would otherwise hold more than 64 MiB. With `checkpoints`, pieces
+    /// also end at the multiples of its interval, where a checkpoint is written, and one is written at the end and
+    /// after a stop request; a simulation that cannot be checkpointed is refused before it runs. A `NumericalError` or `RunInterrupted` is rethrown after everything up to it has been
+    /// flushed (no checkpoint of a state that is NaN); `finish` the stream in any case.
     public mutating func run(durationMs: Double? = nil, streamingTo stream: RecordingStream,
+                             checkpoints: CheckpointSchedule? = nil,
                              observer: ((_ simulatedMs: Double) -> Void)? = nil) throws {
         let grid = network.grid
         let end = grid.steps(timeMs) + grid.steps(durationMs ?? spec.simulation.durationMs)
         let piece = max(1, grid.steps(stream.flushIntervalMs(recorders)))
+        let checkpointEvery = try checkpoints?.intervalSteps(grid: grid)
+        if checkpoints != nil { _ = try checkpointableEngine() }
         do {
             while grid.steps(timeMs) < end {
-                try run(durationMs: Double(min(piece, end - grid.steps(timeMs))) * grid.dtMs, observer: observer)
+                let now = grid.steps(timeMs)
+                let length = min(piece, end - now, checkpointEvery.map { $0 - now % $0 } ?? Int.max)
+                try run(durationMs: Double(length) * grid.dtMs, observer: observer)
                 try stream.flush(&recorders)
+                let reached = grid.steps(timeMs)
+                if let checkpoints, reached == end || checkpointEvery.map({ reached % $0 == 0 }) == true {
+                    try checkpoint(to: checkpoints.url)
+                }
             }
         } catch let stop where stop is NumericalError || stop is RunInterrupted {
             try stream.flush(&recorders)
+            if let checkpoints, stop is RunInterrupted { try checkpoint(to: checkpoints.url) }
             throw stop
         }
     }

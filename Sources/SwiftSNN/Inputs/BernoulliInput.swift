@@ -11,7 +11,7 @@ public struct BernoulliInput: Population {
     public var count: Int
     /// The spike probability per step of each channel.
     public var probabilities: Column<Double>
-    private var streams: Column<RandomStream>
+    var streams: Column<RandomStream>
 
     /// Inputs of `count` channels with the probabilities given in `params` (`p`); the draws come from per-channel
     /// streams keyed by `streamKey` (`InputContext.streamKey`) and the channel.

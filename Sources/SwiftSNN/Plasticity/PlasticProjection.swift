@@ -202,6 +202,7 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
                     if let history, earlier == 0, history.hasPending(i, since: since) {
                         history.forEachPending(target: i, source: Int(s)) { pre, post in
                             rule.onPostsynapticSpike(&synapse, pre: pre, post: post)
+                            storage.round(&synapse)
                         }
                     }
                     rule.onPresynapticArrival(&synapse, pre: preBefore, post: post.value(i, plusSpikes: 0))
@@ -258,6 +259,7 @@ public struct PlasticProjection<Rule: PlasticityRule>: PlasticSynapses {
                 var synapse = storage.load(k)
                 history.forEachPending(target: i, source: j) { pre, post in
                     rule.onPostsynapticSpike(&synapse, pre: pre, post: post)
+                    storage.round(&synapse)
                 }
                 storage.store(synapse, k)
             }

@@ -93,7 +93,7 @@ public struct SynapseState: Sendable, Equatable {
 }
 
 /// The two trace values (or time constants) of one side of a synapse.
-public struct Traces: Sendable, Equatable {
+public struct Traces: Sendable, Equatable, BitwiseCopyable {
     /// The first trace (of time constant `*TraceTausMs[0]`).
     public var first: Double
     /// The second trace, 0 when the rule asks for one.

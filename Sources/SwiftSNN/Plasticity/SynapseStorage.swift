@@ -13,6 +13,15 @@ struct SynapseStorage<Rule: PlasticityRule>: @unchecked Sendable {
                      trace: Rule.usesSynapseTrace ? traces![k] : 0)
     }
 
+    /// The weight as `store` would keep it: a synapse that takes several callbacks between a load and a store
+    /// (deferred postsynaptic spikes, then an arrival) is rounded after each, as if stored in between, so that
+    /// when deferred spikes are applied (at an arrival, or earlier when the weights are read) does not change the
+    /// weights.
+    @inline(__always)
+    func round(_ synapse: inout SynapseState) {
+        if !Rule.keepsExactWeights { synapse.weight = Double(Float(synapse.weight)) }
+    }
+
     @inline(__always)
     func store(_ synapse: SynapseState, _ k: Int) {
         weights[k] = Float(synapse.weight)

@@ -7,7 +7,7 @@ import Foundation
 /// Generator: xoshiro256++ (Blackman & Vigna 2019), seeded by running SplitMix64 over a hash of the key.
 /// The conversions to uniform, normal and Poisson variates are our own, so results do not change with the
 /// standard library's unspecified `random(in:)` algorithms.
-public struct RandomStream: RandomNumberGenerator, Sendable {
+public struct RandomStream: RandomNumberGenerator, Sendable, BitwiseCopyable {
     /// What a stream is used for: part of its key, so e.g. weights and connectivity of one row never share numbers.
     public enum Purpose: UInt64, Sendable {
         /// Which pairs a connection rule connects.

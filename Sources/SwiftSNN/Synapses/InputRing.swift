@@ -4,7 +4,7 @@
 /// its step and then cleared.
 public struct InputRing: Sendable {
     /// Slot by slot, plane by plane, neuron by neuron.
-    public private(set) var values: Column<Double>
+    public internal(set) var values: Column<Double>
     /// Where each step's and plane's values are.
     public let layout: Layout
 
