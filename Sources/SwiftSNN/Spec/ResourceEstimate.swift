@@ -159,15 +159,16 @@ public struct ResourceEstimate: Sendable {
 }
 
 private extension ValueSpec {
-    /// The largest value the spec gives, as far as the spec tells without reading files: nil for a file; for an
-    /// unbounded normal, mean + 5 sd (exceeded by one draw in 3.5 million).
+    /// The largest value the spec gives, as far as the spec tells without reading files: nil for a file or an
+    /// expression (refused for delays, which this bounds); for an unbounded normal, mean + 5 sd (exceeded by one
+    /// draw in 3.5 million).
     var largestValue: Double? {
         switch self {
         case .constant(let x): return x
         case .uniform(_, let high): return high
         case let .normal(mean, sd, _, max): return Swift.min(max, mean + 5 * sd)
         case .choice(let values), .array(let values): return values.max()
-        case .file: return nil
+        case .file, .expression: return nil
         }
     }
 }
