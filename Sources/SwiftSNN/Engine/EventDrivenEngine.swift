@@ -32,10 +32,10 @@ public struct EventDrivenEngine: Engine {
     public static let kind = EngineKind.event
 
     /// The network as built; the neurons' state lives in the engine between events (`value(ofVariable:neuron:population:)`).
-    public private(set) var network: Network
-    public private(set) var statistics: RunStatistics
+    public internal(set) var network: Network
+    public internal(set) var statistics: RunStatistics
     public var threads: Int { 1 }
-    private let neurons: [(any EventDrivenNeurons)?]
+    let neurons: [(any EventDrivenNeurons)?]
     /// The first `CrossingQueue` id of each event-driven population, ascending, with the population's index.
     private let firstIds: [(id: Int, population: Int)]
     /// Static projections by source population.
@@ -53,13 +53,13 @@ public struct EventDrivenEngine: Engine {
     private let plasticOutgoing: [[Int]]
     private let plasticIncoming: [[Int]]
     /// Per population: the spike generator's spikes, sorted by (time, id); nil for other populations.
-    private let spikeTrains: [[(timeMs: Double, id: Int32)]?]
-    private var poissonStreams: [[RandomStream]]
+    let spikeTrains: [[(timeMs: Double, id: Int32)]?]
+    var poissonStreams: [[RandomStream]]
     private let poissonRatesPerMs: [Double]
-    private var queue = Heap<ScheduledEvent>()
-    private var crossings: CrossingQueue
-    private var step = 0
-    private var started = false
+    var queue = Heap<ScheduledEvent>()
+    var crossings: CrossingQueue
+    var step = 0
+    var started = false
     // Spikes being collected: of the current step, and of the whole run for exact recorders.
     private var stepSpikes: [[Int32]]
     private var runSpikeTimes: [[Double]]
