@@ -144,7 +144,8 @@ public struct NetworkBuilder: Sendable {
             throw ConfigError(path: "\(path).population",
                               problem: "'\(astrocytes.name)' (\(lowering.spec.populations[a].model)) is not an astrocyte population (\(AstrocyteLR1994.name))")
         }
-        guard network.populations[s].emitsSpikes, proj.synapseType == nil else {
+        guard network.populations[s].emitsSpikes, network.populations[s].drive(grid: network.grid) == nil,
+              proj.synapseType == nil else {
             throw ConfigError(path: path, problem: "a third factor joins spiking synapses; this projection's carry no spikes")
         }
         let p = third.probability ?? 1
@@ -349,6 +350,9 @@ public struct NetworkBuilder: Sendable {
             let plasticityPath = "\(path).\(proj.plasticity != nil ? "plasticity" : "delay_plasticity")"
             guard source.emitsSpikes else {
                 throw ConfigError(path: plasticityPath, problem: "'\(source.name)' feeds its targets directly and has no spikes for plasticity to pair")
+            }
+            guard source.drive(grid: network.grid) == nil else {
+                throw ConfigError(path: plasticityPath, problem: "'\(source.name)' has spike_weights, which only static synapses carry")
             }
             var projection: any PlasticSynapses
             if let plasticity = proj.plasticity {
