@@ -12,28 +12,14 @@ import Testing
     /// The alpha conductance of a spike of weight |w| arriving at s = 0: |w|·(s/τ)·e^{1 − s/τ} [nS].
     static func alpha(_ s: Double, weight: Double, tau: Double) -> Double { abs(weight) * s / tau * exp(1 - s / tau) }
 
-    /// Independent reference for the alpha conductance g(s) switched on at s = 0 with V = E_L and no current: with
-    /// u = V − E_L, C du/dt = −(g_L + g) u + g (E_rev − E_L), solved by the integrating factor
-    ///     u(t) = e^{−A(t)} ∫₀ᵗ g(s) (E_rev − E_L)/C · e^{A(s)} ds,   A(t) = (g_L t + ∫₀ᵗ g)/C,
-    /// ∫₀ᵗ g = |w| e τ (1 − e^{−t/τ}(1 + t/τ)). The integral is composite Simpson with 64 panels per grid step
-    /// (relative error ~(dt/64)⁴/τ⁴ · 1/180, below 1e-10 here). Returns u at s = k·dt for k = 0..<steps.
+    /// Independent reference for the alpha conductance g(s) switched on at s = 0 with V = E_L and no current:
+    /// `IafCondExpTests.integratingFactorPSP` (the integrating-factor solution by composite Simpson, 64 panels per
+    /// step) with ∫₀ˢ g = |w| e τ (1 − e^{−s/τ}(1 + s/τ)). Returns u = V − E_L at s = k·dt for k = 0..<steps.
     static func conductancePSP(weight: Double, tauSyn: Double, reversalMV: Double, dtMs: Double, steps: Int) -> [Double] {
-        let drive = (reversalMV - restingMV) / capacitance
-        let a = { (s: Double) in
-            (leak * s + abs(weight) * M_E * tauSyn * (1 - exp(-s / tauSyn) * (1 + s / tauSyn))) / capacitance
-        }
-        let integrand = { (s: Double) in alpha(s, weight: weight, tau: tauSyn) * drive * exp(a(s)) }
-        let panels = 64, h = dtMs / Double(panels)
-        var integral = 0.0
-        var u = [0.0]
-        for k in 1..<steps {
-            let start = Double(k - 1) * dtMs
-            var sum = integrand(start) + integrand(start + dtMs)
-            for j in 1..<panels { sum += Double(j % 2 == 0 ? 2 : 4) * integrand(start + Double(j) * h) }
-            integral += sum * h / 3
-            u.append(exp(-a(Double(k) * dtMs)) * integral)
-        }
-        return u
+        IafCondExpTests.integratingFactorPSP(
+            conductance: { alpha($0, weight: weight, tau: tauSyn) },
+            integral: { abs(weight) * M_E * tauSyn * (1 - exp(-$0 / tauSyn) * (1 + $0 / tauSyn)) },
+            reversalMV: reversalMV, dtMs: dtMs, steps: steps)
     }
 
     /// Bound on RK4's error for one alpha pulse of weight |w|. For the drive term RK4 is Simpson's rule, whose error
