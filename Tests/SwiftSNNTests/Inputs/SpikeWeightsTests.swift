@@ -7,11 +7,11 @@ import Testing
 @Suite struct SpikeWeightsTests {
     static let times = [10.0, 30.0, 30.5, 60.0], factors = [1.0, -0.5, 2.5, 0.25]
 
-    static func json(engine: String, size: Int = 1, params: String, connectivity: String = "all_to_all",
+    static func json(engine: String, threads: Int = 1, size: Int = 1, params: String, connectivity: String = "all_to_all",
                      plasticity: String = "") -> String {
         """
         {
-          "simulation": {"duration_ms": 100, "dt_ms": 0.1, "threads": 1, "engine": "\(engine)"},
+          "simulation": {"duration_ms": 100, "dt_ms": 0.1, "threads": \(threads), "engine": "\(engine)"},
           "populations": [{"name": "n", "size": \(size), "model": "iaf_psc_exp"},
                           {"name": "sg", "size": \(size), "model": "spike_generator", "params": \(params)}],
           "projections": [{"source": "sg", "target": "n", "connectivity": {"rule": "\(connectivity)"},
@@ -32,11 +32,11 @@ import Testing
     /// `factors` through a 100 pA, 1 ms connection into iaf_psc_exp (I_syn_ex +100 pA at 11.0 ms, I_syn_in −50 pA at
     /// 31.0 ms, I_syn_ex +250 pA at 31.5 ms, +25 pA at 61.0 ms). Both integrate exactly, so the clock engine agrees
     /// to rounding; the event engine evaluates the same exact solution at the sample times from the exact arrival
-    /// times, which accumulate rounding differently (1e-9 mV).
-    @Test(arguments: [("clock", 1e-12), ("event", 1e-9)])
-    func weightedSpikesMatchNest(engine: String, tolerance: Double) throws {
+    /// times, which accumulate rounding differently (1e-9 mV). With two threads the clock engine is unchanged.
+    @Test(arguments: [("clock", 1, 1e-12), ("clock", 2, 1e-12), ("event", 1, 1e-9)])
+    func weightedSpikesMatchNest(engine: String, threads: Int, tolerance: Double) throws {
         let nest = try NestTrace("spike_weights_iaf_psc_exp")
-        let json = Self.json(engine: engine, params: "{\"spike_times\": \(Self.times), \"spike_weights\": \(Self.factors)}")
+        let json = Self.json(engine: engine, threads: threads, params: "{\"spike_times\": \(Self.times), \"spike_weights\": \(Self.factors)}")
         for variable in ["V_m", "I_syn_ex", "I_syn_in"] {
             let ours = try Self.trace(json, variable: variable), theirs = nest.afterEachStep(variable)
             #expect(ours.count == theirs.count)

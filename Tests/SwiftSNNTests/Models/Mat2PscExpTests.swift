@@ -84,6 +84,24 @@ import Testing
         #expect(zip(trace.states[1], nest.afterEachStep("V_th")).map { abs($0 - $1) }.max()! < 1e-12)
     }
 
+    /// Reference: models/nest/mat2_psc_exp_dc_spikes.csv again, through the engine: 600 neurons (three blocks of the
+    /// kernel, split over two threads) with I_e = 500 pA each fire at NEST's six times.
+    @Test func populationInTheEngineFiresAtNestsTimesInEveryNeuron() throws {
+        let nestSteps = try NestTrace("mat2_psc_exp_dc_spikes")["t_ms"].map { NestTrace.step(endingAt: $0) }
+        let size = 600
+        let spec = NetworkSpec(simulation: SimulationSpec(durationMs: 200, dtMs: 0.1, threads: 2),
+                               populations: [PopulationSpec(name: "n", size: size, Mat2PscExp.Parameters(constantCurrentPA: 500))],
+                               recorders: [.spikes("s", of: "n")])
+        var sim = try Simulation(spec: spec)
+        try sim.run()
+        let train = try sim.spikes("s")
+        #expect(train.ids.count == size * nestSteps.count)
+        for neuron in [0, 255, 256, 599] {
+            let steps = zip(train.timesMs, train.ids).filter { $0.1 == neuron }.map { NestTrace.step(endingAt: $0.0) }
+            #expect(steps == nestSteps, "neuron \(neuron)")
+        }
+    }
+
     /// Reference: NEST's checks ("Membrane and synapse time constant(s) must differ", "All time constants must be
     /// strictly positive", at least one step of refractoriness), each a one-line error naming the parameter.
     @Test(arguments: [(["tau_syn_ex": 5.0], "params.tau_syn_ex"), (["tau_syn_in": 5.0], "params.tau_syn_in"),
