@@ -142,6 +142,9 @@ public struct SpikeGenerator: Population {
     /// With `spike_weights`, the generator's projections carry each spike with its factor (`forEachSpike`).
     public func drive(grid: TimeGrid) -> GeneratorProjection.Drive? { factors == nil ? nil : .weightedSpikes(self) }
 
+    /// Whether a `spike_weights` factor is negative, which turns the sign of every weight it multiplies.
+    var hasNegativeFactor: Bool { factors?.contains { $0 < 0 } ?? false }
+
     /// Calls `body(neuron, factor)` for each spike of step `step`, in order: what the clock engine injects through
     /// a projection of a generator with `spike_weights`.
     func forEachSpike(inStep step: Int, _ body: (Int, Double) -> Void) {

@@ -322,6 +322,9 @@ public struct NetworkBuilder: Sendable {
         let learnsDelays = changesDelays || plastic && lowering.exactTimes && !table.delaySteps.isEmpty
         try Self.requireWeightSigns(of: table, acceptedBy: target, model: lowering.spec.populations[t].model,
                                     path: "\(path).synapse.weight")
+        if target.ports?.acceptsNegativeWeights == false, (source as? SpikeGenerator)?.hasNegativeFactor == true {
+            throw ConfigError(path: "\(path).source", problem: "\(lowering.spec.populations[t].model) takes only weights >= 0; '\(source.name)' has negative spike_weights")
+        }
         if let third = proj.thirdFactor {
             try addThirdFactor(third, of: proj, primary: connections, source: s, target: t, index: index, to: &network, lowering)
         }

@@ -98,4 +98,16 @@ import Testing
         #expect(error.path == c.path, "\(error)")
         #expect(!error.description.contains("\n"))
     }
+
+    /// Reference: astrocyte_lr_1994 takes only weights ≥ 0 (its IP3 only rises with input), and a negative factor
+    /// turns a positive weight negative.
+    @Test func negativeFactorsOntoAModelWithoutNegativeWeightsAreRefused() throws {
+        let json = #"""
+        {"simulation": {"duration_ms": 10}, "populations": [{"name": "a", "size": 1, "model": "astrocyte_lr_1994"},
+          {"name": "sg", "size": 1, "model": "spike_generator", "params": {"spike_times": [1, 2], "spike_weights": [1, -1]}}],
+         "projections": [{"source": "sg", "target": "a", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1}}]}
+        """#
+        let error = try #require(throws: ConfigError.self) { try Simulation(spec: InlineConfig.config(json)) }
+        #expect(error.description == "projections[0].source: astrocyte_lr_1994 takes only weights >= 0; 'sg' has negative spike_weights")
+    }
 }
