@@ -167,7 +167,9 @@ size_t snn_step_iaf_cond_exp(const snn_iaf_cond_exp *p, const snn_spike_rule *ru
 
 /* Each alpha conductance is the pair (dg, g) of NEST iaf_cond_alpha: dg' = −dg/τ, g' = dg − g/τ, so over s
    dg(s) = dg₀ e^{−s/τ} and g(s) = (g₀ + s dg₀) e^{−s/τ} exactly; a spike adds e/τ·|w| to dg, so that g peaks at
-   |w| one τ later. V takes iaf_cond_exp's RK4 step with these conductances, in its step order. */
+   |w| one τ later. V takes iaf_cond_exp's RK4 step with these conductances on each of `substeps` sub-steps of the
+   block in turn (a loop over the block per sub-step, so each vectorises), then the step order is iaf_cond_exp's:
+   refractoriness, this step's input. */
 SNN_INLINE void snn_integrate_iaf_cond_alpha(const snn_iaf_cond_alpha *p, double reset, double *restrict v,
                                              double *restrict g_ex, double *restrict dg_ex, double *restrict g_in,
                                              double *restrict dg_in, double *restrict i_stim,
@@ -177,22 +179,28 @@ SNN_INLINE void snn_integrate_iaf_cond_alpha(const snn_iaf_cond_alpha *p, double
     const snn_iaf_cond_alpha k = *p;
     const double half_h = 0.5 * k.membrane.h;
     const double leak_drive = fma(k.membrane.leak, k.membrane.resting, k.membrane.constant_current);
+    for (int32_t s = 0; s < k.substeps; ++s) {
 #pragma clang loop interleave_count(4)
+        for (int64_t i = begin; i < end; ++i) {
+            const double ge0 = g_ex[i], gi0 = g_in[i], dge0 = dg_ex[i], dgi0 = dg_in[i];
+            const double ge_mid = (ge0 + half_h * dge0) * k.membrane.excitatory_half_decay;
+            const double gi_mid = (gi0 + half_h * dgi0) * k.membrane.inhibitory_half_decay;
+            const double ge1 = (ge0 + k.membrane.h * dge0) * k.excitatory_decay;
+            const double gi1 = (gi0 + k.membrane.h * dgi0) * k.inhibitory_decay;
+            const double drive = leak_drive + snn_stimulus(i_stim, i, has_currents);
+            v[i] = snn_cond_rk4(&k.membrane, drive, v[i], ge0, gi0, ge_mid, gi_mid, ge1, gi1);
+            g_ex[i] = ge1;
+            g_in[i] = gi1;
+            dg_ex[i] = dge0 * k.excitatory_decay;
+            dg_in[i] = dgi0 * k.inhibitory_decay;
+        }
+    }
     for (int64_t i = begin; i < end; ++i) {
-        const double ge0 = g_ex[i], gi0 = g_in[i], dge0 = dg_ex[i], dgi0 = dg_in[i];
-        const double ge_mid = (ge0 + half_h * dge0) * k.membrane.excitatory_half_decay;
-        const double gi_mid = (gi0 + half_h * dgi0) * k.membrane.inhibitory_half_decay;
-        const double ge1 = (ge0 + k.membrane.h * dge0) * k.excitatory_decay;
-        const double gi1 = (gi0 + k.membrane.h * dgi0) * k.inhibitory_decay;
-        const double drive = leak_drive + snn_stimulus(i_stim, i, has_currents);
-        const double integrated = snn_cond_rk4(&k.membrane, drive, v[i], ge0, gi0, ge_mid, gi_mid, ge1, gi1);
         const int free = refractory[i] == 0;
-        v[i] = free ? integrated : reset;
+        v[i] = free ? v[i] : reset;
         refractory[i] = free ? 0 : refractory[i] - 1;
-        g_ex[i] = ge1;
-        g_in[i] = gi1;
-        dg_ex[i] = dge0 * k.excitatory_decay + in_ex[i] * k.excitatory_jump;
-        dg_in[i] = dgi0 * k.inhibitory_decay - in_in[i] * k.inhibitory_jump;
+        dg_ex[i] += in_ex[i] * k.excitatory_jump;
+        dg_in[i] -= in_in[i] * k.inhibitory_jump;
         in_ex[i] = 0;
         in_in[i] = 0;
         snn_take_current(i_stim, currents, i, has_currents);

@@ -65,10 +65,12 @@ typedef struct {
     double h, excitatory_half_decay, inhibitory_half_decay;
 } snn_iaf_cond_exp;
 
-/* membrane is iaf_cond_exp's RK4 step; *_decay is e^{−h/τ} of a port, *_jump e/τ (a weight to dg). */
+/* membrane is iaf_cond_exp's RK4 step over one of `substeps` sub-steps (its h = dt/substeps); *_decay is e^{−h/τ}
+   of a port over a sub-step, *_jump e/τ (a weight to dg). */
 typedef struct {
     snn_iaf_cond_exp membrane;
     double excitatory_decay, inhibitory_decay, excitatory_jump, inhibitory_jump;
+    int32_t substeps;
 } snn_iaf_cond_alpha;
 
 /* mat2_psc_exp (Kobayashi et al. 2009): resting is E_L, omega the resting threshold relative to E_L, fast_* and

@@ -9,11 +9,12 @@ import Foundation
 ///     V ≥ V_th → spike, V ← V_reset, held there for t_ref
 ///
 /// A spike of weight |w| [nS] thus gives the conductance |w|·(t/τ_syn)·e^{1 − t/τ_syn}, peaking at |w| after τ_syn.
-/// Scheme: `IafCondExp`'s, the conductances exact ((g₀ + s·dg₀)·e^{−s/τ}) at t, t + h/2 and t + h and one classical
-/// RK4 step of V per dt (loop in CSNNKernels/update_lif.c), so its error also falls as dt⁴. The alpha rise is the
-/// stiff part: at dt = 0.1 ms a 5 nS PSP with τ_syn_ex = 0.2 ms (peak 0.70 mV) is 4.5e-5 mV from the exact solution,
-/// eight times NEST's own error (5.5e-6 mV, models/nest/README.md; dt = 0.05 ms gives 2.8e-6 mV); with
-/// τ_syn_in = 2 ms it is 5e-9 mV.
+/// Scheme: `IafCondExp`'s, the conductances exact ((g₀ + s·dg₀)·e^{−s/τ}) at t, t + h/2 and t + h and classical
+/// RK4 for V (loop in CSNNKernels/update_lif.c), on n = ⌈4·dt/min(τ_syn_ex, τ_syn_in)⌉ sub-steps of h = dt/n, so
+/// that h ≤ τ/4: the alpha rise is stiffer than an exponential decay (its 4th derivative starts 4× larger), and one
+/// step of 0.1 ms with τ_syn_ex = 0.2 ms would leave a 5 nS PSP (peak 0.70 mV) 4.5e-5 mV from the exact solution,
+/// eight times NEST's own error (5.5e-6 mV, models/nest/README.md). With NEST's defaults at dt = 0.1 ms, n = 2
+/// and the error is 2.9e-6 mV (3e-10 mV for an inhibitory PSP); it falls as h⁴.
 /// NEST `iaf_cond_alpha` integrates the same equations with GSL's adaptive RKF45; names, units, defaults and step
 /// order (integrate, then refractoriness/threshold, then add this step's input) follow it. Checked by
 /// IafCondAlphaTests (conductance and PSP against closed forms and quadrature) and models/nest/iaf_cond_alpha_*.csv.
@@ -48,11 +49,16 @@ public struct IafCondAlpha: NeuronModel {
         threshold = try SpikeThreshold(p, dtMs: dtMs)
         restingMV = p["E_L"]
         let tauEx = p["tau_syn_ex"], tauIn = p["tau_syn_in"]
+        let substeps = Self.substeps(dtMs: dtMs, tauSyn: min(tauEx, tauIn)), h = dtMs / Double(substeps)
         kernel = snn_iaf_cond_alpha(
-            membrane: IafCondExp.membraneKernel(p, dtMs: dtMs),
-            excitatory_decay: Propagators.decay(dtMs, tau: tauEx), inhibitory_decay: Propagators.decay(dtMs, tau: tauIn),
-            excitatory_jump: M_E / tauEx, inhibitory_jump: M_E / tauIn)
+            membrane: IafCondExp.membraneKernel(p, dtMs: h),
+            excitatory_decay: Propagators.decay(h, tau: tauEx), inhibitory_decay: Propagators.decay(h, tau: tauIn),
+            excitatory_jump: M_E / tauEx, inhibitory_jump: M_E / tauIn, substeps: Int32(substeps))
     }
+
+    /// RK4 sub-steps per step of `dtMs`: the fewest that make each at most τ_syn/4 (at most 2³⁰, which a step of
+    /// 10⁹ τ_syn would need).
+    static func substeps(dtMs: Double, tauSyn: Double) -> Int { Int(min((4 * dtMs / tauSyn).rounded(.up), Double(1 << 30))) }
 
     public func defaultInitialValue(of variable: Int) -> Double { variable == 0 ? restingMV : 0 }
 
