@@ -118,7 +118,17 @@ extension EventDrivenEngine: CheckpointableEngine {
             switch projection.drive {
             case .poisson: return e.kind == .poisson && row.contains(Int(e.index))
             case .current: return e.kind == .current && e.index >= 0 && row.contains(Int(e.index / 2))
+            case .weightedSpikes: return false
             }
+        case .weightedSpike:
+            // `neuron` is the spike's position in the list of the source neuron whose row holds synapse `index`.
+            guard network.generatorProjections.indices.contains(stream) else { return false }
+            let projection = network.generatorProjections[stream], table = projection.synapses
+            guard projection.source == p, case .weightedSpikes(let generator) = projection.drive,
+                  let trains = generator.exactWeightedTrains, (0..<table.count).contains(Int(e.index)) else { return false }
+            guard let row = (0..<table.sourceCount).first(where: { Int(table.rowStart[$0 + 1]) > Int(e.index) }),
+                  trains.indices.contains(row) else { return false }
+            return trains[row].indices.contains(i)
         case .spike:
             guard spikeTrains.indices.contains(p), let train = spikeTrains[p], train.indices.contains(Int(e.index)) else { return false }
             return train[Int(e.index)].id == e.neuron && train[Int(e.index)].timeMs == e.timeMs
