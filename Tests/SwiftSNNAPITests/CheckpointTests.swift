@@ -118,7 +118,7 @@ import Testing
     }
 
     /// The event engine with everything its queue holds across a split that is no multiple of dt nor of the
-    /// detector's window: Poisson trains per synapse, a current switching on and off, a spike generator's list,
+    /// detector's window: Poisson trains per synapse, a current switching on and off, a weighted spike generator's list,
     /// spikes in flight on per-synapse delays, lower bounds and exact crossings (iaf_psc_delta, iaf_psc_exp) and
     /// window_integrator windows.
     @Test func anEventDrivenRunWithEveryKindOfQueuedEventContinuesExactly() throws {
@@ -127,7 +127,7 @@ import Testing
              "populations": [
                {"name": "drive", "size": 1, "model": "poisson_generator", "params": {"rate": 900}},
                {"name": "step", "size": 1, "model": "dc_generator", "params": {"amplitude": 300, "start": 20, "stop": 90}},
-               {"name": "train", "size": 1, "model": "spike_generator", "params": {"spike_times": [5, 33.3, 61.7, 61.75, 100.05]}},
+               {"name": "train", "size": 1, "model": "spike_generator", "params": {"spike_times": [5, 33.3, 61.7, 61.75, 100.05], "spike_weights": [1, 0.5, 2, -1, 1]}},
                {"name": "exp", "size": 40, "model": "iaf_psc_exp", "initial": {"V_m": {"uniform": [-70, -56]}}},
                {"name": "delta", "size": 30, "model": "iaf_psc_delta"},
                {"name": "window", "size": 5, "model": "window_integrator", "params": {"window_ms": 3, "V_th": 2}}],
