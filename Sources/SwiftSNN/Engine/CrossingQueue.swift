@@ -10,8 +10,8 @@
 /// is at or after it, so a bound at the head that is resolved and moves back never lets an event overtake another.
 ///
 /// Neurons are named by an id that numbers the neurons of all event-driven populations, population after
-/// population, so ordering entries by (time, id) orders them by (time, population, neuron), as `ScheduledEvent`
-/// orders spikes.
+/// population in the order of their rank (`EventDrivenEngine.populationRank`), so ordering entries by (time, id)
+/// orders them by (time, population rank, neuron), as `ScheduledEvent` orders spikes.
 struct CrossingQueue {
     private struct Entry {
         var timeMs: Double

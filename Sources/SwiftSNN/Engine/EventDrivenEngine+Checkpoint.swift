@@ -102,7 +102,8 @@ extension EventDrivenEngine: CheckpointableEngine {
     /// Whether `e` could have been queued by this network: its projection, synapse, generator and neuron exist and
     /// belong together (the handlers index tables with them unchecked).
     private func isPossible(_ e: ScheduledEvent) -> Bool {
-        let p = Int(e.population), i = Int(e.neuron), stream = Int(e.stream)
+        guard populationAtRank.indices.contains(Int(e.population)) else { return false }
+        let p = populationAtRank[Int(e.population)], i = Int(e.neuron), stream = Int(e.stream)
         switch e.kind {
         case .arrival:
             guard network.projections.indices.contains(stream) else { return false }
@@ -130,7 +131,7 @@ extension EventDrivenEngine: CheckpointableEngine {
                   trains.indices.contains(row) else { return false }
             return trains[row].indices.contains(i)
         case .spike:
-            guard spikeTrains.indices.contains(p), let train = spikeTrains[p], train.indices.contains(Int(e.index)) else { return false }
+            guard let train = spikeTrains[p], train.indices.contains(Int(e.index)) else { return false }
             return train[Int(e.index)].id == e.neuron && train[Int(e.index)].timeMs == e.timeMs
         case .postsynaptic:
             // Only plastic projections queue these, and checkpoints of networks with them are refused.

@@ -38,6 +38,11 @@ public struct EventDrivenEngine: Engine {
     let neurons: [(any EventDrivenNeurons)?]
     /// The first `CrossingQueue` id of each event-driven population, ascending, with the population's index.
     private let firstIds: [(id: Int, population: Int)]
+    /// Each population's place in the order of `RandomStream.key` of its name, which events carry in place of its
+    /// index (`ScheduledEvent.population`) and crossing ids follow: simultaneous events are then handled in the
+    /// same order whatever the order of the populations in the spec. `populationAtRank` maps back.
+    let populationRank: [Int32]
+    let populationAtRank: [Int]
     /// Static projections by source population.
     private let outgoing: [[Int]]
     /// Plastic projections' workers, and their indices by source and by target population.
@@ -73,22 +78,30 @@ public struct EventDrivenEngine: Engine {
             throw ConfigError(path: "populations[\(bound.population)].params.\(bound.keys[0])",
                               problem: "neuron parameters can follow a modulator or schedule only in the clock engine (\"engine\": \"clock\"); the event engine integrates exactly between events with fixed parameters")
         }
+        let byKey = network.populations.indices.sorted {
+            (RandomStream.key(network.populations[$0].name), $0) < (RandomStream.key(network.populations[$1].name), $1)
+        }
+        var rank = [Int32](repeating: 0, count: byKey.count)
+        for (r, p) in byKey.enumerated() { rank[p] = Int32(r) }
+        // Crossing ids in rank order; the populations are checked in the spec's order, so errors name the first.
+        var firstId = [Int](repeating: 0, count: byKey.count), ids = 0
+        for p in byKey where network.populations[p] is NeuronGroup<WindowIntegrator> || network.populations[p] is any EventDrivenPopulation {
+            firstId[p] = ids
+            ids += network.populations[p].count
+        }
         var neurons: [(any EventDrivenNeurons)?] = []
         var trains: [[(timeMs: Double, id: Int32)]?] = []
         var firstIds: [(id: Int, population: Int)] = []
-        var ids = 0
         for (p, population) in network.populations.enumerated() {
             switch population {
             case let group as NeuronGroup<WindowIntegrator>:
-                neurons.append(WindowNeurons(group, firstId: ids, grid: network.grid))
+                neurons.append(WindowNeurons(group, firstId: firstId[p], grid: network.grid))
                 trains.append(nil)
-                firstIds.append((ids, p))
-                ids += population.count
+                firstIds.append((firstId[p], p))
             case let group as any EventDrivenPopulation:
-                neurons.append(try group.makeEventDrivenNeurons(populationIndex: p, firstId: ids))
+                neurons.append(try group.makeEventDrivenNeurons(populationIndex: p, firstId: firstId[p]))
                 trains.append(nil)
-                firstIds.append((ids, p))
-                ids += population.count
+                firstIds.append((firstId[p], p))
             case let group as any ModelPopulation:
                 throw ConfigError(path: "populations[\(p)].model",
                                   problem: "\(group.modelName) has no exact event-driven solution; use \"engine\": \"clock\"")
@@ -133,7 +146,9 @@ public struct EventDrivenEngine: Engine {
             throw SNNError("the network's per-synapse delays were rounded to steps; build it with exact delays (NetworkBuilder does when simulation.engine is \"event\")")
         }
         self.neurons = neurons
-        self.firstIds = firstIds
+        self.firstIds = firstIds.sorted { $0.id < $1.id }
+        populationRank = rank
+        populationAtRank = byKey
         crossings = CrossingQueue(neuronCount: ids)
         spikeTrains = trains
         outgoing = network.populations.indices.map { p in network.projections.indices.filter { network.projections[$0].source == p } }
@@ -201,7 +216,7 @@ public struct EventDrivenEngine: Engine {
                 let event = queue.min
                 if let crossing = crossings.first, crossing.timeMs <= stepEnd {
                     let (population, neuron) = owner(ofId: crossing.id)
-                    let spike = ScheduledEvent(timeMs: crossing.timeMs, kind: .spike, population: Int32(population),
+                    let spike = ScheduledEvent(timeMs: crossing.timeMs, kind: .spike, population: populationRank[population],
                                                neuron: Int32(neuron), stream: 0, index: 0)
                     if event.map({ spike < $0 }) ?? true {
                         guard crossing.exact else {
@@ -267,14 +282,14 @@ public struct EventDrivenEngine: Engine {
         for n in neurons { n?.start(at: 0, crossings: &crossings) }
         for (p, train) in spikeTrains.enumerated() {
             if let first = train?.first {
-                queue.insert(ScheduledEvent(timeMs: first.timeMs, kind: .spike, population: Int32(p), neuron: first.id, stream: 0, index: 0))
+                queue.insert(ScheduledEvent(timeMs: first.timeMs, kind: .spike, population: populationRank[p], neuron: first.id, stream: 0, index: 0))
             }
         }
         for (g, projection) in network.generatorProjections.enumerated() {
             let table = projection.synapses
             for s in 0..<table.sourceCount {
                 for k in Int(table.rowStart[s])..<Int(table.rowStart[s + 1]) {
-                    let event = ScheduledEvent(timeMs: exactDelay(table, k), kind: .poisson, population: Int32(projection.source),
+                    let event = ScheduledEvent(timeMs: exactDelay(table, k), kind: .poisson, population: populationRank[projection.source],
                                                neuron: Int32(s), stream: Int32(g), index: Int64(k))
                     switch projection.drive {
                     case .poisson:
@@ -383,7 +398,7 @@ public struct EventDrivenEngine: Engine {
         case .postsynaptic:
             plasticWorkers[Int(e.stream)].postsynapticSpike(target: Int(e.neuron), at: t)
         case .spike:
-            let p = Int(e.population)
+            let p = populationAtRank[Int(e.population)]
             if let train = spikeTrains[p], Int(e.index) + 1 < train.count {
                 let next = train[Int(e.index) + 1]
                 queue.insert(ScheduledEvent(timeMs: next.timeMs, kind: .spike, population: e.population, neuron: next.id,
@@ -415,7 +430,7 @@ public struct EventDrivenEngine: Engine {
         runSpikeIds[p].append(i)
         for q in plasticIncoming[p] {
             guard postsynapticShiftMs[q] == 0 else {
-                queue.insert(ScheduledEvent(timeMs: t + postsynapticShiftMs[q], kind: .postsynaptic, population: Int32(p),
+                queue.insert(ScheduledEvent(timeMs: t + postsynapticShiftMs[q], kind: .postsynaptic, population: populationRank[p],
                                             neuron: i, stream: Int32(q), index: 0))
                 continue
             }
@@ -426,12 +441,12 @@ public struct EventDrivenEngine: Engine {
         for q in plasticOutgoing[p] {
             guard let (worker, first) = delayWorkers[q] else {
                 queue.insert(ScheduledEvent(timeMs: t + network.plasticProjections[q].synapses.uniformDelayMs, kind: .arrival,
-                                            population: Int32(p), neuron: i, stream: Int32(-q - 1), index: 0))
+                                            population: populationRank[p], neuron: i, stream: Int32(-q - 1), index: 0))
                 continue
             }
             // One arrival per synapse (its own channel), at the delay the synapse has now.
             for c in first[Int(i)]..<first[Int(i) + 1] {
-                queue.insert(ScheduledEvent(timeMs: t + worker.delayMs[c], kind: .arrival, population: Int32(p),
+                queue.insert(ScheduledEvent(timeMs: t + worker.delayMs[c], kind: .arrival, population: populationRank[p],
                                             neuron: Int32(c), stream: Int32(-q - 1), index: 0))
             }
         }
@@ -439,7 +454,7 @@ public struct EventDrivenEngine: Engine {
             let table = network.projections[j].synapses
             let begin = Int(table.rowStart[Int(i)]), end = Int(table.rowStart[Int(i) + 1])
             guard begin < end else { continue }
-            var arrival = ScheduledEvent(timeMs: 0, kind: .arrival, population: Int32(p), neuron: i, stream: Int32(j), index: 0)
+            var arrival = ScheduledEvent(timeMs: 0, kind: .arrival, population: populationRank[p], neuron: i, stream: Int32(j), index: 0)
             if table.delaySteps.isEmpty {
                 arrival.timeMs = t + table.uniformDelayMs
                 arrival.index = Int64(begin)

@@ -33,6 +33,8 @@ struct ScheduledEvent: Comparable {
 
     var timeMs: Double
     var kind: Kind
+    /// The population's rank (`EventDrivenEngine.populationRank`), not its index: the order of simultaneous events
+    /// does not depend on where the spec lists the populations.
     var population: Int32
     var neuron: Int32
     var stream: Int32
