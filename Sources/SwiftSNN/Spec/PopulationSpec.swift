@@ -24,7 +24,8 @@ public struct PopulationSpec: Sendable, Equatable {
 
     /// A population of a model given by its typed parameters (`IafPscExp.Parameters(...)`).
     public init<P: ModelParameters>(name: String, size: Int, _ parameters: P, initial: [String: ValueSpec] = [:]) {
-        self.init(name: name, size: size, model: P.modelName, params: parameters.values.mapValues(ParameterValue.number),
+        self.init(name: name, size: size, model: P.modelName,
+                  params: parameters.values.mapValues(ParameterValue.number).merging(parameters.choices.mapValues(ParameterValue.text)) { $1 },
                   initial: initial)
     }
 }
