@@ -42,7 +42,17 @@ SNN_INLINE double snn_take_input(double *restrict in, double *restrict currents,
     }                                                                        \
     return count
 
-/* snnTorch Leaky (reset_delay=True): R from the previous membrane; zero reset clears mem before the decay. */
+/* snnTorch's reset_delay=False: the spike of this step also resets at once, by do_reset = S − R (so a membrane
+   reset by R in the state function is not reset twice; S = 0 with R = 1 adds θ back, as snnTorch does). */
+SNN_INLINE double snn_snntorch_reset_now(const snn_snntorch *k, double mem, double r, int spike) {
+    if (k->reset_delay) return mem;
+    const double do_reset = spike - r;
+    return k->mechanism == SNN_SNNTORCH_SUBTRACT ? mem - do_reset * k->threshold
+         : k->mechanism == SNN_SNNTORCH_ZERO     ? mem - do_reset * mem
+                                                 : mem;
+}
+
+/* snnTorch Leaky: R from the previous membrane; zero reset clears mem before the decay. */
 SNN_INLINE void snn_integrate_snntorch_leaky(const snn_snntorch *p, double *restrict mem, double *restrict in,
                                              double *restrict currents, int64_t begin, int64_t end,
                                              int32_t *restrict flags, int has_currents) {
@@ -53,8 +63,9 @@ SNN_INLINE void snn_integrate_snntorch_leaky(const snn_snntorch *p, double *rest
         const double kept = k.mechanism == SNN_SNNTORCH_ZERO ? (1 - r) * mem[i] : mem[i];
         const double base = k.beta * kept + x;
         const double m = k.mechanism == SNN_SNNTORCH_SUBTRACT ? base - r * k.threshold : base;
-        mem[i] = m;
-        flags[i - begin] = m > k.threshold;
+        const int spike = m > k.threshold;
+        mem[i] = snn_snntorch_reset_now(&k, m, r, spike);
+        flags[i - begin] = spike;
     }
 }
 
@@ -64,7 +75,7 @@ size_t snn_step_snntorch_leaky(const snn_snntorch *p, double *restrict mem, doub
     SNN_DISCRETE_BLOCKS(snn_integrate_snntorch_leaky, p, mem, in, currents);
 }
 
-/* snnTorch Synaptic (reset_delay=True): syn never resets; zero reset clears the new membrane. */
+/* snnTorch Synaptic: syn never resets; zero reset clears the new membrane. */
 SNN_INLINE void snn_integrate_snntorch_synaptic(const snn_snntorch *p, double *restrict syn, double *restrict mem,
                                                 double *restrict in, double *restrict currents, int64_t begin,
                                                 int64_t end, int32_t *restrict flags, int has_currents) {
@@ -77,9 +88,10 @@ SNN_INLINE void snn_integrate_snntorch_synaptic(const snn_snntorch *p, double *r
         const double m = k.mechanism == SNN_SNNTORCH_SUBTRACT ? base - r * k.threshold
                        : k.mechanism == SNN_SNNTORCH_ZERO     ? base - base * r
                                                               : base;
+        const int spike = m > k.threshold;
         syn[i] = s;
-        mem[i] = m;
-        flags[i - begin] = m > k.threshold;
+        mem[i] = snn_snntorch_reset_now(&k, m, r, spike);
+        flags[i - begin] = spike;
     }
 }
 

@@ -118,7 +118,8 @@ size_t snn_step_aeif(const snn_aeif *p, double *v, double *w, double *syn_ex, do
                      int64_t end, int32_t *fired);
 
 /* The discrete-time LIF neurons of deep-SNN libraries (update_discrete.c), constants per step as the libraries
-   define them: snnTorch's Leaky (alpha unused) and Synaptic with reset_mechanism as snnTorch numbers it,
+   define them: snnTorch's Leaky (alpha unused) and Synaptic with reset_mechanism as snnTorch numbers it and its
+   reset_delay flag,
    SpikingJelly's LIFNode (soft_reset: v_reset None), Lava's floating-point LIF with current_keep = 1 - du and
    voltage_keep = 1 - dv. in is the step's synaptic input (read and cleared), currents the generator current or
    NULL; fired gets the indices of the neurons that spike, ascending. */
@@ -126,7 +127,7 @@ enum { SNN_SNNTORCH_SUBTRACT = 0, SNN_SNNTORCH_ZERO = 1, SNN_SNNTORCH_NONE = 2 }
 
 typedef struct {
     double alpha, beta, threshold;
-    int32_t mechanism;
+    int32_t mechanism, reset_delay;
 } snn_snntorch;
 
 typedef struct {

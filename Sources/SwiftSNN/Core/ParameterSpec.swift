@@ -76,6 +76,11 @@ public struct ParameterSpec: Sendable, Equatable {
         self.init(key, unit: "", default: Double(index), .oneOf(choices), summary)
     }
 
+    /// A parameter that is `"true"` or `"false"` (a library's boolean option, SpikingJelly's `decay_input`).
+    public init(_ key: String, flag defaultFlag: Bool, _ summary: String) {
+        self.init(key, choices: ["true", "false"], default: defaultFlag ? "true" : "false", summary)
+    }
+
     /// The names a choice parameter takes, or nil for a number.
     public var choices: [String]? {
         if case .oneOf(let names) = constraint { return names }
@@ -157,6 +162,9 @@ public struct ParameterValues: Sendable {
         guard let value = values[key] else { preconditionFailure("parameter \(key) is not in the model's table") }
         return value
     }
+
+    /// The value of a parameter declared with `ParameterSpec(_:flag:_:)`.
+    public func flag(_ key: String) -> Bool { self[key] == 0 }
 
     /// The choice `key` holds, as the enumeration whose raw values are the choice's names.
     public func choice<Choice: RawRepresentable>(_ key: String, in specs: [ParameterSpec], as _: Choice.Type = Choice.self) -> Choice

@@ -9,14 +9,19 @@ extension SnnTorchLeaky {
         /// `reset_mechanism`: what a spike does to U in the next step.
         public var resetMechanism: ResetMechanism = SnnTorchLeaky.defaultChoice(of: "reset_mechanism")
 
+        /// `reset_delay`: whether a spike resets U only in the next step (snnTorch's default).
+        public var resetDelay = true
+
         /// The defaults, except the values given.
-        public init(beta: Double? = nil, threshold: Double? = nil, resetMechanism: ResetMechanism? = nil) {
+        public init(beta: Double? = nil, threshold: Double? = nil, resetMechanism: ResetMechanism? = nil,
+                    resetDelay: Bool? = nil) {
             beta.map { self.beta = $0 }
             threshold.map { self.threshold = $0 }
             resetMechanism.map { self.resetMechanism = $0 }
+            resetDelay.map { self.resetDelay = $0 }
         }
 
         public var values: [String: Double] { ["beta": beta, "threshold": threshold] }
-        public var choices: [String: String] { ["reset_mechanism": resetMechanism.rawValue] }
+        public var choices: [String: String] { ["reset_mechanism": resetMechanism.rawValue, "reset_delay": resetDelay ? "true" : "false"] }
     }
 }

@@ -10,6 +10,9 @@ import CSNNKernels
 ///     U[t] = βU[t−1] + I[t]                    "none"
 ///     S[t] = [U[t] > θ]                        a spike of this step, its reset applied in the next one
 ///
+/// With `reset_delay` "false" the spike also resets at once, by snnTorch's do_reset = S[t] − R: U[t] −= (S − R)θ
+/// ("subtract") or U[t] −= (S − R)U[t] ("zero"), U[t] recorded after it (so R = 1, S = 0 adds θ back, as there).
+///
 /// I[t] is the sum of the weights of the spikes arriving in the step plus a generator's current (its amplitude as a
 /// number), so a weight matrix trained in snnTorch (`nn.Linear` before the neuron) is used unchanged as the
 /// projection's weights. β and θ are per step: dt only says how long a step lasts (delays, recording). A spike
@@ -41,6 +44,7 @@ public struct SnnTorchLeaky: NeuronModel {
         ParameterSpec("threshold", unit: "1", default: 1, "Threshold θ (a spike when U > θ)"),
         ParameterSpec("reset_mechanism", choices: ResetMechanism.allCases.map(\.rawValue), default: "subtract",
                       "What a spike does to U in the next step"),
+        ParameterSpec("reset_delay", flag: true, "Whether a spike resets U only in the next step (snnTorch's default)"),
     ]
     public static let stateVariables = [StateVariableSpec("V_m", unit: "1", "Membrane U (snnTorch's mem)")]
     public static let ports = InputPorts(planes: 2, excitatory: 0, inhibitory: 0, current: 1)
@@ -49,7 +53,8 @@ public struct SnnTorchLeaky: NeuronModel {
 
     public init(_ p: ParameterValues, dtMs: Double) throws {
         kernel = snn_snntorch(alpha: 0, beta: p["beta"], threshold: p["threshold"],
-                              mechanism: p.choice("reset_mechanism", in: Self.parameters, as: ResetMechanism.self).kernelValue)
+                              mechanism: p.choice("reset_mechanism", in: Self.parameters, as: ResetMechanism.self).kernelValue,
+                              reset_delay: p.flag("reset_delay") ? 1 : 0)
     }
 
     public func defaultInitialValue(of variable: Int) -> Double { 0 }

@@ -11,16 +11,20 @@ extension SnnTorchSynaptic {
         /// `reset_mechanism`: what a spike does to U in the next step.
         public var resetMechanism: SnnTorchLeaky.ResetMechanism = SnnTorchSynaptic.defaultChoice(of: "reset_mechanism")
 
+        /// `reset_delay`: whether a spike resets U only in the next step (snnTorch's default).
+        public var resetDelay = true
+
         /// The defaults, except the values given.
         public init(alpha: Double? = nil, beta: Double? = nil, threshold: Double? = nil,
-                    resetMechanism: SnnTorchLeaky.ResetMechanism? = nil) {
+                    resetMechanism: SnnTorchLeaky.ResetMechanism? = nil, resetDelay: Bool? = nil) {
             alpha.map { self.alpha = $0 }
             beta.map { self.beta = $0 }
             threshold.map { self.threshold = $0 }
             resetMechanism.map { self.resetMechanism = $0 }
+            resetDelay.map { self.resetDelay = $0 }
         }
 
         public var values: [String: Double] { ["alpha": alpha, "beta": beta, "threshold": threshold] }
-        public var choices: [String: String] { ["reset_mechanism": resetMechanism.rawValue] }
+        public var choices: [String: String] { ["reset_mechanism": resetMechanism.rawValue, "reset_delay": resetDelay ? "true" : "false"] }
     }
 }

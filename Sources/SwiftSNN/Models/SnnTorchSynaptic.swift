@@ -1,8 +1,8 @@
 import CSNNKernels
 
 /// snnTorch's second-order `Synaptic` neuron, current-based (snntorch 0.9.4, `snntorch/_neurons/synaptic.py`), in its
-/// dimensionless units, one snnTorch time step per simulator step. Per step, in snnTorch's order
-/// (`reset_delay=True`):
+/// dimensionless units, one snnTorch time step per simulator step. Per step, in snnTorch's order (its default
+/// `reset_delay=True`; "false" adds `SnnTorchLeaky`'s immediate reset):
 ///
 ///     R       = [U[t−1] > θ]                   from the previous membrane
 ///     I_syn[t] = αI_syn[t−1] + I[t]            never reset
@@ -21,6 +21,7 @@ public struct SnnTorchSynaptic: NeuronModel {
         ParameterSpec("threshold", unit: "1", default: 1, "Threshold θ (a spike when U > θ)"),
         ParameterSpec("reset_mechanism", choices: SnnTorchLeaky.ResetMechanism.allCases.map(\.rawValue),
                       default: "subtract", "What a spike does to U in the next step"),
+        ParameterSpec("reset_delay", flag: true, "Whether a spike resets U only in the next step (snnTorch's default)"),
     ]
     public static let stateVariables = [
         StateVariableSpec("V_m", unit: "1", "Membrane U (snnTorch's mem)"),
@@ -32,7 +33,8 @@ public struct SnnTorchSynaptic: NeuronModel {
 
     public init(_ p: ParameterValues, dtMs: Double) throws {
         kernel = snn_snntorch(alpha: p["alpha"], beta: p["beta"], threshold: p["threshold"],
-                              mechanism: p.choice("reset_mechanism", in: Self.parameters, as: SnnTorchLeaky.ResetMechanism.self).kernelValue)
+                              mechanism: p.choice("reset_mechanism", in: Self.parameters, as: SnnTorchLeaky.ResetMechanism.self).kernelValue,
+                              reset_delay: p.flag("reset_delay") ? 1 : 0)
     }
 
     public func defaultInitialValue(of variable: Int) -> Double { 0 }

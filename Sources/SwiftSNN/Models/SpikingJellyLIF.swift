@@ -27,7 +27,7 @@ public struct SpikingJellyLIF: NeuronModel {
     public static let summary = "SpikingJelly LIFNode: H = V + (X − (V − V_reset))/τ, hard or soft reset (discrete time)"
     public static let parameters: [ParameterSpec] = [
         ParameterSpec("tau", unit: "step", default: 2, .positive, "Membrane time constant τ in steps (> 1)"),
-        ParameterSpec("decay_input", choices: ["true", "false"], default: "true", "Whether the input is divided by τ"),
+        ParameterSpec("decay_input", flag: true, "Whether the input is divided by τ"),
         ParameterSpec("v_threshold", unit: "1", default: 1, "Threshold V_th (a spike when H ≥ V_th)"),
         ParameterSpec("v_reset", unit: "1", default: 0, "Reset value V_reset (must be 0 with reset_mode soft)"),
         ParameterSpec("reset_mode", choices: ResetMode.allCases.map(\.rawValue), default: "hard",
@@ -48,7 +48,7 @@ public struct SpikingJellyLIF: NeuronModel {
                               problem: "must be 0 with reset_mode soft (SpikingJelly's v_reset=None charges towards 0), got \(formatNumber(p["v_reset"]))")
         }
         kernel = snn_spikingjelly_lif(tau: p["tau"], threshold: p["v_threshold"], reset: p["v_reset"],
-                                      decay_input: p.choice("decay_input", in: Self.parameters, as: Flag.self) == .yes ? 1 : 0,
+                                      decay_input: p.flag("decay_input") ? 1 : 0,
                                       soft_reset: soft ? 1 : 0)
     }
 
@@ -63,7 +63,4 @@ public struct SpikingJellyLIF: NeuronModel {
                                       Int64(range.lowerBound), Int64(range.upperBound), fired)
         }
     }
-
-    /// `decay_input`'s names, which are SpikingJelly's Python booleans.
-    private enum Flag: String { case yes = "true", no = "false" }
 }

@@ -7,7 +7,7 @@ import Testing
 @Suite struct ChoiceParameterTests {
     static let json = #"""
     {"simulation": {"duration_ms": 5},
-     "populations": [{"name": "n", "size": 2, "model": "snntorch_synaptic", "params": {"alpha": 0.5, "beta": 0.9, "threshold": 1, "reset_mechanism": "zero"}},
+     "populations": [{"name": "n", "size": 2, "model": "snntorch_synaptic", "params": {"alpha": 0.5, "beta": 0.9, "threshold": 1, "reset_mechanism": "zero", "reset_delay": "true"}},
                      {"name": "j", "size": 1, "model": "spikingjelly_lif", "params": {"decay_input": "false", "reset_mode": "soft"}}]}
     """#
 

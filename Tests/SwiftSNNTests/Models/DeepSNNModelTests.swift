@@ -17,8 +17,19 @@ enum DeepSNN {
     /// returns the spike.
     typealias Step = (inout [Double], Double) -> Bool
 
-    /// snnTorch `Leaky.forward` with `reset_delay=True`: `reset = mem_reset(mem)`, then the state function.
-    static func leaky(beta: Double, threshold: Double, _ mechanism: SnnTorchLeaky.ResetMechanism) -> Step {
+    /// snnTorch's `if not self.reset_delay:` block of `forward`: `do_reset = spk / graded_spikes_factor − reset`.
+    static func resetNow(_ mem: inout Double, spike: Bool, reset: Double, threshold: Double, _ mechanism: SnnTorchLeaky.ResetMechanism) {
+        let doReset = (spike ? 1.0 : 0.0) / 1 - reset
+        switch mechanism {
+        case .subtract: mem = mem - doReset * threshold
+        case .zero: mem = mem - doReset * mem
+        case .none: break
+        }
+    }
+
+    /// snnTorch `Leaky.forward`: `reset = mem_reset(mem)`, the state function, `spk = fire(mem)`, and without
+    /// `reset_delay` the immediate reset.
+    static func leaky(beta: Double, threshold: Double, _ mechanism: SnnTorchLeaky.ResetMechanism, resetDelay: Bool = true) -> Step {
         { s, x in
             let reset: Double = s[0] - threshold > 0 ? 1 : 0
             switch mechanism {
@@ -28,12 +39,15 @@ enum DeepSNN {
                 s[0] = beta * s[0] + x
             case .none: s[0] = beta * s[0] + x
             }
-            return s[0] - threshold > 0
+            let spike = s[0] - threshold > 0
+            if !resetDelay { resetNow(&s[0], spike: spike, reset: reset, threshold: threshold, mechanism) }
+            return spike
         }
     }
 
-    /// snnTorch `Synaptic.forward` with `reset_delay=True` (`_base_zero` subtracts `0 * reset` from syn).
-    static func synaptic(alpha: Double, beta: Double, threshold: Double, _ mechanism: SnnTorchLeaky.ResetMechanism) -> Step {
+    /// snnTorch `Synaptic.forward` (`_base_zero` subtracts `0 * reset` from syn).
+    static func synaptic(alpha: Double, beta: Double, threshold: Double, _ mechanism: SnnTorchLeaky.ResetMechanism,
+                         resetDelay: Bool = true) -> Step {
         { s, x in
             let reset: Double = s[0] - threshold > 0 ? 1 : 0
             let syn = alpha * s[1] + x
@@ -43,9 +57,11 @@ enum DeepSNN {
             case .zero: mem -= (beta * s[0] + syn) * reset
             case .none: break
             }
+            let spike = mem - threshold > 0
+            if !resetDelay { resetNow(&mem, spike: spike, reset: reset, threshold: threshold, mechanism) }
             s[0] = mem
             s[1] = syn
-            return mem - threshold > 0
+            return spike
         }
     }
 
@@ -170,10 +186,20 @@ enum DeepSNN {
         #expect(spikes == [2])
     }
 
-    @Test(arguments: SnnTorchLeaky.ResetMechanism.allCases)
-    func fixedTrainFollowsSnnTorchsRecurrence(mechanism: SnnTorchLeaky.ResetMechanism) throws {
-        try DeepSNN.expectMatches(SnnTorchLeaky.Parameters(beta: 0.8, threshold: 1, resetMechanism: mechanism),
-                                  DeepSNN.leaky(beta: 0.8, threshold: 1, mechanism), initial: [0])
+    @Test(arguments: SnnTorchLeaky.ResetMechanism.allCases, [true, false])
+    func fixedTrainFollowsSnnTorchsRecurrence(mechanism: SnnTorchLeaky.ResetMechanism, resetDelay: Bool) throws {
+        try DeepSNN.expectMatches(SnnTorchLeaky.Parameters(beta: 0.8, threshold: 1, resetMechanism: mechanism, resetDelay: resetDelay),
+                                  DeepSNN.leaky(beta: 0.8, threshold: 1, mechanism, resetDelay: resetDelay), initial: [0])
+    }
+
+    /// Without reset_delay the spike of step 2 (U = 1.125, β = 0.5, inputs as above) resets at once: U = 0.125
+    /// (subtract) or 0 (zero); then R = 0, so U decays from there.
+    @Test(arguments: [(SnnTorchLeaky.ResetMechanism.subtract, [0.125, 0.0625, 0.03125]), (.zero, [0, 0, 0])])
+    func withoutResetDelayASpikeResetsAtOnce(mechanism: SnnTorchLeaky.ResetMechanism, after: [Double]) throws {
+        let (trace, spikes) = try DeepSNN.single(SnnTorchLeaky.Parameters(beta: 0.5, threshold: 1, resetMechanism: mechanism, resetDelay: false),
+                                                 inputs: [0.75, 0.75, 0])
+        #expect(trace[0...4].map { $0[0] } == [0, 0.75] + after)
+        #expect(spikes == [2])
     }
 
     /// β and θ are per step: at dt = 0.25 ms the same train (times and delay scaled) gives the same steps.
@@ -211,10 +237,10 @@ enum DeepSNN {
         #expect(spikes == spikeSteps)
     }
 
-    @Test(arguments: SnnTorchLeaky.ResetMechanism.allCases)
-    func fixedTrainFollowsSnnTorchsRecurrence(mechanism: SnnTorchLeaky.ResetMechanism) throws {
-        try DeepSNN.expectMatches(SnnTorchSynaptic.Parameters(alpha: 0.6, beta: 0.85, threshold: 1, resetMechanism: mechanism),
-                                  DeepSNN.synaptic(alpha: 0.6, beta: 0.85, threshold: 1, mechanism), initial: [0, 0],
+    @Test(arguments: SnnTorchLeaky.ResetMechanism.allCases, [true, false])
+    func fixedTrainFollowsSnnTorchsRecurrence(mechanism: SnnTorchLeaky.ResetMechanism, resetDelay: Bool) throws {
+        try DeepSNN.expectMatches(SnnTorchSynaptic.Parameters(alpha: 0.6, beta: 0.85, threshold: 1, resetMechanism: mechanism, resetDelay: resetDelay),
+                                  DeepSNN.synaptic(alpha: 0.6, beta: 0.85, threshold: 1, mechanism, resetDelay: resetDelay), initial: [0, 0],
                                   variables: ["V_m", "I_syn"])
     }
 }
