@@ -58,14 +58,15 @@ asan: deps
 	$$($(SWIFT) build --sanitize=address --scratch-path .build-asan --show-bin-path)/SwiftSNNPackageTests.xctest \
 		--testing-library swift-testing --filter 'SwiftSNNTests\.'
 
-# libFuzzer over the config reader and lowering, and over the .npy reader (Fuzz/, a package that depends on
-# SwiftSNN by path), with AddressSanitizer: FUZZ_SECONDS per target from the committed seeds in Fuzz/corpus plus
-# what earlier runs on this machine found (.build-fuzz/). Any crash, hang (-timeout) or sanitizer report fails.
+# libFuzzer over the config reader and lowering, the .npy reader and the checkpoint reader (Fuzz/, a package
+# that depends on SwiftSNN by path), with AddressSanitizer: FUZZ_SECONDS per target from the committed seeds in
+# Fuzz/corpus (none for checkpoints: FuzzCheckpoint edits a real one) plus what earlier runs on this machine found
+# (.build-fuzz/). Any crash, hang (-timeout) or sanitizer report fails.
 FUZZ_SECONDS ?= 30
 FUZZ_FLAGS = --package-path Fuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
 fuzz: deps
 	$(SWIFT) build $(FUZZ_FLAGS)
-	for target in Config Npy; do \
+	for target in Config Npy Checkpoint; do \
 		corpus=$$(echo $$target | tr A-Z a-z); mkdir -p .build-fuzz/corpus/$$corpus .build-fuzz/artifacts; \
 		$$($(SWIFT) build $(FUZZ_FLAGS) --show-bin-path)/Fuzz$$target -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
 			-rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=.build-fuzz/artifacts/$$corpus- \

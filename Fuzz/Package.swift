@@ -1,6 +1,7 @@
 // swift-tools-version: 6.1
-// libFuzzer targets over what SwiftSNN reads from users: configs (JSON through lowering) and .npy files. Built
-// with `-sanitize=fuzzer,address` by `make fuzz`, which runs each for a bounded time on its committed corpus.
+// libFuzzer targets over what SwiftSNN reads from users: configs (JSON through lowering), .npy files and
+// checkpoints. Built with `-sanitize=fuzzer,address` by `make fuzz`, which runs each for a bounded time on its
+// committed corpus.
 import PackageDescription
 
 let package = Package(
@@ -10,5 +11,6 @@ let package = Package(
         .target(name: "CFuzzerDriver"),
         .executableTarget(name: "FuzzConfig", dependencies: ["CFuzzerDriver", .product(name: "SwiftSNN", package: "SwiftSNN")]),
         .executableTarget(name: "FuzzNpy", dependencies: ["CFuzzerDriver", .product(name: "SwiftSNN", package: "SwiftSNN")]),
+        .executableTarget(name: "FuzzCheckpoint", dependencies: ["CFuzzerDriver", .product(name: "SwiftSNN", package: "SwiftSNN")]),
     ]
 )

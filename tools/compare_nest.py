@@ -59,18 +59,27 @@ NEURON_PARAMS = {
                     "tau_syn_ex", "tau_syn_in"},
     "iaf_cond_exp": {"C_m", "g_L", "E_L", "V_th", "V_reset", "t_ref", "I_e",
                      "tau_syn_ex", "tau_syn_in", "E_ex", "E_in"},
+    "izhikevich": {"a", "b", "c", "d", "V_th", "V_min", "I_e", "consistent_integration"},
+    "aeif_cond_exp": {"C_m", "g_L", "E_L", "Delta_T", "V_th", "V_peak", "V_reset", "t_ref", "a", "b", "tau_w",
+                      "I_e", "gsl_error_tol", "E_ex", "E_in", "tau_syn_ex", "tau_syn_in"},
 }
+# Parameters a config may give per neuron (a value spec or {"expression": ...} of the neuron's r), per model.
+PER_NEURON_PARAMS = {"izhikevich": {"a", "b", "c", "d"}}
 # State variables that may be recorded, per neuron model (NEST's recordables) ...
 NEURON_STATE = {
     "iaf_psc_delta": {"V_m"},
     "iaf_psc_exp": {"V_m", "I_syn_ex", "I_syn_in"},
     "iaf_cond_exp": {"V_m", "g_ex", "g_in"},
+    "izhikevich": {"V_m", "U_m"},
+    "aeif_cond_exp": {"V_m", "w", "g_ex", "g_in"},
 }
 # ... and those NEST lets us initialise (it does not expose iaf_psc_exp's I_syn_* for set).
 NEURON_INITIAL = {
     "iaf_psc_delta": {"V_m"},
     "iaf_psc_exp": {"V_m"},
     "iaf_cond_exp": {"V_m", "g_ex", "g_in"},
+    "izhikevich": {"V_m", "U_m"},
+    "aeif_cond_exp": {"V_m", "w", "g_ex", "g_in"},
 }
 GENERATOR_PARAMS = {
     "poisson_generator": {"rate"},
@@ -108,9 +117,12 @@ def _is_number(x) -> bool:
     return isinstance(x, (int, float)) and not isinstance(x, bool)
 
 
-def _check_value_spec(spec, where: str):
-    """A value: a number, {"uniform": [a, b]} or {"normal": [mean, sd]}."""
+def _check_value_spec(spec, where: str, per_neuron: bool = False):
+    """A value: a number, {"uniform": [a, b]} or {"normal": [mean, sd]}; per neuron also {"expression": "..."}."""
     if _is_number(spec):
+        return
+    if per_neuron and isinstance(spec, dict) and list(spec) == ["expression"]:
+        expression_values(spec["expression"], np.zeros(1), where)
         return
     if isinstance(spec, dict) and len(spec) == 1:
         (kind, args), = spec.items()
@@ -123,6 +135,33 @@ def _check_value_spec(spec, where: str):
             return
     raise ConfigError(f"{where}: expected a number, {{\"uniform\": [a, b]}} or "
                       f"{{\"normal\": [mean, sd]}}, got {json.dumps(spec)}")
+
+
+EXPRESSION_FUNCTIONS = {"sqrt": np.sqrt, "exp": np.exp, "log": np.log, "abs": np.abs}
+
+
+def expression_values(source: str, r: np.ndarray, where: str) -> np.ndarray:
+    """SwiftSNN's expression of r (ValueExpression: numbers, r, + - * / ^, parentheses, sqrt, exp, log, abs) for
+    every r. Its grammar is a subset of Python's with ^ for **, and the same precedence (-r^2 is -(r^2))."""
+    if "__" in source or any(c not in "0123456789.eE+-*/^() \t_abcdefghijklmnopqrstuvwxyz" for c in source):
+        raise ConfigError(f"{where}: unexpected character in expression {source!r}")
+    try:
+        values = eval(source.replace("^", "**"), {"__builtins__": {}}, {"r": r, **EXPRESSION_FUNCTIONS})  # noqa: S307
+    except Exception as e:  # noqa: BLE001  (any syntax or name error is the config's)
+        raise ConfigError(f"{where}: cannot evaluate expression {source!r}: {e}") from e
+    return np.broadcast_to(np.asarray(values, dtype=float), r.shape).copy()
+
+
+def per_neuron_values(spec, r: np.ndarray, rng: np.random.Generator) -> np.ndarray | float:
+    """A per-neuron parameter's values: a number stays one; distributions are drawn from rng; an expression reads
+    the population's r (the same for all its expressions, as in SwiftSNN; the draws differ from SwiftSNN's)."""
+    if _is_number(spec):
+        return float(spec)
+    (kind, args), = spec.items()
+    if kind == "expression":
+        return expression_values(args, r, "expression")
+    a, b = map(float, args)
+    return rng.uniform(a, b, r.shape) if kind == "uniform" else rng.normal(a, b, r.shape)
 
 
 def load_config(path: Path) -> dict:
@@ -156,7 +195,9 @@ def validate_config(cfg: dict, where: str = "config"):
         if model in NEURON_PARAMS:
             _check_keys(pop.get("params", {}), f"{w}.params", set(), NEURON_PARAMS[model])
             for k, v in pop.get("params", {}).items():
-                if not _is_number(v):
+                if k in PER_NEURON_PARAMS.get(model, ()):
+                    _check_value_spec(v, f"{w}.params.{k}", per_neuron=True)
+                elif not _is_number(v):
                     raise ConfigError(f"{w}.params.{k} must be a number")
             _check_keys(pop.get("initial", {}), f"{w}.initial", set(), NEURON_INITIAL[model])
             for k, v in pop.get("initial", {}).items():
@@ -286,7 +327,10 @@ def build_nest(nest, cfg: dict) -> NestNetwork:
             params = {"spike_times": [float(t) for t in params.get("spike_times", [])],
                       "allow_offgrid_times": True}
         else:
-            params = {k: float(v) for k, v in params.items()}
+            rng = np.random.default_rng([nest_seed(int(sim.get("seed", 1))), len(nodes)])
+            r = rng.random(pop["size"])
+            params = {k: per_neuron_values(v, r, rng) for k, v in params.items()}
+            params = {k: v.tolist() if isinstance(v, np.ndarray) else v for k, v in params.items()}
         nc = nest.Create(model, pop["size"], params=params)
         for var, spec in pop.get("initial", {}).items():
             nc.set({var: nest_value(nest, spec)})

@@ -24,20 +24,23 @@
 #define SNN_BLOCK 256
 #define SNN_INLINE static inline __attribute__((always_inline))
 
-/* What firing does to neuron i: V <- reset; the refractory counter, if the model has one, to refractory_steps;
-   the recovery variable, if it has one (Izhikevich's u), up by recovery_jump. */
+/* What firing does to neuron i: V <- reset (the neuron's own, from resets, where the model keeps one per neuron:
+   Izhikevich's c); the refractory counter, if the model has one, to refractory_steps; the recovery variable, if
+   it has one (Izhikevich's u), up by the neuron's recovery_jumps (d). */
 SNN_INLINE void snn_fire(const snn_spike_rule *rule, double *restrict v, int32_t *restrict refractory,
-                         double *restrict recovery, double recovery_jump, int64_t i) {
-    v[i] = rule->reset;
+                         const double *restrict resets, double *restrict recovery,
+                         const double *restrict recovery_jumps, int64_t i) {
+    v[i] = resets ? resets[i] : rule->reset;
     if (refractory) refractory[i] = rule->refractory_steps;
-    if (recovery) recovery[i] += recovery_jump;
+    if (recovery) recovery[i] += recovery_jumps[i];
 }
 
 /* The spike condition over one block: most blocks have no neuron at threshold, so groups of 8 are tested with a
    vectorised reduction first. Neurons that were refractory sit at V_reset < V_th, so they cannot fire here.
-   refractory and recovery are NULL at the call sites of models without them (constants after inlining). */
+   refractory, resets and recovery are NULL at the call sites of models without them (constants after inlining). */
 SNN_INLINE size_t snn_fire_block(const snn_spike_rule *rule, double *restrict v, int32_t *restrict refractory,
-                                 double *restrict recovery, double recovery_jump, int64_t begin, int64_t end,
+                                 const double *restrict resets, double *restrict recovery,
+                                 const double *restrict recovery_jumps, int64_t begin, int64_t end,
                                  int32_t *restrict fired) {
     const double threshold = rule->threshold;
     size_t count = 0;
@@ -48,14 +51,14 @@ SNN_INLINE size_t snn_fire_block(const snn_spike_rule *rule, double *restrict v,
         if (!any) continue;
         for (int j = 0; j < 8; ++j) {
             if (v[i + j] >= threshold) {
-                snn_fire(rule, v, refractory, recovery, recovery_jump, i + j);
+                snn_fire(rule, v, refractory, resets, recovery, recovery_jumps, i + j);
                 fired[count++] = (int32_t)(i + j);
             }
         }
     }
     for (; i < end; ++i) {
         if (v[i] >= threshold) {
-            snn_fire(rule, v, refractory, recovery, recovery_jump, i);
+            snn_fire(rule, v, refractory, resets, recovery, recovery_jumps, i);
             fired[count++] = (int32_t)i;
         }
     }
@@ -64,15 +67,16 @@ SNN_INLINE size_t snn_fire_block(const snn_spike_rule *rule, double *restrict v,
 
 /* The body of every model's step: its integration loop block by block (each branch passes has_currents as a
    constant, so each gets its own loop), each block followed by the spike condition (snn_fire_block's refractory,
-   recovery and recovery_jump). */
-#define SNN_STEP_BLOCKS(integrate, refractory, recovery, recovery_jump, ...)                      \
-    size_t count = 0;                                                                            \
-    for (int64_t b = begin; b < end; b += SNN_BLOCK) {                                           \
-        const int64_t e = end - b < SNN_BLOCK ? end : b + SNN_BLOCK;                             \
-        if (currents) integrate(__VA_ARGS__, b, e, 1);                                           \
-        else integrate(__VA_ARGS__, b, e, 0);                                                    \
-        count += snn_fire_block(rule, v, refractory, recovery, recovery_jump, b, e, fired + count); \
-    }                                                                                            \
+   resets, recovery and recovery_jumps). */
+#define SNN_STEP_BLOCKS(integrate, refractory, resets, recovery, recovery_jumps, ...)                  \
+    size_t count = 0;                                                                                 \
+    for (int64_t block = begin; block < end; block += SNN_BLOCK) {                                    \
+        const int64_t block_end = end - block < SNN_BLOCK ? end : block + SNN_BLOCK;                  \
+        if (currents) integrate(__VA_ARGS__, block, block_end, 1);                                    \
+        else integrate(__VA_ARGS__, block, block_end, 0);                                             \
+        count += snn_fire_block(rule, v, refractory, resets, recovery, recovery_jumps, block, block_end, \
+                                fired + count);                                                       \
+    }                                                                                                 \
     return count
 
 /* I_stim of neuron i, and the generator current that replaces it for the next step. With has_currents == 0 (a

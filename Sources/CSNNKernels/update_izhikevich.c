@@ -11,20 +11,22 @@ SNN_INLINE double snn_izhikevich_slope(double v, double u, double stimulus, doub
 }
 
 SNN_INLINE void snn_integrate_izhikevich(const snn_izhikevich *p, double *restrict v, double *restrict u,
-                                         double *restrict i_stim, double *restrict jumps, double *restrict currents,
-                                         int64_t begin, int64_t end, int has_currents, int consistent) {
+                                         double *restrict i_stim, const double *restrict a,
+                                         const double *restrict b, double *restrict jumps,
+                                         double *restrict currents, int64_t begin, int64_t end, int has_currents,
+                                         int consistent) {
     const snn_izhikevich k = *p;
     for (int64_t i = begin; i < end; ++i) {
         const double v0 = v[i], u0 = u[i], stimulus = snn_stimulus(i_stim, i, has_currents);
         double v1, u1;
         if (consistent) {
             v1 = v0 + (k.h * snn_izhikevich_slope(v0, u0, stimulus, k.constant_current) + jumps[i]);
-            u1 = u0 + k.h * k.a * (k.b * v0 - u0);
+            u1 = u0 + k.h * a[i] * (b[i] * v0 - u0);
         } else {
             const double half_h = k.h * 0.5;
             v1 = v0 + half_h * (snn_izhikevich_slope(v0, u0, stimulus, k.constant_current) + jumps[i]);
             v1 = v1 + half_h * (snn_izhikevich_slope(v1, u0, stimulus, k.constant_current) + jumps[i]);
-            u1 = u0 + k.h * k.a * (k.b * v1 - u0);
+            u1 = u0 + k.h * a[i] * (b[i] * v1 - u0);
         }
         v[i] = v1 < k.lower_bound ? k.lower_bound : v1;
         u[i] = u1;
@@ -35,27 +37,30 @@ SNN_INLINE void snn_integrate_izhikevich(const snn_izhikevich *p, double *restri
 
 /* The two schemes, each with its own loops. */
 SNN_INLINE void snn_integrate_izhikevich_euler(const snn_izhikevich *p, double *restrict v, double *restrict u,
-                                               double *restrict i_stim, double *restrict jumps,
+                                               double *restrict i_stim, const double *restrict a,
+                                               const double *restrict b, double *restrict jumps,
                                                double *restrict currents, int64_t begin, int64_t end,
                                                int has_currents) {
-    snn_integrate_izhikevich(p, v, u, i_stim, jumps, currents, begin, end, has_currents, 1);
+    snn_integrate_izhikevich(p, v, u, i_stim, a, b, jumps, currents, begin, end, has_currents, 1);
 }
 
 SNN_INLINE void snn_integrate_izhikevich_published(const snn_izhikevich *p, double *restrict v, double *restrict u,
-                                                   double *restrict i_stim, double *restrict jumps,
+                                                   double *restrict i_stim, const double *restrict a,
+                                                   const double *restrict b, double *restrict jumps,
                                                    double *restrict currents, int64_t begin, int64_t end,
                                                    int has_currents) {
-    snn_integrate_izhikevich(p, v, u, i_stim, jumps, currents, begin, end, has_currents, 0);
+    snn_integrate_izhikevich(p, v, u, i_stim, a, b, jumps, currents, begin, end, has_currents, 0);
 }
 
 SNN_CLONES
 size_t snn_step_izhikevich(const snn_izhikevich *p, const snn_spike_rule *rule, double *restrict v,
-                           double *restrict u, double *restrict i_stim, double *restrict jumps,
-                           double *restrict currents, int64_t begin, int64_t end, int32_t *restrict fired) {
+                           double *restrict u, double *restrict i_stim, const double *restrict a,
+                           const double *restrict b, const double *restrict c, const double *restrict d,
+                           double *restrict jumps, double *restrict currents, int64_t begin, int64_t end,
+                           int32_t *restrict fired) {
     if (p->consistent_integration) {
-        SNN_STEP_BLOCKS(snn_integrate_izhikevich_euler, NULL, u, p->recovery_jump, p, v, u, i_stim, jumps, currents);
+        SNN_STEP_BLOCKS(snn_integrate_izhikevich_euler, NULL, c, u, d, p, v, u, i_stim, a, b, jumps, currents);
     } else {
-        SNN_STEP_BLOCKS(snn_integrate_izhikevich_published, NULL, u, p->recovery_jump, p, v, u, i_stim, jumps,
-                        currents);
+        SNN_STEP_BLOCKS(snn_integrate_izhikevich_published, NULL, c, u, d, p, v, u, i_stim, a, b, jumps, currents);
     }
 }

@@ -34,7 +34,7 @@ SNN_CLONES
 size_t snn_step_iaf_psc_delta(const snn_iaf_psc_delta *p, const snn_spike_rule *rule, double *restrict v,
                               double *restrict i_stim, int32_t *restrict refractory, double *restrict jumps,
                               double *restrict currents, int64_t begin, int64_t end, int32_t *restrict fired) {
-    SNN_STEP_BLOCKS(snn_integrate_iaf_psc_delta, refractory, NULL, 0, p, v, i_stim, refractory, jumps, currents);
+    SNN_STEP_BLOCKS(snn_integrate_iaf_psc_delta, refractory, NULL, NULL, NULL, p, v, i_stim, refractory, jumps, currents);
 }
 
 SNN_INLINE void snn_integrate_iaf_psc_exp(const snn_iaf_psc_exp *p, double *restrict v, double *restrict i_ex,
@@ -64,7 +64,7 @@ size_t snn_step_iaf_psc_exp(const snn_iaf_psc_exp *p, const snn_spike_rule *rule
                             double *restrict i_ex, double *restrict i_in, double *restrict i_stim,
                             int32_t *restrict refractory, double *restrict in_ex, double *restrict in_in,
                             double *restrict currents, int64_t begin, int64_t end, int32_t *restrict fired) {
-    SNN_STEP_BLOCKS(snn_integrate_iaf_psc_exp, refractory, NULL, 0, p, v, i_ex, i_in, i_stim, refractory, in_ex, in_in,
+    SNN_STEP_BLOCKS(snn_integrate_iaf_psc_exp, refractory, NULL, NULL, NULL, p, v, i_ex, i_in, i_stim, refractory, in_ex, in_in,
                     currents);
 }
 
@@ -102,7 +102,7 @@ size_t snn_step_iaf_psc_alpha(const snn_iaf_psc_alpha *p, const snn_spike_rule *
                               double *restrict di_in, double *restrict i_stim, int32_t *restrict refractory,
                               double *restrict in_ex, double *restrict in_in, double *restrict currents,
                               int64_t begin, int64_t end, int32_t *restrict fired) {
-    SNN_STEP_BLOCKS(snn_integrate_iaf_psc_alpha, refractory, NULL, 0, p, v, i_ex, i_in, di_ex, di_in, i_stim,
+    SNN_STEP_BLOCKS(snn_integrate_iaf_psc_alpha, refractory, NULL, NULL, NULL, p, v, i_ex, i_in, di_ex, di_in, i_stim,
                     refractory, in_ex, in_in, currents);
 }
 
@@ -156,6 +156,6 @@ size_t snn_step_iaf_cond_exp(const snn_iaf_cond_exp *p, const snn_spike_rule *ru
                              double *restrict g_ex, double *restrict g_in, double *restrict i_stim,
                              int32_t *restrict refractory, double *restrict in_ex, double *restrict in_in,
                              double *restrict currents, int64_t begin, int64_t end, int32_t *restrict fired) {
-    SNN_STEP_BLOCKS(snn_integrate_iaf_cond_exp, refractory, NULL, 0, p, rule->reset, v, g_ex, g_in, i_stim,
+    SNN_STEP_BLOCKS(snn_integrate_iaf_cond_exp, refractory, NULL, NULL, NULL, p, rule->reset, v, g_ex, g_in, i_stim,
                     refractory, in_ex, in_in, currents);
 }

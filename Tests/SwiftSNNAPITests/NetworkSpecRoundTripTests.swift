@@ -44,6 +44,13 @@ import Testing
         #expect(Set(IafCondExp.Parameters().values.keys) == Set(IafCondExp.parameters.map(\.key)))
         #expect(Set(AstrocyteLR1994.Parameters().values.keys) == Set(AstrocyteLR1994.parameters.map(\.key)))
         #expect(Set(NalsmLIF.Parameters().values.keys) == Set(NalsmLIF.parameters.map(\.key)))
+        #expect(Set(Izhikevich.Parameters().values.keys) == Set(Izhikevich.parameters.map(\.key)))
+        #expect(Set(AeifCondExp.Parameters().values.keys) == Set(AeifCondExp.parameters.map(\.key)))
+        #expect(Set(AeifPscExp.Parameters().values.keys) == Set(AeifPscExp.parameters.map(\.key)))
+        // NEST 3.10's aeif_cond_exp defaults (Brette & Gerstner 2005's cell): C_m 281 pF, g_L 30 nS, b 80.5 pA.
+        let adex = AeifCondExp.Parameters().values
+        #expect(adex["C_m"] == 281 && adex["g_L"] == 30 && adex["b"] == 80.5 && adex["tau_syn_ex"] == 0.2)
+        #expect(AeifPscExp.Parameters(membrane: .init(a: 0, b: 0)).values["b"] == 0)
         // Defaults come from the tables, which carry NEST 3.10's (astrocyte_lr_1994.cpp) and NALSM's values.
         #expect(AstrocyteLR1994.Parameters().deltaIP3UM == 0.0002 && AstrocyteLR1994.Parameters().tauIP3Ms == 7142)
         #expect(NalsmLIF.Parameters().tauMembraneMs == 64 && NalsmLIF.Parameters().threshold == 20)

@@ -30,6 +30,26 @@ import Testing
         #expect(try sim.samples("v", variable: "V_m").timesMs.count == 10)
     }
 
+    /// The event engine: `iaf_psc_exp` with C_m = 1e-290 pF turns an input of −1e30 pA (arriving at 5 ms: spike at
+    /// 4 ms, delay 1 ms) into a membrane change of order 1e30/1e-290 mV, beyond a double: V_m = −inf, which no
+    /// reset clears (it never reaches threshold). The engine evolves a neuron at its next event, the second
+    /// arrival at 7 ms; the scan at 10 ms finds it.
+    @Test func theEventEngineStopsAtAnInfiniteStateToo() throws {
+        let spec = NetworkSpec(simulation: SimulationSpec(durationMs: 50, dtMs: 0.1, engine: .event),
+                               populations: [PopulationSpec(name: "n", size: 2, model: "iaf_psc_exp", params: ["C_m": 1e-290]),
+                                             PopulationSpec(name: "in", size: 1, model: "spike_generator",
+                                                            params: ["spike_times": .numbers([4, 6])])],
+                               projections: [ProjectionSpec(source: "in", target: "n", connectivity: .allToAll,
+                                                            weight: .constant(-1e30), delayMs: 1)],
+                               recorders: [.spikes("spikes", of: "n")])
+        var sim = try Simulation(spec: spec)
+        let error = #expect(throws: NumericalError.self) { try sim.run() }
+        #expect(error?.population == "n" && error?.variable == "V_m" && error?.neuron == 0)
+        #expect(error?.value == -.infinity)
+        #expect(error?.timeMs == ClockDrivenEngine.numericalGuardMs)
+        #expect(abs(sim.timeMs - 10) < 1e-9)
+    }
+
     @Test func theSameNetworkWithAFiniteKernelRunsToTheEnd() throws {
         var spec = Self.spec()
         spec.populations[0].params["tau_u"] = 1

@@ -71,6 +71,11 @@ IZH_CASES = {
     # No current; every 50 ms from 100 ms a volley of 20 mV jumps, enough for a spike each.
     "izhikevich_input_spikes": (DT, {}, [100.0 + 50.0 * k for k in range(18)], 20.0),
 }
+# One izhikevich population whose neurons each have their own a, b, c, d (Izhikevich 2003, fig. 2: regular
+# spiking, intrinsically bursting, chattering, fast spiking, low-threshold spiking, resonator), driven by I_e
+# 10 pA for 1 s at dt 0.1 ms: every neuron's spike times.
+IZH_TYPES = {"a": [0.02, 0.02, 0.02, 0.1, 0.02, 0.1], "b": [0.2, 0.2, 0.2, 0.2, 0.25, 0.26],
+             "c": [-65.0, -55.0, -50.0, -65.0, -65.0, -65.0], "d": [8.0, 4.0, 2.0, 2.0, 2.0, 2.0]}
 
 # aeif_cond_exp and aeif_psc_exp (NEST's defaults: Brette & Gerstner 2005's tonic cell) for 1 s, sampled every
 # AEIF_EVERY ms. file stem -> (model, neuron parameters, input spike times, their weight in nS or pA).
@@ -189,6 +194,18 @@ def generate(out: Path) -> str:
             f.write("t_ms\n" + "".join(f"{t:.1f}\n" for t in spikes))
         print(f"{stem}.csv: {len(times)} rows; {stem}_spikes.csv: {len(spikes)} spikes, first "
               f"{', '.join(f'{t:.1f}' for t in spikes[:4])} ms")
+    nest.ResetKernel()
+    nest.SetKernelStatus({"resolution": DT, "rng_seed": 1, "local_num_threads": 1})
+    neurons = nest.Create("izhikevich", len(IZH_TYPES["a"]), params={**IZH_TYPES, "I_e": 10.0})
+    sr = nest.Create("spike_recorder")
+    nest.Connect(neurons, sr)
+    nest.Simulate(T_IZH)
+    ev = sr.get("events")
+    order = np.lexsort((np.asarray(ev["times"]), np.asarray(ev["senders"])))
+    with (out / "izhikevich_types_spikes.csv").open("w") as f:
+        f.write("neuron,t_ms\n" + "".join(f"{ev['senders'][k] - neurons[0].global_id},{ev['times'][k]:.1f}\n"
+                                            for k in order))
+    print(f"izhikevich_types_spikes.csv: {len(order)} spikes of {len(neurons)} neuron types")
     for stem, (model, params, spike_times, weight) in AEIF_CASES.items():
         synapses = ["g_ex", "g_in"] if model == "aeif_cond_exp" else ["I_syn_ex", "I_syn_in"]
         times, vals, spikes = simulate(nest, model, T_AEIF, ["V_m", "w"] + synapses, params,

@@ -11,6 +11,7 @@ Usage (from the repository root; tools/bench/run.sh creates the venv and calls t
     tools/bench/run.sh --callgrind-only         # only that
     tools/bench/run.sh --dynamics-only          # only the dynamics check against NEST (5 seeds)
     tools/bench/run.sh --seeds 0                # everything but that check
+    tools/bench/run.sh --workloads izhikevich adex --label models   # the neuron-model workloads (not default)
 
 What runs: for every workload (configs/<name>.json, Brunel scaled by --scale), every rep, every thread count:
 `snn run` (release build, built first unless --no-build), NEST via tools/bench/nest_worker.py (the JSON->NEST
@@ -38,6 +39,14 @@ Reported per (workload, simulator, threads), medians over reps:
   other_cores > 0.25 are rerun (up to --retries times; the discarded attempts stay in the JSON), and runs
   still above that are marked in the table. Each run first waits (--max-busy, --max-wait) until other
   processes use at most 0.5 cores.
+
+Neuron-model workloads (--workloads izhikevich adex; not in the default set, AdEx alone takes minutes per rep):
+configs/izhikevich.json, Izhikevich's (2003) heterogeneous network at 10 000 neurons (8000 E: c = -65 + 15r^2,
+d = 8 - 6r^2; 2000 I: a = 0.02 + 0.08r, b = 0.25 - 0.05r; r per neuron), in-degree 100 E + 25 I, Poisson drive;
+configs/adex.json, 10 000 aeif_cond_exp (E adapting, I a = b = 0) with the same connectivity. Per-neuron
+parameters reach NEST as per-node lists and Brian2 as per-neuron variables, drawn in Python from the same
+expressions (other random numbers than SwiftSNN's, as every random quantity here). NEST and SwiftSNN integrate
+aeif_cond_exp with the same adaptive RKF45; Brian2 with fixed-step RK4 (other spike counts: a timing peer).
 
 Dynamics vs NEST (--seeds K >= 2, default 5; 0 skips it; --dynamics-only skips timing runs, micro-benchmarks and
 callgrind): after everything else, every workload runs in SwiftSNN (`snn run --seed S`) and NEST (nest_worker.py
@@ -78,6 +87,9 @@ import compare_nest as cn  # noqa: E402
 import stdp_config  # noqa: E402
 
 WORKLOADS = ["cuba", "coba", "brunel", "brunel_plastic"]
+# Chosen by name only (--workloads): a network per neuron model beyond the LIF family.
+MODEL_WORKLOADS = ["izhikevich", "adex"]
+ALL_WORKLOADS = WORKLOADS + MODEL_WORKLOADS
 # A plastic workload -> the static network it is compared with.
 STATIC_OF = {"brunel_plastic": "brunel"}
 SCALABLE = ("brunel", "brunel_plastic")
@@ -565,7 +577,7 @@ def summarize(records: list[dict]) -> list[dict]:
         if ref and row.get("run_s") and row["simulator"] != "snn":
             row["snn_over_peer_run"] = ref["run_s"] / row["run_s"]
     order = {s: i for i, s in enumerate(SIMULATORS)}
-    rows.sort(key=lambda r: (WORKLOADS.index(r["workload"]) if r["workload"] in WORKLOADS else 99,
+    rows.sort(key=lambda r: (ALL_WORKLOADS.index(r["workload"]) if r["workload"] in ALL_WORKLOADS else 99,
                              r["threads"], order.get(r["simulator"], 99)))
     return rows
 
@@ -826,7 +838,7 @@ def timing_runs(workloads: dict[str, tuple[Path, dict]], args, work: Path, snn: 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.ArgumentDefaultsHelpFormatter)
-    ap.add_argument("--workloads", nargs="+", default=WORKLOADS, choices=WORKLOADS)
+    ap.add_argument("--workloads", nargs="+", default=WORKLOADS, choices=ALL_WORKLOADS)
     ap.add_argument("--simulators", nargs="+", default=SIMULATORS, choices=SIMULATORS)
     ap.add_argument("--threads", nargs="+", type=int, default=[1, 2])
     ap.add_argument("--reps", type=int, default=3)

@@ -22,6 +22,12 @@ Dynamics kept equal to SwiftSNN/NEST (checked against NEST spike times on small 
   on V from the next step on, as in NEST, with the default schedule and the config's delay.
 * iaf_cond_exp: NEST integrates with adaptive RKF45, SwiftSNN with RK4 on V and exact conductances; Brian2 uses
   `method='rk4'` (same order, dt = config dt).
+* izhikevich: `method='euler'` is NEST's forward Euler (consistent_integration, its default): V and U both from
+  the values before the step; a, b, c, d are per-neuron variables (expressions of r evaluated as
+  compare_nest.per_neuron_values does); input jumps V in the step it arrives in, as for iaf_psc_delta (same
+  schedule and delays); no refractory period, V_min not translated.
+* aeif_cond_exp: NEST integrates with adaptive RKF45 (gsl_error_tol), SwiftSNN with the same scheme; Brian2 uses
+  `method='rk4'` at the config's dt, with V capped at V_peak inside the exponential as NEST caps it.
 * Refractory: NEST clamps V for t_ref after the step in which V crossed threshold; Brian2 counts its refractory
   period from the start of that step (its spike time), one dt earlier, so Brian2 gets refractory = t_ref + dt.
   Brian2 spike times are the start of the step; they are written as NEST/SwiftSNN stamps (end of the step, +dt).
@@ -82,7 +88,15 @@ DEFAULTS = {
     "iaf_cond_exp": {"C_m": 250.0, "g_L": 16.6667, "E_L": -70.0, "V_th": -55.0, "V_reset": -60.0,
                      "t_ref": 2.0, "I_e": 0.0, "E_ex": 0.0, "E_in": -85.0, "tau_syn_ex": 0.2,
                      "tau_syn_in": 2.0},
+    "izhikevich": {"a": 0.02, "b": 0.2, "c": -65.0, "d": 8.0, "V_th": 30.0, "I_e": 0.0},
+    "aeif_cond_exp": {"C_m": 281.0, "g_L": 30.0, "E_L": -70.6, "Delta_T": 2.0, "V_th": -50.4, "V_peak": 0.0,
+                      "V_reset": -60.0, "t_ref": 0.0, "a": 4.0, "b": 80.5, "tau_w": 144.0, "I_e": 0.0,
+                      "E_ex": 0.0, "E_in": -85.0, "tau_syn_ex": 0.2, "tau_syn_in": 2.0},
 }
+# NEST's initial state where it is not V_m = E_L.
+INITIAL = {"izhikevich": {"v": -65.0, "u": -13.0}}
+THRESHOLD = {"izhikevich": "v >= V_th", "aeif_cond_exp": "v >= V_peak"}
+RESET = {"izhikevich": "v = c; u += d", "aeif_cond_exp": "v = V_reset; w += b"}
 EQUATIONS = {
     "iaf_psc_delta": """
         dv/dt = (E_L - v)/tau_m + I_e/C_m : volt (unless refractory)
@@ -97,11 +111,32 @@ EQUATIONS = {
         dg_ex/dt = -g_ex/tau_syn_ex : siemens
         dg_in/dt = -g_in/tau_syn_in : siemens
     """,
+    # NEST's izhikevich in its units (mV, ms; currents as mV/ms), without Brian2 units.
+    "izhikevich": """
+        dv/dt = (0.04*v**2 + 5*v + 140 - u + I_e)/ms : 1
+        du/dt = a*(b*v - u)/ms : 1
+        a : 1 (constant)
+        b : 1 (constant)
+        c : 1 (constant)
+        d : 1 (constant)
+    """,
+    "aeif_cond_exp": """
+        dv/dt = (g_L*(E_L - v) + g_L*Delta_T*exp((clip(v, -1*volt, V_peak) - V_th)/Delta_T) + g_ex*(E_ex - v)
+                 + g_in*(E_in - v) - w + I_e)/C_m : volt (unless refractory)
+        dw/dt = (a*(v - E_L) - w)/tau_w : amp
+        dg_ex/dt = -g_ex/tau_syn_ex : siemens
+        dg_in/dt = -g_in/tau_syn_in : siemens
+    """,
 }
-METHOD = {"iaf_psc_delta": "exact", "iaf_psc_exp": "exact", "iaf_cond_exp": "rk4"}
+METHOD = {"iaf_psc_delta": "exact", "iaf_psc_exp": "exact", "iaf_cond_exp": "rk4", "izhikevich": "euler",
+          "aeif_cond_exp": "rk4"}
 UNITS = {"C_m": "pF", "tau_m": "ms", "E_L": "mV", "V_th": "mV", "V_reset": "mV", "t_ref": "ms", "I_e": "pA",
-         "tau_syn_ex": "ms", "tau_syn_in": "ms", "g_L": "nS", "E_ex": "mV", "E_in": "mV"}
-WEIGHT_UNIT = {"iaf_psc_delta": "mV", "iaf_psc_exp": "pA", "iaf_cond_exp": "nS"}
+         "tau_syn_ex": "ms", "tau_syn_in": "ms", "g_L": "nS", "E_ex": "mV", "E_in": "mV", "Delta_T": "mV",
+         "V_peak": "mV", "a": "nS", "b": "pA", "tau_w": "ms"}
+WEIGHT_UNIT = {"iaf_psc_delta": "mV", "iaf_psc_exp": "pA", "iaf_cond_exp": "nS", "izhikevich": "1",
+               "aeif_cond_exp": "nS"}
+# Models whose input jumps V in the step it arrives in, before the threshold (see the module docstring).
+JUMP_MODELS = ("iaf_psc_delta", "izhikevich")
 
 
 class Unsupported(Exception):
@@ -111,7 +146,7 @@ class Unsupported(Exception):
 def on_pre(model: str, w: float) -> str:
     """The on_pre statement of a synapse with constant weight w (sign picks the port, as in NEST)."""
     unit = WEIGHT_UNIT[model]
-    if model == "iaf_psc_delta":
+    if model in JUMP_MODELS:
         return f"v_post += {w!r}*{unit}"
     if model == "iaf_psc_exp":
         return f"I_{'ex' if w >= 0 else 'in'}_post += {w!r}*{unit}"
@@ -121,7 +156,7 @@ def on_pre(model: str, w: float) -> str:
 def transmit(model: str, w: str, excitatory: bool) -> str:
     """The statement that adds the weight expression w (>= 0 if excitatory, else <= 0) to the target."""
     unit = WEIGHT_UNIT[model]
-    if model == "iaf_psc_delta":
+    if model in JUMP_MODELS:
         return f"v_post += {w}*{unit}"
     if model == "iaf_psc_exp":
         return f"I_{'ex' if excitatory else 'in'}_post += {w}*{unit}"
@@ -164,7 +199,7 @@ def stdp(model: str, w: float, block: dict, post_lag_ms: float) -> dict:
 def poisson_weight(model: str, w: float) -> tuple[str, str]:
     """(target variable, weight expression) of a PoissonInput."""
     unit = WEIGHT_UNIT[model]
-    if model == "iaf_psc_delta":
+    if model in JUMP_MODELS:
         return "v", f"{w!r}*{unit}"
     if model == "iaf_psc_exp":
         return ("I_ex" if w >= 0 else "I_in"), f"{w!r}*{unit}"
@@ -193,10 +228,11 @@ def build(b2, cfg: dict):
     dt_ms = float(sim.get("dt_ms", 0.1))
     b2.defaultclock.dt = dt_ms * b2.ms
     b2.seed(int(sim.get("seed", 1)))
-    units = {u: getattr(b2, u) for u in set(UNITS.values()) | set(WEIGHT_UNIT.values())}
+    units = {u: getattr(b2, u) for u in set(UNITS.values()) | set(WEIGHT_UNIT.values()) if u != "1"}
+    units["1"] = 1
 
     neuron_pops = [p for p in cfg["populations"] if p["model"] in EQUATIONS]
-    uses_delta = any(p["model"] == "iaf_psc_delta" for p in neuron_pops)
+    uses_delta = any(p["model"] in JUMP_MODELS for p in neuron_pops)
     delay_shift = dt_ms if uses_delta else 0.0
 
     # Merge runs of populations that differ only in size into one group.
@@ -211,17 +247,31 @@ def build(b2, cfg: dict):
         while i + len(run) < len(neuron_pops) and key(neuron_pops[i + len(run)]) == key(run[0]):
             run.append(neuron_pops[i + len(run)])
         model = run[0]["model"]
-        params = dict(DEFAULTS[model], **{k: float(v) for k, v in run[0].get("params", {}).items()})
-        namespace = {k: v * units[UNITS[k]] for k, v in params.items()}
-        group = b2.NeuronGroup(sum(p["size"] for p in run), EQUATIONS[model], method=METHOD[model],
-                               threshold="v >= V_th", reset="v = V_reset",
-                               refractory=(params["t_ref"] + dt_ms) * b2.ms, namespace=namespace,
-                               name=f"group_{len(objects)}")
-        group.v = params["E_L"] * b2.mV
+        given = dict(run[0].get("params", {}))
+        if model == "izhikevich" and ("V_min" in given or given.get("consistent_integration", 1) != 1):
+            raise Unsupported("izhikevich: V_min and consistent_integration 0 are not translated")
+        for key in ("gsl_error_tol", "V_min", "consistent_integration"):
+            given.pop(key, None)
+        size = sum(p["size"] for p in run)
+        rng = np.random.default_rng([int(sim.get("seed", 1)), len(objects)])
+        r = rng.random(size)
+        values = {k: cn.per_neuron_values(v, r, rng) for k, v in given.items()}
+        per_neuron = cn.PER_NEURON_PARAMS.get(model, set())
+        params = dict(DEFAULTS[model], **{k: v for k, v in values.items() if k not in per_neuron})
+        namespace = {k: v * units[UNITS[k]] if model != "izhikevich" else v for k, v in params.items()
+                     if k not in per_neuron}
+        group = b2.NeuronGroup(size, EQUATIONS[model], method=METHOD[model],
+                               threshold=THRESHOLD.get(model, "v >= V_th"), reset=RESET.get(model, "v = V_reset"),
+                               refractory=(params["t_ref"] + dt_ms) * b2.ms if "t_ref" in params else False,
+                               namespace=namespace, name=f"group_{len(objects)}")
+        for key in per_neuron:
+            setattr(group, key, values.get(key, DEFAULTS[model][key]))
+        for var, x in INITIAL.get(model, {"v": params.get("E_L", 0.0) * b2.mV}).items():
+            setattr(group, var, x)
         for var, spec in run[0].get("initial", {}).items():
             if var != "V_m":
                 raise Unsupported(f"initial {var}: only V_m is translated")
-            group.v = initial_expression(spec, "mV")
+            group.v = initial_expression(spec, "1" if model == "izhikevich" else "mV")
         objects.append(group)
         start = 0
         for p in run:

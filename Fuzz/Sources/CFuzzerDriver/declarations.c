@@ -1,1 +1,2 @@
-/* The declaration in include/ is the whole target: libFuzzer (-sanitize=fuzzer) defines the function. */
+/* The declarations in include/ are the whole target: libFuzzer and the sanitizer runtime (-sanitize=fuzzer,address)
+   define the functions. */

@@ -65,10 +65,10 @@ typedef struct {
     double h, excitatory_half_decay, inhibitory_half_decay;
 } snn_iaf_cond_exp;
 
-/* h is dt [ms]; recovery_jump is d, added to u at a spike; consistent_integration 0 selects Izhikevich's
-   published scheme. */
+/* h is dt [ms]; consistent_integration 0 selects Izhikevich's published scheme. a, b, c, d are per neuron
+   (columns passed to snn_step_izhikevich). */
 typedef struct {
-    double a, b, constant_current, lower_bound, h, recovery_jump;
+    double constant_current, lower_bound, h;
     int32_t consistent_integration;
 } snn_izhikevich;
 
@@ -107,9 +107,10 @@ size_t snn_step_iaf_psc_alpha(const snn_iaf_psc_alpha *p, const snn_spike_rule *
 size_t snn_step_iaf_cond_exp(const snn_iaf_cond_exp *p, const snn_spike_rule *rule, double *v, double *g_ex,
                              double *g_in, double *i_stim, int32_t *refractory, double *in_ex, double *in_in,
                              double *currents, int64_t begin, int64_t end, int32_t *fired);
+/* a, b, c, d: izhikevich's parameters per neuron; rule's threshold is V_th (its reset is c, per neuron). */
 size_t snn_step_izhikevich(const snn_izhikevich *p, const snn_spike_rule *rule, double *v, double *u,
-                           double *i_stim, double *jumps, double *currents, int64_t begin, int64_t end,
-                           int32_t *fired);
+                           double *i_stim, const double *a, const double *b, const double *c, const double *d,
+                           double *jumps, double *currents, int64_t begin, int64_t end, int32_t *fired);
 
 /* h holds each neuron's proposed integration step [ms], carried from step to step as NEST's IntegrationStep_;
    syn_ex and syn_in are g_ex and g_in [nS] or I_syn_ex and I_syn_in [pA]. */

@@ -27,15 +27,17 @@ public enum ConfigSchema {
             "scheduled_number": scheduledNumber,
             "value": value(.any),
             "positive_value": value(.positive),
+            "neuron_value": value(.any, perNeuron: true),
             "probabilities": probabilities,
         ]
         for rule in plasticityRules.tables + plasticityRules.delayRuleTables {
             defs["\(rule.name).params"] = bindableParameters(rule.parameters)
         }
         for model in registry.models {
-            defs["\(model.name).params"] = bindableParameters(model.parameters)
+            defs["\(model.name).params"] = bindableParameters(model.parameters, perNeuron: model.perNeuronParameters)
             defs["\(model.name).initial"] = object(
-                model.stateVariables.map { ($0.name, ref("value", description: "\($0.summary) [\($0.unit)]")) })
+                model.stateVariables.filter { !model.perNeuronParameters.contains($0.name) }
+                    .map { ($0.name, ref("neuron_value", description: "\($0.summary) [\($0.unit)]")) })
         }
         defs["\(PoissonGenerator.name).params"] = parameters(PoissonGenerator.parameters)
         defs["\(DCGenerator.name).params"] = parameters(DCGenerator.parameters)
@@ -257,7 +259,8 @@ public enum ConfigSchema {
 
     /// A `ValueSpec`: a number, a distribution, an inline array or a `.npy` file. With a constraint, every value
     /// it can produce must satisfy it, so a normal distribution then needs bounds.
-    private static func value(_ constraint: ParameterSpec.Constraint) -> JSONValue {
+    /// A number, a distribution, an array or a file; for values of neurons (`perNeuron`) also an expression of r.
+    private static func value(_ constraint: ParameterSpec.Constraint, perNeuron: Bool = false) -> JSONValue {
         let element = number(constraint)
         var normal: [(String, JSONValue)] = [
             ("normal", .object(["type": "array", "prefixItems": [.object(["type": "number"]), number(.nonNegative)],
@@ -276,7 +279,7 @@ public enum ConfigSchema {
             normal[2].1 = element
             normalRequired += ["min", "max"]
         }
-        return .object(["oneOf": [
+        let forms: [JSONValue] = [
             element,
             object([("uniform", .object(["type": "array", "items": element, "minItems": 2, "maxItems": 2,
                                          "description": "[low, high], low <= high"]))], required: ["uniform"]),
@@ -286,7 +289,12 @@ public enum ConfigSchema {
             object([("array", .object(["type": "array", "items": element, "description": "One value per element"]))],
                    required: ["array"]),
             object([("file", npyFile("One value per element"))], required: ["file"]),
-        ]])
+        ]
+        let expression = object([("expression", .object([
+            "type": "string", "minLength": 1,
+            "description": "Arithmetic of r, uniform in [0, 1) per neuron and shared by the population's expressions: numbers, r, + - * / ^, parentheses, sqrt, exp, log, abs",
+        ]))], required: ["expression"])
+        return .object(["oneOf": .array(forms + (perNeuron ? [expression] : []))])
     }
 
     private static var probabilities: JSONValue {
@@ -391,10 +399,12 @@ public enum ConfigSchema {
     }
 
     /// A rule's or a neuron model's parameters: numbers in their range, or bindings; choices as their names.
-    private static func bindableParameters(_ specs: [ParameterSpec]) -> JSONValue {
+    /// Parameters that may follow a modulator or a schedule; those in `perNeuron` may also be given per neuron.
+    private static func bindableParameters(_ specs: [ParameterSpec], perNeuron: [String] = []) -> JSONValue {
         object(specs.map { spec in
-            (spec.key, choice(spec) ?? .object(["description": .string("\(spec.summary) [\(spec.unit)]"), "default": .number(spec.defaultValue),
-                                                 "anyOf": [number(spec.constraint), ref("parameter_binding")]]))
+            let perNeuronForm = perNeuron.contains(spec.key) ? [value(spec.constraint, perNeuron: true)] : []
+            return (spec.key, choice(spec) ?? .object(["description": .string("\(spec.summary) [\(spec.unit)]"), "default": .number(spec.defaultValue),
+                                                       "anyOf": .array([number(spec.constraint), ref("parameter_binding")] + perNeuronForm)]))
         })
     }
 

@@ -18,7 +18,12 @@ public struct ModelCatalog: Sendable {
         for model in registry.models.sorted(by: { $0.name < $1.name }) {
             lines.append("  \(model.name): \(model.summary)")
             lines += model.parameters.map(Self.row)
-            lines.append("    state variables: " + model.stateVariables.map { "\($0.name) [\($0.unit)]" }.joined(separator: ", "))
+            let perNeuron = model.perNeuronParameters
+            if !perNeuron.isEmpty {
+                lines.append("    per neuron (recordable as state too): \(perNeuron.joined(separator: ", ")) (a number, {\"uniform\": ...}, {\"array\": ...}, {\"file\": ...} or {\"expression\": \"-65 + 15*r^2\"})")
+            }
+            lines.append("    state variables: " + model.stateVariables.filter { !perNeuron.contains($0.name) }
+                            .map { "\($0.name) [\($0.unit)]" }.joined(separator: ", "))
         }
         lines.append("")
         lines.append("Inputs (\"model\" of a population):")

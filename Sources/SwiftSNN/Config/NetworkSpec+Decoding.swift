@@ -103,7 +103,7 @@ extension ParameterValue {
                 self = .numbers(try node.numbers())
             }
         case .object(let dict):
-            let valueKeys: Set<String> = ["uniform", "normal", "choice", "array", "file"]
+            let valueKeys: Set<String> = ["uniform", "normal", "choice", "array", "file", "expression"]
             self = dict.keys.contains(where: valueKeys.contains) ? .values(try ValueSpec(node)) : .bound(try ParameterBinding(node))
         case .bool, .null:
             throw node.error("must be a number, got \(node.value.described)")
@@ -147,10 +147,10 @@ extension ValueSpec {
             self = .constant(try node.number())
             return
         }
-        let fields = try node.object(allowed: ["uniform", "normal", "min", "max", "choice", "array", "file"])
-        let kinds = ["uniform", "normal", "choice", "array", "file"].filter { fields[$0] != nil }
+        let fields = try node.object(allowed: ["uniform", "normal", "min", "max", "choice", "array", "file", "expression"])
+        let kinds = ["uniform", "normal", "choice", "array", "file", "expression"].filter { fields[$0] != nil }
         guard kinds.count == 1 else {
-            throw node.error("must be a number or an object with exactly one of uniform, normal, choice, array, file")
+            throw node.error("must be a number or an object with exactly one of uniform, normal, choice, array, file, expression")
         }
         if fields["min"] != nil || fields["max"] != nil, kinds[0] != "normal" {
             throw node.error("min/max are only allowed with normal")
@@ -167,6 +167,10 @@ extension ValueSpec {
             self = .choice(try fields["choice"]!.numbers())
         case "array":
             self = .array(try fields["array"]!.numbers())
+        case "expression":
+            let node = fields["expression"]!
+            do { self = .expression(try ValueExpression(try node.string())) }
+            catch let error as SNNError { throw node.error(error.description) }
         default:
             self = .file(try fields["file"]!.string())
         }

@@ -88,6 +88,7 @@ extension ValueSpec {
         case .choice(let xs): return .object(["choice": jsonNumbers(xs)])
         case .array(let xs): return .object(["array": jsonNumbers(xs)])
         case .file(let name): return .object(["file": .string(name)])
+        case .expression(let e): return .object(["expression": .string(e.source)])
         }
     }
 }

@@ -1,7 +1,8 @@
 /// A state variable became NaN or infinite during a run (an overflow, or parameters such as τ_m = 1e-300 that
-/// no integration survives). The clock engine scans every neuron's state every
-/// `ClockDrivenEngine.numericalGuardMs` (10 ms) of simulated time and at the end of each run, so a run stops
-/// within 10 ms of the step the value appeared in; what the recorders hold up to then is kept.
+/// no integration survives). Both engines scan every neuron's state every `ClockDrivenEngine.numericalGuardMs`
+/// (10 ms) of simulated time and at the end of each run, so a run stops within 10 ms of the step the value
+/// appeared in (the event engine sees each neuron as of its last event); what the recorders hold up to then is
+/// kept.
 public struct NumericalError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The population's name.
     public var population: String

@@ -190,7 +190,11 @@ public struct EventDrivenEngine: Engine {
             guard let n = neurons[p] else { return network.populations[p] }
             return SampledPopulation(base: network.populations[p], neurons: n, clock: clock)
         }
-        while step < end && Interruption.pending == nil {
+        var numericalError: NumericalError?
+        // As the clock engine's guard: a scan every `ClockDrivenEngine.numericalGuardMs` and at the end.
+        let guardSteps = max(1, grid.steps(ClockDrivenEngine.numericalGuardMs))
+        var nextGuard = step + guardSteps
+        while step < end && numericalError == nil && Interruption.pending == nil {
             let stepEnd = grid.spikeTime(step: step)
             for m in network.modulators.indices { network.modulators[m].begin(step: step) }
             while true {
@@ -224,6 +228,10 @@ public struct EventDrivenEngine: Engine {
             for p in stepSpikes.indices { stepSpikes[p].removeAll(keepingCapacity: true) }
             step += 1
             if step % reportEvery == 0 { observer?(Double(step) * grid.dtMs) }
+            if step >= nextGuard || step >= end || Interruption.pending != nil {
+                numericalError = firstNonFiniteState()
+                nextGuard = step + guardSteps
+            }
         }
         recording.finish(into: &recorders)
         for r in exact {
@@ -237,6 +245,20 @@ public struct EventDrivenEngine: Engine {
         }
         for p in neurons.indices { if let n = neurons[p] { network.populations[p] = n.population } }
         statistics.simulatedMs = Double(step) * grid.dtMs
+        if let numericalError { throw numericalError }
+    }
+
+    /// The numerical guard: the first NaN or infinite state value of any event-driven population, each neuron as
+    /// of its last event.
+    private func firstNonFiniteState() -> NumericalError? {
+        for (p, n) in neurons.enumerated() {
+            guard let n, let (variable, neuron) = n.firstNonFiniteValue() else { continue }
+            let population = n.population
+            return NumericalError(population: population.name, variable: population.variableNames[variable], neuron: neuron,
+                                  value: population.value(ofVariable: variable, neuron: neuron),
+                                  timeMs: Double(step) * network.grid.dtMs)
+        }
+        return nil
     }
 
     /// Everything that happens on its own from t = 0: crossings predicted from the initial state, the first spike

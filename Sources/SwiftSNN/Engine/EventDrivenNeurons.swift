@@ -1,3 +1,5 @@
+import CSNNKernels
+
 /// The neurons of one population as the event-driven engine drives them: each neuron's state as of its last
 /// event, advanced lazily with the model's exact solution when the next event reaches it. Every change to a
 /// neuron's future replaces its predicted threshold crossing in the engine's `CrossingQueue`, where the neuron's
@@ -21,6 +23,9 @@ protocol EventDrivenNeurons: AnyObject {
     func resolveCrossing(_ i: Int, crossings: inout CrossingQueue)
     /// Variable `v` of neuron `i` at `t` (not before its last event), from a copy evolved to `t`.
     func value(ofVariable v: Int, neuron i: Int, at t: Double) -> Double
+    /// The first NaN or infinite state value (each neuron as of its last event), by variable then neuron: the
+    /// numerical guard.
+    func firstNonFiniteValue() -> (variable: Int, neuron: Int)?
 }
 
 /// `EventDrivenNeurons` for a group of an exactly solvable model.
@@ -60,6 +65,11 @@ final class ExactNeurons<Model: ExactlySolvable>: EventDrivenNeurons {
         lastUpdateMs.deallocate()
         refractoryUntilMs.deallocate()
         scratch.deallocate()
+    }
+
+    func firstNonFiniteValue() -> (variable: Int, neuron: Int)? {
+        let k = snn_first_nonfinite(state, Int64(Model.stateVariables.count * count))
+        return k < 0 ? nil : (Int(k) / count, Int(k) % count)
     }
 
     var population: any Population {

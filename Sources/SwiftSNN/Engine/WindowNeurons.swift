@@ -40,6 +40,8 @@ final class WindowNeurons: EventDrivenNeurons {
 
     var population: any Population { group }
 
+    func firstNonFiniteValue() -> (variable: Int, neuron: Int)? { group.firstNonFiniteValue() }
+
     func start(at t: Double, crossings: inout CrossingQueue) {
         for i in 0..<count {
             lastUpdateMs[i] = t

@@ -13,8 +13,9 @@ import CSNNKernels
 /// bounded below by V_min and tested against V_th, and the generator current that arrived in the step is I_stim
 /// from the next step. The step (CSNNKernels/update_izhikevich.c) is NEST's operation for operation. Names,
 /// units, defaults (regular spiking) and the initial state (V_m −65 mV, U_m −13 mV, NEST's b·V_m for its default
-/// b, whatever b is given) follow NEST; its default V_min, −1.8e308, means no bound. Checked by IzhikevichTests
-/// against models/nest/izhikevich_*.csv.
+/// b, whatever b is given) follow NEST; its default V_min, −1.8e308, means no bound. a, b, c and d are kept per
+/// neuron (`perNeuronParameters`), as NEST keeps every parameter per node, for heterogeneous networks (Izhikevich
+/// 2003: c = −65 + 15 r², d = 8 − 6 r²). Checked by IzhikevichTests against models/nest/izhikevich_*.csv.
 public struct Izhikevich: NeuronModel {
     public static let name = "izhikevich"
     public static let summary = "Izhikevich 2003 simple model, NEST's forward-Euler step (NEST izhikevich)"
@@ -33,14 +34,19 @@ public struct Izhikevich: NeuronModel {
         StateVariableSpec("V_m", unit: "mV", "Membrane potential"),
         StateVariableSpec("U_m", unit: "mV", "Recovery variable"),
         StateVariableSpec("I_stim", unit: "pA", "Current from generators, applied in the next step"),
+        StateVariableSpec("a", unit: "1/ms", "The neuron's rate of the recovery variable U"),
+        StateVariableSpec("b", unit: "1", "The neuron's sensitivity of U to V"),
+        StateVariableSpec("c", unit: "mV", "The neuron's reset value of V"),
+        StateVariableSpec("d", unit: "mV", "The neuron's increment of U at a spike"),
     ]
     public static let ports = InputPorts(planes: 2, excitatory: 0, inhibitory: 0, current: 1)
     public static let stimulusVariable: Int? = 2
+    public static let perNeuronParameters = ["a", "b", "c", "d"]
 
     /// `V_th` [mV].
     public let thresholdMV: Double
-    /// `c` [mV].
-    public let resetMV: Double
+    /// The population's a, b, c, d: the neurons' values unless given per neuron.
+    private let population: [Double]
     private let kernel: snn_izhikevich
 
     public init(_ p: ParameterValues, dtMs: Double) throws {
@@ -50,18 +56,19 @@ public struct Izhikevich: NeuronModel {
                               problem: "must be 1 (forward Euler) or 0 (Izhikevich's published scheme), got \(formatNumber(consistent))")
         }
         thresholdMV = p["V_th"]
-        resetMV = p["c"]
-        kernel = snn_izhikevich(a: p["a"], b: p["b"], constant_current: p["I_e"], lower_bound: p["V_min"], h: dtMs,
-                                recovery_jump: p["d"], consistent_integration: Int32(consistent))
+        population = Self.perNeuronParameters.map { p[$0] }
+        kernel = snn_izhikevich(constant_current: p["I_e"], lower_bound: p["V_min"], h: dtMs,
+                                consistent_integration: Int32(consistent))
     }
 
-    public func defaultInitialValue(of variable: Int) -> Double { [-65, -13, 0][variable] }
+    public func defaultInitialValue(of variable: Int) -> Double { variable < 3 ? [-65, -13, 0][variable] : population[variable - 3] }
 
     public func update(state: UnsafeMutablePointer<Double>, refractory: UnsafeMutablePointer<Int32>, count: Int,
                        range: Range<Int>, input: StepInput, fired: UnsafeMutablePointer<Int32>) -> Int {
-        var rule = snn_spike_rule(threshold: thresholdMV, reset: resetMV, refractory_steps: 0)
+        var rule = snn_spike_rule(threshold: thresholdMV, reset: 0, refractory_steps: 0)
         return withUnsafePointer(to: kernel) { kernel in
-            snn_step_izhikevich(kernel, &rule, state, state + count, state + 2 * count,
+            snn_step_izhikevich(kernel, &rule, state, state + count, state + 2 * count, state + 3 * count,
+                                state + 4 * count, state + 5 * count, state + 6 * count,
                                 input.plane(Self.ports.excitatory, count: count),
                                 input.livePlane(Self.ports.current, count: count),
                                 Int64(range.lowerBound), Int64(range.upperBound), fired)

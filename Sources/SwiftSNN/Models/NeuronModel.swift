@@ -15,6 +15,11 @@ public protocol NeuronModel: Sendable {
     /// The state variable that holds the generator current of the next step (`I_stim`, pA), if the model has one.
     /// It stays 0 in populations that no current generator reaches, and their steps skip it (see `StepInput`).
     static var stimulusVariable: Int? { get }
+    /// Parameters the model keeps one value of per neuron, each stored as the state variable of the same name,
+    /// which the step reads: a config may give them per neuron (`{"uniform": …}`, an array, a file, an expression
+    /// of r), and they are recorded, set and checkpointed as state. The model is built with one value for each
+    /// (the config's number, or the default) and returns it as their `defaultInitialValue`.
+    static var perNeuronParameters: [String] { get }
 
     /// Checks nothing (the values were checked against `parameters`) and derives the step propagators for `dtMs`.
     init(_ parameters: ParameterValues, dtMs: Double) throws
@@ -32,6 +37,8 @@ public protocol NeuronModel: Sendable {
 
 extension NeuronModel {
     public static var stimulusVariable: Int? { nil }
+    /// None: every parameter has one value for the whole population.
+    public static var perNeuronParameters: [String] { [] }
 }
 
 /// A state variable of a model: its name in configs and recorders (NEST spelling) and unit.

@@ -13,10 +13,15 @@ public protocol PyNNCellType: Sendable {
     static var initialValues: [String: Double] { get }
     /// Refuses, naming PyNN's keys, values that `Target` would refuse in its own names (`v_reset` ≥ `v_thresh`).
     static func check(_ parameters: ParameterValues) throws
+    /// `Target`'s per-neuron parameters that PyNN names and scales alike (Izhikevich's a, b, c, d), so a config may
+    /// give them per neuron under PyNN's name.
+    static var perNeuronParameters: [String] { get }
 }
 
 extension PyNNCellType {
     public static func check(_ parameters: ParameterValues) throws {}
+    /// None.
+    public static var perNeuronParameters: [String] { [] }
 }
 
 /// One of a NEST model's parameters as PyNN's NEST backend computes it from PyNN's: a PyNN parameter times a
@@ -53,6 +58,7 @@ public struct PyNNCell<Cell: PyNNCellType>: NeuronModel {
     public static var stateVariables: [StateVariableSpec] { Cell.Target.stateVariables }
     public static var ports: InputPorts { Cell.Target.ports }
     public static var stimulusVariable: Int? { Cell.Target.stimulusVariable }
+    public static var perNeuronParameters: [String] { Cell.perNeuronParameters }
 
     /// The NEST model with the translated parameters.
     public let target: Cell.Target

@@ -81,6 +81,7 @@ public enum IzhikevichCell: PyNNCellType {
         PyNNTranslation("i_offset", "I_e", scale: 1000),
     ]
     public static let initialValues = ["V_m": -70.0, "U_m": -14.0]
+    public static let perNeuronParameters = Izhikevich.perNeuronParameters
 }
 
 /// PyNN's `EIF_cond_exp_isfa_ista`, run as `aeif_cond_exp`: g_L = 1000 cm/tau_m nS, b in nA (PyNN's defaults

@@ -211,11 +211,23 @@ public struct NetworkBuilder: Sendable {
         // Bound parameters start at their schedule's initial value or the model's default; `bindParameters` gives
         // them their first values once the modulators exist.
         var given = pop.params.filter { !$0.value.isBound }
+        var perNeuron: [String: ValueSpec] = [:]
         for (key, value) in pop.params {
-            if case .bound(.schedule(let initial, _, _)) = value { given[key] = .number(initial) }
+            switch value {
+            case .bound(.schedule(let initial, _, _)): given[key] = .number(initial)
+            case .values(let spec):
+                guard model.perNeuronParameters.contains(key) else {
+                    let keys = model.perNeuronParameters
+                    throw ConfigError(path: "\(path).params.\(key)",
+                                      problem: "\(model.name) takes one value of \(key) for the whole population (a number or a binding); per neuron: \(keys.isEmpty ? "none" : keys.joined(separator: ", "))")
+                }
+                given[key] = nil
+                perNeuron[key] = spec
+            default: break
+            }
         }
         return try makeGroup(model, pop, parameters: try context.numericParameters(given, specs: model.parameters),
-                             index: index, lowering)
+                             perNeuron: perNeuron, index: index, lowering)
     }
 
     /// Resolves the parameters of population `index` that follow a modulator or a schedule and sets their values for
@@ -224,7 +236,9 @@ public struct NetworkBuilder: Sendable {
         let path = "populations[\(index)].params"
         // Found by `makePopulation`, which refused bound parameters of inputs.
         guard let model = registry.model(named: pop.model) else { return }
-        let (values, bindings) = try boundParameters(pop.params, path: path, specs: model.parameters, network: network) { key, values, bindingPath in
+        // Values per neuron are in the state already (`makeGroup`).
+        let params = pop.params.filter { if case .values = $0.value { false } else { true } }
+        let (values, bindings) = try boundParameters(params, path: path, specs: model.parameters, network: network) { key, values, bindingPath in
             do {
                 try network.populations[index].setParameter(key, to: values[key], grid: network.grid)
             } catch let error as ConfigError {
@@ -235,18 +249,39 @@ public struct NetworkBuilder: Sendable {
                                                             initial: bindings.map { values[$0.key] }))
     }
 
-    private func makeGroup<M: NeuronModel>(_: M.Type, _ pop: PopulationSpec, parameters: ParameterValues, index: Int,
+    /// The population's neurons: per-neuron parameters (`perNeuron`, the model's `perNeuronParameters` given
+    /// per neuron) and initial values set in their state columns, every value checked.
+    private func makeGroup<M: NeuronModel>(_: M.Type, _ pop: PopulationSpec, parameters: ParameterValues,
+                                           perNeuron: [String: ValueSpec], index: Int,
                                            _ lowering: Lowering) throws -> any Population {
         var group = NeuronGroup(name: pop.name, model: try M(parameters, dtMs: lowering.grid.dtMs), count: pop.size,
                                 parameters: parameters)
+        func initialize(_ v: Int, with spec: ValueSpec, _ constraint: ParameterSpec.Constraint, path: String) throws {
+            let spec = try spec.resolved(constraint, baseDirectory: lowering.spec.baseDirectory, path: path, perNeuron: true)
+            try spec.requireCount(pop.size, path: path, of: "neuron")
+            group.initialize(variable: v, with: spec, seed: lowering.seed)
+            guard case .expression = spec else { return }
+            for i in 0..<pop.size {
+                if let problem = constraint.violation(group.value(ofVariable: v, neuron: i)) {
+                    throw ConfigError(path: path, problem: "neuron \(i) (r = \(formatNumber(group.neuronRandom(i, seed: lowering.seed)))): \(problem)")
+                }
+            }
+        }
+        for key in perNeuron.keys.sorted() {
+            // Found by `makePopulation` among the model's per-neuron parameters, each a parameter and a variable.
+            let spec = M.parameters.first { $0.key == key }!
+            try initialize(NeuronGroup<M>.perNeuronVariable(key)!, with: perNeuron[key]!, spec.constraint,
+                           path: "populations[\(index)].params.\(key)")
+        }
         for variable in pop.initial.keys.sorted() {
             let path = "populations[\(index)].initial.\(variable)"
             guard let v = M.stateVariables.firstIndex(where: { $0.name == variable }) else {
                 throw ConfigError(path: path, problem: "unknown state variable for \(M.name); known: \(M.stateVariables.map(\.name).joined(separator: ", "))")
             }
-            let spec = try pop.initial[variable]!.resolved(baseDirectory: lowering.spec.baseDirectory, path: path)
-            try spec.requireCount(pop.size, path: path, of: "neuron")
-            group.initialize(variable: v, with: spec, seed: lowering.seed)
+            guard !M.perNeuronParameters.contains(variable) else {
+                throw ConfigError(path: path, problem: "\(variable) is a parameter of \(M.name); give it (per neuron if need be) in params")
+            }
+            try initialize(v, with: pop.initial[variable]!, .any, path: path)
         }
         return group
     }

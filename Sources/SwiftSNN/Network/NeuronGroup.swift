@@ -40,13 +40,25 @@ public struct NeuronGroup<Model: NeuronModel>: Population {
     public var variableNames: [String] { Model.stateVariables.map(\.name) }
 
     /// Sets variable `variable` of every neuron, drawing random initial values from one stream per neuron, keyed
-    /// by the population's name (`RandomStream.key`), the variable and the neuron.
+    /// by the population's name (`RandomStream.key`), the variable and the neuron. An expression takes the
+    /// neuron's r (`neuronRandom(_:seed:)`), the same for every variable.
     public mutating func initialize(variable: Int, with spec: ValueSpec, seed: UInt64) {
         let population = RandomStream.key(name) ^ UInt64(variable)
         for i in 0..<count {
+            if case .expression(let e) = spec {
+                state[variable * count + i] = e.value(r: neuronRandom(i, seed: seed))
+                continue
+            }
             var rng = RandomStream(seed: seed, purpose: .initialState, population, UInt64(i))
             state[variable * count + i] = spec.value(at: i, using: &rng)
         }
+    }
+
+    /// Neuron `neuron`'s r, uniform in [0, 1), which every `ValueExpression` of the population reads: one stream per
+    /// neuron keyed by the population's name, so r does not depend on which variables use it or on the order.
+    public func neuronRandom(_ neuron: Int, seed: UInt64) -> Double {
+        var rng = RandomStream(seed: seed, purpose: .neuronRandom, RandomStream.key(name), UInt64(neuron))
+        return rng.nextUniform()
     }
 
     public mutating func makeStepper() -> any PopulationStepper {
@@ -75,7 +87,8 @@ public struct NeuronGroup<Model: NeuronModel>: Population {
         for (i, x) in values.enumerated() { state[variable * count + i] = x }
     }
 
-    /// Builds the model anew from the changed values, so that propagators derived from the parameter follow.
+    /// Builds the model anew from the changed values, so that propagators derived from the parameter follow; a
+    /// per-neuron parameter (`NeuronModel.perNeuronParameters`) takes `value` in every neuron.
     public mutating func setParameter(_ key: String, to value: Double, grid: TimeGrid) throws {
         guard let parameters else {
             throw SNNError("population '\(name)' was built from a model value, not from parameters; replace its model instead")
@@ -83,6 +96,28 @@ public struct NeuronGroup<Model: NeuronModel>: Population {
         let changed = try parameters.setting(key, to: value, specs: Model.parameters)
         model = try Model(changed, dtMs: grid.dtMs)
         self.parameters = changed
+        if let v = Self.perNeuronVariable(key) {
+            for i in 0..<count { state[v * count + i] = value }
+        }
+    }
+
+    /// Sets a per-neuron parameter (`NeuronModel.perNeuronParameters`) of each neuron, checked against the model's
+    /// parameter table.
+    public mutating func setParameter(_ key: String, perNeuron values: [Double]) throws {
+        guard let v = Self.perNeuronVariable(key), let spec = Model.parameters.first(where: { $0.key == key }) else {
+            let perNeuron = Model.perNeuronParameters
+            throw SNNError("\(Model.name) keeps one \(key) for the whole population; per neuron: \(perNeuron.isEmpty ? "none" : perNeuron.joined(separator: ", "))")
+        }
+        if let i = values.indices.first(where: { spec.constraint.violation(values[$0]) != nil }) {
+            throw SNNError("\(key) of '\(name)'[\(i)]: \(spec.constraint.violation(values[i])!)")
+        }
+        try setValues(ofVariable: v, to: values)
+    }
+
+    /// The state variable that holds per-neuron parameter `key`, if the model keeps `key` per neuron.
+    static func perNeuronVariable(_ key: String) -> Int? {
+        guard Model.perNeuronParameters.contains(key) else { return nil }
+        return Model.stateVariables.firstIndex { $0.name == key }
     }
 
     struct Stepper: PopulationStepper, @unchecked Sendable {

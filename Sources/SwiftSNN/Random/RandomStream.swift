@@ -28,6 +28,8 @@ public struct RandomStream: RandomNumberGenerator, Sendable, BitwiseCopyable {
         case thirdFactor = 8
         /// Which grid point each neuron of a layout takes.
         case layout = 9
+        /// Each neuron's r, which the population's expressions read (`ValueExpression`).
+        case neuronRandom = 10
     }
 
     private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64

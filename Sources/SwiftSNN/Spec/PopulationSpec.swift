@@ -22,10 +22,15 @@ public struct PopulationSpec: Sendable, Equatable {
         self.initial = initial
     }
 
-    /// A population of a model given by its typed parameters (`IafPscExp.Parameters(...)`).
-    public init<P: ModelParameters>(name: String, size: Int, _ parameters: P, initial: [String: ValueSpec] = [:]) {
+    /// A population of a model given by its typed parameters (`IafPscExp.Parameters(...)`); `perNeuron` gives
+    /// some of the model's per-neuron parameters (`NeuronModel.perNeuronParameters`) per neuron instead, e.g.
+    /// `["c": .expression(try ValueExpression("-65 + 15*r^2"))]` for `Izhikevich.Parameters`.
+    public init<P: ModelParameters>(name: String, size: Int, _ parameters: P, perNeuron: [String: ValueSpec] = [:],
+                                    initial: [String: ValueSpec] = [:]) {
         self.init(name: name, size: size, model: P.modelName,
-                  params: parameters.values.mapValues(ParameterValue.number).merging(parameters.choices.mapValues(ParameterValue.text)) { $1 },
+                  params: parameters.values.mapValues(ParameterValue.number)
+                      .merging(parameters.choices.mapValues(ParameterValue.text)) { $1 }
+                      .merging(perNeuron.mapValues(ParameterValue.values)) { $1 },
                   initial: initial)
     }
 }

@@ -1,10 +1,12 @@
 import Foundation
 
 /// The memory a spec's network will take, worked out from the spec alone, before anything is allocated: neuron
-/// state, synapse tables, the clock engine's input rings and what the state, weight, delay and modulator
-/// recorders hold by the end of the run (`simulation.duration_ms`), or at most one piece of it when the recordings
-/// are streamed to files (`RecordingStream`) (spike recorders depend on the activity and are not counted). Expected
-/// counts are used for random rules, array lengths for explicit ones, upper bounds of delays for the rings.
+/// state, synapse tables, the clock engine's input rings, the event engine's queues (each neuron's predicted
+/// crossing and clocks, each Poisson-driven synapse's stream and next event) and what the state, weight, delay and
+/// modulator recorders hold by the end of the run (`simulation.duration_ms`), or at most one piece of it when the
+/// recordings are streamed to files (`RecordingStream`). What depends on the activity is not counted: spike
+/// recorders, and spikes in flight in the event queue. Expected counts are used for random rules, array lengths
+/// for explicit ones, upper bounds of delays for the rings.
 ///
 /// `NetworkBuilder` compares it with its `MemoryLimit` before building, so that a network that cannot fit is
 /// refused in a moment, with the part that is too large named by its JSON path.
@@ -69,6 +71,20 @@ public struct ResourceEstimate: Sendable {
             }
             let delayMs = projection.maxDelayMs ?? (projection.delayMs ?? .constant(ProjectionSpec.defaultDelayMs)).largestValue
             longestDelaySteps = max(longestDelaySteps, min(grid.fractionalSteps(delayMs ?? 0).rounded(), Double(UInt16.max)))
+        }
+        if spec.simulation.effectiveEngine == .event {
+            // `EventDrivenEngine`: per neuron a `CrossingQueue` entry and position and two clocks (last update, end
+            // of refractoriness); per Poisson-driven synapse a `RandomStream` and its next `ScheduledEvent`.
+            let neurons = spec.populations.reduce(0.0) { $0 + (registry.model(named: $1.model) == nil ? 0 : Double($1.size)) }
+            let poissonSynapses = zip(spec.projections, synapseCounts).reduce(0.0) { sum, pair in
+                let model = spec.populations.first { $0.name == pair.0.source }?.model
+                return sum + (model == PoissonGenerator.name ? pair.1 : 0)
+            }
+            parts.append(Part(path: "the event engine's crossings", count: neurons, items: "neurons", bytesEach: 16 + 4 + 16,
+                              remedy: "the populations"))
+            parts.append(Part(path: "the event engine's Poisson trains", count: poissonSynapses, items: "synapses",
+                              bytesEach: Double(MemoryLayout<RandomStream>.stride + MemoryLayout<ScheduledEvent>.stride),
+                              remedy: "the Poisson-driven projections"))
         }
         if spec.simulation.effectiveEngine == .clock {
             // `ClockDrivenEngine`: a power of two of at least min(delay, 100) + delay + 1 slots, per plane and neuron.
@@ -159,15 +175,16 @@ public struct ResourceEstimate: Sendable {
 }
 
 private extension ValueSpec {
-    /// The largest value the spec gives, as far as the spec tells without reading files: nil for a file; for an
-    /// unbounded normal, mean + 5 sd (exceeded by one draw in 3.5 million).
+    /// The largest value the spec gives, as far as the spec tells without reading files: nil for a file or an
+    /// expression (refused for delays, which this bounds); for an unbounded normal, mean + 5 sd (exceeded by one
+    /// draw in 3.5 million).
     var largestValue: Double? {
         switch self {
         case .constant(let x): return x
         case .uniform(_, let high): return high
         case let .normal(mean, sd, _, max): return Swift.min(max, mean + 5 * sd)
         case .choice(let values), .array(let values): return values.max()
-        case .file: return nil
+        case .file, .expression: return nil
         }
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 /// How a per-neuron or per-synapse quantity (initial V_m, weight, delay) is given: a number,
 /// `{"uniform": [low, high]}`, `{"normal": [mean, sd]}` (optionally `"min"`/`"max"`: values outside are redrawn,
 /// as NEST's `normal_clipped`), `{"choice": [-3, 3]}` (one of the values, each equally likely: NALSM's random
-/// signs), `{"array": [...]}` or `{"file": "values.npy"}` (one value per element).
+/// signs), `{"array": [...]}` or `{"file": "values.npy"}` (one value per element); per neuron (initial state,
+/// per-neuron model parameters) also `{"expression": "-65 + 15*r^2"}` of a random r per neuron (`ValueExpression`).
 public enum ValueSpec: Sendable, Equatable {
     /// The same value for every element.
     case constant(Double)
@@ -17,6 +18,8 @@ public enum ValueSpec: Sendable, Equatable {
     case array([Double])
     /// A `.npy` file of values, relative to the spec's base directory; read when the network is built.
     case file(String)
+    /// An expression of the neuron's random number r (per-neuron values only).
+    case expression(ValueExpression)
 
     /// Normal with mean and standard deviation, unbounded.
     public static func normal(mean: Double, sd: Double) -> ValueSpec {
@@ -24,8 +27,14 @@ public enum ValueSpec: Sendable, Equatable {
     }
 
     /// The spec with a file read into `.array`, every value checked against `constraint`; errors name `path`.
-    func resolved(_ constraint: ParameterSpec.Constraint = .any, baseDirectory: URL, path: String) throws -> ValueSpec {
+    /// Expressions are values of neurons (`perNeuron`); the values they give are checked when they are evaluated.
+    func resolved(_ constraint: ParameterSpec.Constraint = .any, baseDirectory: URL, path: String,
+                  perNeuron: Bool = false) throws -> ValueSpec {
         switch self {
+        case .expression:
+            guard perNeuron else {
+                throw ConfigError(path: path, problem: "expressions of r give per-neuron values (initial state, neuron parameters); give a number, a distribution, an array or a file")
+            }
         case .constant(let x):
             if let p = constraint.violation(x) { throw ConfigError(path: path, problem: p) }
         case .uniform(let lo, let hi):
@@ -103,6 +112,7 @@ public enum ValueSpec: Sendable, Equatable {
         case .choice(let values): return values[stream.nextInt(below: values.count)]
         case .array(let values): return values[index]
         case .file: preconditionFailure("ValueSpec.file must be resolved before values are drawn")
+        case .expression: preconditionFailure("ValueSpec.expression is evaluated per neuron (NeuronGroup.initialize)")
         }
     }
 }

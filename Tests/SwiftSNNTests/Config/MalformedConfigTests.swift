@@ -21,6 +21,11 @@ import Testing
 
     static let sim = #""simulation": {"duration_ms": 10}"#
     static let n3 = #"{"name": "n", "size": 3, "model": "iaf_psc_delta"}"#
+    /// Neuron 0's r in population "n" under the default seed, which an error about its expression names.
+    static let firstR: String = {
+        var rng = RandomStream(seed: SimulationSpec.defaultSeed, purpose: .neuronRandom, RandomStream.key("n"), 0)
+        return formatNumber(rng.nextUniform())
+    }()
 
     static func projection(_ connectivity: String = #"{"rule": "all_to_all"}"#, synapse: String = #"{"weight": 1}"#) -> String {
         #"{\#(sim), "populations": [\#(n3)], "projections": [{"source": "n", "target": "n", "connectivity": \#(connectivity), "synapse": \#(synapse)}]}"#
@@ -146,6 +151,26 @@ import Testing
              "populations[0].initial.V_m.uniform: low must be <= high, got [-50, -60]"),
         Case("negative standard deviation", population(#"{"name": "n", "size": 3, "model": "iaf_psc_delta", "initial": {"V_m": {"normal": [-65, -1]}}}"#),
              "populations[0].initial.V_m.normal[1]: sd must be >= 0, got -1"),
+
+        // Per-neuron parameters and expressions of r.
+        Case("per-neuron value of a population-wide parameter", population(#"{"name": "n", "size": 3, "model": "izhikevich", "params": {"V_th": {"uniform": [25, 35]}}}"#),
+             "populations[0].params.V_th: izhikevich takes one value of V_th for the whole population (a number or a binding); per neuron: a, b, c, d"),
+        Case("per-neuron parameter as an initial value", population(#"{"name": "n", "size": 3, "model": "izhikevich", "initial": {"c": -60}}"#),
+             "populations[0].initial.c: c is a parameter of izhikevich; give it (per neuron if need be) in params"),
+        Case("per-neuron parameter array too short", population(#"{"name": "n", "size": 3, "model": "izhikevich", "params": {"d": {"array": [8, 2]}}}"#),
+             "populations[0].params.d: array has 2 values, expected 3 (one per neuron)"),
+        Case("expression cut short", population(#"{"name": "n", "size": 3, "model": "izhikevich", "params": {"c": {"expression": "-65 + 15*"}}}"#),
+             "populations[0].params.c.expression: expression: expected a number, r, a function or '(' at column 10"),
+        Case("expression with an unknown name", population(#"{"name": "n", "size": 3, "model": "izhikevich", "params": {"c": {"expression": "-65 + 15*x^2"}}}"#),
+             "populations[0].params.c.expression: expression: unknown name 'x' (known: r, abs, exp, log, sqrt) at column 10"),
+        Case("expression with an unclosed parenthesis", population(#"{"name": "n", "size": 3, "model": "izhikevich", "params": {"d": {"expression": "8 - 6*(r^2"}}}"#),
+             "populations[0].params.d.expression: expression: expected ')' at column 11"),
+        Case("expression giving NaN", population(#"{"name": "n", "size": 3, "model": "izhikevich", "params": {"a": {"expression": "sqrt(r - 2)"}}}"#),
+             "populations[0].params.a: neuron 0 (r = \(firstR)): must be a finite number, got NaN"),
+        Case("expression in an input's parameters", population(#"{"name": "g", "size": 2, "model": "bernoulli_input", "params": {"p": {"expression": "r"}}}"#),
+             "populations[0].params.p: expressions of r give per-neuron values (initial state, neuron parameters); give a number, a distribution, an array or a file"),
+        Case("expression for a weight", projection(synapse: #"{"weight": {"expression": "r"}}"#),
+             "projections[0].synapse.weight: expressions of r give per-neuron values (initial state, neuron parameters); give a number, a distribution, an array or a file"),
 
         // Projections.
         Case("unknown source population", #"{\#(sim), "populations": [\#(n3)], "projections": [{"source": "m", "target": "n", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1}}]}"#,

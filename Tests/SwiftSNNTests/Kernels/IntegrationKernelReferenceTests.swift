@@ -134,14 +134,28 @@ import Testing
         #expect(got.input.allSatisfy { $0 == 0 }, "the kernel leaves the step's input zeroed")
     }
 
-    /// NEST izhikevich's update, statement by statement, in both schemes.
+    /// A random izhikevich step whose neurons have their own a, b, c, d (state variables 3 to 6), each in the
+    /// range of Izhikevich's (2003) heterogeneous network.
+    static func izhikevichStep(seed: UInt64) -> RandomStep {
+        var step = randomStep(variables: 7, planes: 2, seed: seed)
+        var rng = RandomStream(seed: seed, purpose: .initialState, 8)
+        for i in 0..<count {
+            let r = rng.nextUniform()
+            for (v, x) in [0.02 + 0.08 * r, 0.25 - 0.05 * r, -65 + 15 * r * r, 8 - 6 * r * r].enumerated() {
+                step.state[(3 + v) * count + i] = x
+            }
+        }
+        return step
+    }
+
+    /// NEST izhikevich's update, statement by statement, in both schemes, each neuron with its own a, b, c, d.
     @Test(arguments: [1.0, 0.0])
     func izhikevichKernelMatchesScalarReference(consistentIntegration: Double) throws {
-        let dt = 0.1, a = 0.02, b = 0.2, c = -65.0, d = 8.0, iE = 5.0, vMin = -74.0, threshold = 30.0
+        let dt = 0.1, iE = 5.0, vMin = -74.0, threshold = 30.0
         let model = try Izhikevich(ParameterValues(defaultsOf: Izhikevich.parameters,
                                                    overriding: ["I_e": iE, "V_min": vMin,
                                                                 "consistent_integration": consistentIntegration]), dtMs: dt)
-        var step = Self.randomStep(variables: 3, planes: 2, seed: 9)
+        var step = Self.izhikevichStep(seed: 9)
         let n = Self.count
         for i in 0..<n { step.state[i] = -80 + 115 * Double(i) / Double(n) }  // from below V_min to above V_th
         let got = Self.run(model, step)
@@ -152,6 +166,7 @@ import Testing
         for i in 0..<n {
             var v = step.state[i], u = step.state[n + i]
             let stimulus = step.state[2 * n + i], jump = step.input[i]
+            let (a, b, c, d) = (step.state[3 * n + i], step.state[4 * n + i], step.state[5 * n + i], step.state[6 * n + i])
             if consistentIntegration == 1 {
                 let (v0, u0) = (v, u)
                 v += dt * slope(v0, u0, stimulus) + jump
@@ -170,6 +185,7 @@ import Testing
             #expect(got.state[i].bitPattern == v.bitPattern, "V_m of neuron \(i)")
             #expect(got.state[n + i].bitPattern == u.bitPattern, "U_m of neuron \(i)")
             #expect(got.state[2 * n + i] == step.input[n + i])
+            #expect((3..<7).allSatisfy { got.state[$0 * n + i] == step.state[$0 * n + i] }, "a, b, c, d stay")
         }
         #expect(clamped > 0 && !fired.isEmpty, "the random step should clamp some neurons and fire others")
         #expect(got.fired == fired, "neurons that fired")
@@ -256,7 +272,8 @@ import Testing
     /// I_stim; that must change nothing but the work done.
     @Test func idleCurrentPlaneGivesTheSameStep() throws {
         func check<M: NeuronModel>(_ model: M, variables: Int, planes: Int, seed: UInt64) {
-            var step = Self.randomStep(variables: variables, planes: planes, seed: seed)
+            var step = M.self == Izhikevich.self ? Self.izhikevichStep(seed: seed)
+                : Self.randomStep(variables: variables, planes: planes, seed: seed)
             let n = Self.count, stimulus = M.stimulusVariable!, current = M.ports.current
             for i in 0..<n {
                 step.state[stimulus * n + i] = 0
@@ -274,6 +291,6 @@ import Testing
         check(try IafPscAlpha(ParameterValues(defaultsOf: IafPscAlpha.parameters), dtMs: 0.1), variables: 6, planes: 3, seed: 8)
         // A threshold within the random V_m, so that some neurons fire.
         check(try Izhikevich(ParameterValues(defaultsOf: Izhikevich.parameters, overriding: ["V_th": -55]), dtMs: 0.1),
-              variables: 3, planes: 2, seed: 10)
+              variables: 7, planes: 2, seed: 10)
     }
 }

@@ -94,6 +94,27 @@ import Testing
         #expect(abs(driver.state[0] - (-60 + 0.1 * (0.04 * 3600 - 300 + 140 - u))) < 1e-12)
     }
 
+    /// Reference: izhikevich_types_spikes (NEST 3.10): six neurons of one population, each with its own a, b, c, d
+    /// (Izhikevich 2003 fig. 2's RS, IB, CH, FS, LTS, RZ), I_e = 10 pA for 1 s: each neuron's spike steps are
+    /// NEST's, so each neuron integrates with its own parameters and resets to its own c.
+    @Test func neuronsWithTheirOwnParametersSpikeAsNestsDo() throws {
+        let types: [String: [Double]] = ["a": [0.02, 0.02, 0.02, 0.1, 0.02, 0.1], "b": [0.2, 0.2, 0.2, 0.2, 0.25, 0.26],
+                                         "c": [-65, -55, -50, -65, -65, -65], "d": [8, 4, 2, 2, 2, 2]]
+        var params = types.mapValues { ParameterValue.values(.array($0)) }
+        params["I_e"] = 10
+        let spec = NetworkSpec(simulation: SimulationSpec(durationMs: 1000, dtMs: Self.dtMs),
+                               populations: [PopulationSpec(name: "n", size: 6, model: "izhikevich", params: params)],
+                               recorders: [.spikes("spikes", of: "n")])
+        var sim = try Simulation(spec: spec)
+        try sim.run()
+        let ours = try sim.spikes("spikes"), nest = try NestTrace("izhikevich_types_spikes")
+        for neuron in 0..<6 {
+            let mine = zip(ours.ids, ours.timesMs).filter { $0.0 == Int32(neuron) }.map { ($0.1 / Self.dtMs).rounded() }
+            let theirs = zip(nest["neuron"], nest["t_ms"]).filter { Int($0.0) == neuron }.map { ($0.1 / Self.dtMs).rounded() }
+            #expect(!theirs.isEmpty && mine == theirs, "neuron \(neuron) (a \(types["a"]![neuron]), c \(types["c"]![neuron]))")
+        }
+    }
+
     @Test func consistentIntegrationOtherThanZeroOrOneIsRefusedWithItsPath() {
         #expect(throws: ConfigError(path: "params.consistent_integration",
                                     problem: "must be 1 (forward Euler) or 0 (Izhikevich's published scheme), got 0.5")) {

@@ -41,6 +41,26 @@ import Testing
         #expect(estimate >= actual / 2 && estimate <= actual * 2, "estimate \(estimate) B, actual \(actual) B")
     }
 
+    /// The event engine keeps, per Poisson-driven synapse, its own stream (xoshiro256: 4 × 8 B) and its next event,
+    /// and per neuron a crossing entry (time, id, flag: 16 B), its position in the queue (4 B) and two clocks (16 B);
+    /// the clock engine keeps none of that, but input rings instead.
+    @Test func theEventEnginesQueuesAreCountedPerNeuronAndPerPoissonSynapse() throws {
+        let config = #"""
+            {"simulation": {"duration_ms": 10, "engine": "ENGINE"},
+             "populations": [{"name": "drive", "size": 1, "model": "poisson_generator", "params": {"rate": 100}},
+                             {"name": "n", "size": 5000, "model": "iaf_psc_exp"}],
+             "projections": [{"source": "drive", "target": "n", "connectivity": {"rule": "all_to_all"}, "synapse": {"weight": 1}}]}
+            """#
+        let event = ResourceEstimate(spec: try InlineConfig.config(config.replacingOccurrences(of: "ENGINE", with: "event")))
+        let trains = try #require(event.parts.first { $0.path == "the event engine's Poisson trains" })
+        #expect(trains.count == 5000 && trains.bytesEach == Double(32 + MemoryLayout<ScheduledEvent>.stride))
+        let crossings = try #require(event.parts.first { $0.path == "the event engine's crossings" })
+        #expect(crossings.count == 5000 && crossings.bytesEach == 36)
+        #expect(!event.parts.contains { $0.path == "the input rings" })
+        let clock = ResourceEstimate(spec: try InlineConfig.config(config.replacingOccurrences(of: "ENGINE", with: "clock")))
+        #expect(!clock.parts.contains { $0.path.hasPrefix("the event engine") } && clock.parts.contains { $0.path == "the input rings" })
+    }
+
     /// K = 2^40 sources per target, and 2^31 − 1 neurons whose input rings hold 32 slots (a 1 ms delay: 10 + 10 + 1
     /// steps, rounded up to a power of two) of 2 planes: refused from the estimate, with one line naming the part
     /// and the limit. Were either allocated, the test would die, not fail.

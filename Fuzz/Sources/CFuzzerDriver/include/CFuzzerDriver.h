@@ -8,4 +8,9 @@
  * own, so the targets call this from it, with their LLVMFuzzerTestOneInput. */
 int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*test)(const uint8_t *data, size_t size));
 
+/* LeakSanitizer's interface (compiler-rt sanitizer/lsan_interface.h): allocations made between disable and
+ * enable are never reported as leaks. */
+void __lsan_disable(void);
+void __lsan_enable(void);
+
 #endif
