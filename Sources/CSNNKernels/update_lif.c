@@ -116,13 +116,26 @@ SNN_INLINE void snn_cond_exp_slope(const snn_iaf_cond_exp *p, double g_ex, doubl
     *b = fma(g_in, p->inhibitory_reversal, fma(g_ex, p->excitatory_reversal, drive)) * p->inverse_capacitance;
 }
 
+/* One RK4 step of V from v0 with the conductances at t, t + h/2 and t + h (exact for both conductance models). */
+SNN_INLINE double snn_cond_rk4(const snn_iaf_cond_exp *k, double drive, double v0, double ge0, double gi0,
+                               double ge_mid, double gi_mid, double ge1, double gi1) {
+    double a0, b0, a_mid, b_mid, a1, b1;
+    snn_cond_exp_slope(k, ge0, gi0, drive, &a0, &b0);
+    snn_cond_exp_slope(k, ge_mid, gi_mid, drive, &a_mid, &b_mid);
+    snn_cond_exp_slope(k, ge1, gi1, drive, &a1, &b1);
+    const double k1 = fma(a0, v0, b0);
+    const double k2 = fma(a_mid, fma(0.5 * k->h, k1, v0), b_mid);
+    const double k3 = fma(a_mid, fma(0.5 * k->h, k2, v0), b_mid);
+    const double k4 = fma(a1, fma(k->h, k3, v0), b1);
+    return fma(k->h / 6, fma(2, k2 + k3, k1 + k4), v0);
+}
+
 SNN_INLINE void snn_integrate_iaf_cond_exp(const snn_iaf_cond_exp *p, double reset, double *restrict v,
                                            double *restrict g_ex, double *restrict g_in, double *restrict i_stim,
                                            int32_t *restrict refractory, double *restrict in_ex,
                                            double *restrict in_in, double *restrict currents, int64_t begin,
                                            int64_t end, int has_currents) {
     const snn_iaf_cond_exp k = *p;
-    const double h = k.h, half_h = 0.5 * k.h, sixth_h = k.h / 6;
     const double leak_drive = fma(k.leak, k.resting, k.constant_current);
     /* RK4 is a chain of dependent steps: interleaving several vectors hides its latency. */
 #pragma clang loop interleave_count(4)
@@ -131,17 +144,9 @@ SNN_INLINE void snn_integrate_iaf_cond_exp(const snn_iaf_cond_exp *p, double res
         const double ge_mid = ge0 * k.excitatory_half_decay, gi_mid = gi0 * k.inhibitory_half_decay;
         const double ge1 = ge_mid * k.excitatory_half_decay, gi1 = gi_mid * k.inhibitory_half_decay;
         const double drive = leak_drive + snn_stimulus(i_stim, i, has_currents);
-        double a0, b0, a_mid, b_mid, a1, b1;
-        snn_cond_exp_slope(&k, ge0, gi0, drive, &a0, &b0);
-        snn_cond_exp_slope(&k, ge_mid, gi_mid, drive, &a_mid, &b_mid);
-        snn_cond_exp_slope(&k, ge1, gi1, drive, &a1, &b1);
-        const double v0 = v[i];
-        const double k1 = fma(a0, v0, b0);
-        const double k2 = fma(a_mid, fma(half_h, k1, v0), b_mid);
-        const double k3 = fma(a_mid, fma(half_h, k2, v0), b_mid);
-        const double k4 = fma(a1, fma(h, k3, v0), b1);
+        const double integrated = snn_cond_rk4(&k, drive, v[i], ge0, gi0, ge_mid, gi_mid, ge1, gi1);
         const int free = refractory[i] == 0;
-        v[i] = free ? fma(sixth_h, fma(2, k2 + k3, k1 + k4), v0) : reset;
+        v[i] = free ? integrated : reset;
         refractory[i] = free ? 0 : refractory[i] - 1;
         g_ex[i] = ge1 + in_ex[i];
         g_in[i] = gi1 - in_in[i];
@@ -158,4 +163,56 @@ size_t snn_step_iaf_cond_exp(const snn_iaf_cond_exp *p, const snn_spike_rule *ru
                              double *restrict currents, int64_t begin, int64_t end, int32_t *restrict fired) {
     SNN_STEP_BLOCKS(snn_integrate_iaf_cond_exp, refractory, NULL, NULL, NULL, p, rule->reset, v, g_ex, g_in, i_stim,
                     refractory, in_ex, in_in, currents);
+}
+
+/* Each alpha conductance is the pair (dg, g) of NEST iaf_cond_alpha: dg' = −dg/τ, g' = dg − g/τ, so over s
+   dg(s) = dg₀ e^{−s/τ} and g(s) = (g₀ + s dg₀) e^{−s/τ} exactly; a spike adds e/τ·|w| to dg, so that g peaks at
+   |w| one τ later. V takes iaf_cond_exp's RK4 step with these conductances on each of `substeps` sub-steps of the
+   block in turn (a loop over the block per sub-step, so each vectorises), then the step order is iaf_cond_exp's:
+   refractoriness, this step's input. */
+SNN_INLINE void snn_integrate_iaf_cond_alpha(const snn_iaf_cond_alpha *p, double reset, double *restrict v,
+                                             double *restrict g_ex, double *restrict dg_ex, double *restrict g_in,
+                                             double *restrict dg_in, double *restrict i_stim,
+                                             int32_t *restrict refractory, double *restrict in_ex,
+                                             double *restrict in_in, double *restrict currents, int64_t begin,
+                                             int64_t end, int has_currents) {
+    const snn_iaf_cond_alpha k = *p;
+    const double half_h = 0.5 * k.membrane.h;
+    const double leak_drive = fma(k.membrane.leak, k.membrane.resting, k.membrane.constant_current);
+    for (int32_t s = 0; s < k.substeps; ++s) {
+#pragma clang loop interleave_count(4)
+        for (int64_t i = begin; i < end; ++i) {
+            const double ge0 = g_ex[i], gi0 = g_in[i], dge0 = dg_ex[i], dgi0 = dg_in[i];
+            const double ge_mid = (ge0 + half_h * dge0) * k.membrane.excitatory_half_decay;
+            const double gi_mid = (gi0 + half_h * dgi0) * k.membrane.inhibitory_half_decay;
+            const double ge1 = (ge0 + k.membrane.h * dge0) * k.excitatory_decay;
+            const double gi1 = (gi0 + k.membrane.h * dgi0) * k.inhibitory_decay;
+            const double drive = leak_drive + snn_stimulus(i_stim, i, has_currents);
+            v[i] = snn_cond_rk4(&k.membrane, drive, v[i], ge0, gi0, ge_mid, gi_mid, ge1, gi1);
+            g_ex[i] = ge1;
+            g_in[i] = gi1;
+            dg_ex[i] = dge0 * k.excitatory_decay;
+            dg_in[i] = dgi0 * k.inhibitory_decay;
+        }
+    }
+    for (int64_t i = begin; i < end; ++i) {
+        const int free = refractory[i] == 0;
+        v[i] = free ? v[i] : reset;
+        refractory[i] = free ? 0 : refractory[i] - 1;
+        dg_ex[i] += in_ex[i] * k.excitatory_jump;
+        dg_in[i] -= in_in[i] * k.inhibitory_jump;
+        in_ex[i] = 0;
+        in_in[i] = 0;
+        snn_take_current(i_stim, currents, i, has_currents);
+    }
+}
+
+SNN_CLONES
+size_t snn_step_iaf_cond_alpha(const snn_iaf_cond_alpha *p, const snn_spike_rule *rule, double *restrict v,
+                               double *restrict g_ex, double *restrict dg_ex, double *restrict g_in,
+                               double *restrict dg_in, double *restrict i_stim, int32_t *restrict refractory,
+                               double *restrict in_ex, double *restrict in_in, double *restrict currents,
+                               int64_t begin, int64_t end, int32_t *restrict fired) {
+    SNN_STEP_BLOCKS(snn_integrate_iaf_cond_alpha, refractory, NULL, NULL, NULL, p, rule->reset, v, g_ex, dg_ex, g_in, dg_in,
+                    i_stim, refractory, in_ex, in_in, currents);
 }

@@ -73,8 +73,9 @@ struct BenchCommand: ParsableCommand {
             if parts.contains(.update) {
                 print("neuron update, model alone (1 thread):")
                 let models: [any NeuronModel.Type] = [IafPscDelta.self, IafPscExp.self, IafPscAlpha.self, IafCondExp.self,
-                                                      Izhikevich.self, AeifCondExp.self, AeifPscExp.self, SnnTorchLeaky.self,
-                                                      SnnTorchSynaptic.self, SpikingJellyLIF.self, LavaCubaLIF.self]
+                                                      IafCondAlpha.self, Mat2PscExp.self, Izhikevich.self, AeifCondExp.self,
+                                                      AeifPscExp.self, SnnTorchLeaky.self, SnnTorchSynaptic.self, SpikingJellyLIF.self,
+                                                      LavaCubaLIF.self]
                 for m in try models.map({ try modelUpdate($0) }) {
                     print(m.line)
                     report.modelUpdate.append(m)
@@ -108,7 +109,8 @@ struct BenchCommand: ParsableCommand {
 
     /// Defaults of the model with a constant current that makes it fire regularly (for the LIF family, one that
     /// puts the free membrane potential 5 mV above threshold; Izhikevich's regular spiking at 10; AdEx's tonic
-    /// spiking with adaptation at 800 pA, the case of models/nest/aeif_cond_exp_dc.csv), and the range
+    /// spiking with adaptation at 800 pA, the case of models/nest/aeif_cond_exp_dc.csv; mat2_psc_exp's adapting
+    /// train at 500 pA, from rest to its resting threshold), and the range
     /// V_m starts in, from reset to threshold, over which neurons are spread so that firing is out of phase.
     private func drive<M: NeuronModel>(_: M.Type) throws -> (parameters: ParameterValues, initialV: (low: Double, high: Double)) {
         let d = try ParameterValues(defaultsOf: M.parameters)
@@ -118,6 +120,10 @@ struct BenchCommand: ParsableCommand {
         }
         if M.self == AeifCondExp.self || M.self == AeifPscExp.self {
             return (try ParameterValues(defaultsOf: M.parameters, overriding: ["I_e": 800]), (d["V_reset"], d["V_th"]))
+        }
+        if M.self == Mat2PscExp.self {
+            // 500 pA: the adapting train of models/nest/mat2_psc_exp_dc.csv; V from rest to the resting threshold.
+            return (try ParameterValues(defaultsOf: M.parameters, overriding: ["I_e": 500]), (d["E_L"], d["omega"] - 1e-9))
         }
         // The deep-SNN neurons take no constant current: Lava's bias drives v towards bias/dv = 15 > vth, so it fires;
         // snnTorch's and SpikingJelly's are timed decaying from below threshold, without spikes.

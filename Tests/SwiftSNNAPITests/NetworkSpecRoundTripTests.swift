@@ -42,6 +42,11 @@ import Testing
         #expect(Set(IafPscDelta.Parameters().values.keys) == Set(IafPscDelta.parameters.map(\.key)))
         #expect(Set(IafPscExp.Parameters().values.keys) == Set(IafPscExp.parameters.map(\.key)))
         #expect(Set(IafCondExp.Parameters().values.keys) == Set(IafCondExp.parameters.map(\.key)))
+        #expect(Set(IafCondAlpha.Parameters().values.keys) == Set(IafCondAlpha.parameters.map(\.key)))
+        #expect(Set(Mat2PscExp.Parameters().values.keys) == Set(Mat2PscExp.parameters.map(\.key)))
+        // NEST 3.10's GetDefaults: mat2_psc_exp reports omega absolute (−51 mV), iaf_cond_alpha tau_syn_ex 0.2 ms.
+        #expect(Mat2PscExp.Parameters().restingThresholdMV == -51 && Mat2PscExp.Parameters().tauMembraneMs == 5)
+        #expect(IafCondAlpha.Parameters().tauExcitatoryMs == 0.2 && IafCondAlpha.Parameters().leakConductanceNS == 16.6667)
         #expect(Set(AstrocyteLR1994.Parameters().values.keys) == Set(AstrocyteLR1994.parameters.map(\.key)))
         #expect(Set(NalsmLIF.Parameters().values.keys) == Set(NalsmLIF.parameters.map(\.key)))
         #expect(Set(Izhikevich.Parameters().values.keys) == Set(Izhikevich.parameters.map(\.key)))

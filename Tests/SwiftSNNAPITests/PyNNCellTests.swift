@@ -44,7 +44,8 @@ import Testing
         #expect(run.spikes[0] == run.spikes[1] && run.spikes[0].count > 5)
     }
 
-    @Test func conductanceBasedCellTakesItsLeakFromCapacitanceOverTauM() throws {
+    @Test(arguments: [("IF_cond_exp", "iaf_cond_exp"), ("IF_cond_alpha", "iaf_cond_alpha")])
+    func conductanceBasedCellTakesItsLeakFromCapacitanceOverTauM(cell: String, nestModel: String) throws {
         var pynn = Self.integrateAndFire
         pynn["e_rev_E"] = 0
         pynn["e_rev_I"] = -80
@@ -53,7 +54,19 @@ import Testing
         nest["g_L"] = 1000 * 0.25 / 10
         nest["E_ex"] = 0
         nest["E_in"] = -80
-        let run = try Self.sideBySide(pynn: ("IF_cond_exp", pynn), nest: ("iaf_cond_exp", nest), nestInitialVm: -65, weight: 2)
+        let run = try Self.sideBySide(pynn: (cell, pynn), nest: (nestModel, nest), nestInitialVm: -65, weight: 2)
+        #expect(run.pynn.map(\.bitPattern) == run.nest.map(\.bitPattern))
+        #expect(run.spikes[0] == run.spikes[1] && run.spikes[0].count > 5)
+    }
+
+    /// PyNN's IF_cond_alpha defaults (pyNN/standardmodels/cells.py): tau_syn_E 0.3 ms, tau_syn_I 0.5 ms, e_rev_E 0 mV,
+    /// e_rev_I −70 mV, and the integrate-and-fire ones (cm 1 nF, tau_m 20 ms, v_rest −65 mV, v_thresh −50 mV, v_reset
+    /// −65 mV, tau_refrac 0.1 ms): with defaults on both sides translated, the two runs are one.
+    @Test func conductanceAlphaCellHasPyNNsDefaults() throws {
+        let nest = ["C_m": 1000.0, "g_L": 50, "E_L": -65, "V_th": -50, "V_reset": -65, "t_ref": 0.1, "tau_syn_ex": 0.3,
+                    "tau_syn_in": 0.5, "E_ex": 0, "E_in": -70, "I_e": 1100]
+        let run = try Self.sideBySide(pynn: ("IF_cond_alpha", ["i_offset": 1.1]), nest: ("iaf_cond_alpha", nest),
+                                      nestInitialVm: -65, weight: 20)
         #expect(run.pynn.map(\.bitPattern) == run.nest.map(\.bitPattern))
         #expect(run.spikes[0] == run.spikes[1] && run.spikes[0].count > 5)
     }

@@ -63,9 +63,16 @@ import Testing
         #expect(corrupt.status == 1 && corrupt.stderr.hasPrefix("error: ") && corrupt.stderr.contains("checkpoint is corrupt"))
         #expect(corrupt.stderr.split(separator: "\n").count == 1, "\(corrupt.stderr)")
 
-        let event = CatalogCommandTests.repositoryRoot.appendingPathComponent("configs/cuba_event.json").path
-        let refused = try SNNExecutable.run(["run", event, "--duration-ms", "5", "--out", "e", "--checkpoint", "eck"], in: dir.url)
-        #expect(refused.status == 1 && refused.stderr == "error: checkpoints cover the clock engine only; this simulation runs on the event engine\n")
+        try dir.write(#"""
+            {"simulation": {"duration_ms": 5, "engine": "event"},
+             "populations": [{"name": "pre", "size": 1, "model": "spike_generator", "params": {"spike_times": [1]}},
+                             {"name": "post", "size": 1, "model": "iaf_psc_delta"}],
+             "projections": [{"source": "pre", "target": "post", "connectivity": {"rule": "all_to_all"},
+                              "synapse": {"weight": 1}, "plasticity": {"rule": "stdp"}}],
+             "recorders": [{"name": "spikes", "type": "spikes", "population": "post"}]}
+            """#, to: "plastic_event.json")
+        let refused = try SNNExecutable.run(["run", "plastic_event.json", "--out", "e", "--checkpoint", "eck"], in: dir.url)
+        #expect(refused.status == 1 && refused.stderr == "error: checkpoints of the event engine do not cover plastic projections yet (projection 0, stdp); use \"engine\": \"clock\"\n", "\(refused.stderr)")
         #expect(!dir.contents().contains("e/summary.json"), "refused before the run")
 
         let interval = try SNNExecutable.run(["run", "net.json", "--checkpoint-every-ms", "10"], in: dir.url)

@@ -41,11 +41,24 @@ PSP_CASES = {
     "iaf_psc_alpha_ipsp": ("iaf_psc_alpha", -100.0, ["I_syn_ex", "I_syn_in"]),
     "iaf_cond_exp_psp": ("iaf_cond_exp", 5.0, ["g_ex", "g_in"]),          # nS
     "iaf_cond_exp_ipsp": ("iaf_cond_exp", -5.0, ["g_ex", "g_in"]),
+    "iaf_cond_alpha_psp": ("iaf_cond_alpha", 5.0, ["g_ex", "g_in"]),      # nS, peak of the alpha conductance
+    "iaf_cond_alpha_ipsp": ("iaf_cond_alpha", -5.0, ["g_ex", "g_in"]),
+    "mat2_psc_exp_psp": ("mat2_psc_exp", 100.0, ["V_th"]),               # pA
+    "mat2_psc_exp_ipsp": ("mat2_psc_exp", -100.0, ["V_th"]),
 }
+# file stem -> (model, I_e in pA, extra recorded variables). mat2_psc_exp's resting threshold is 19 mV above
+# E_L and its R = tau_m/C_m = 0.05 GOhm, so it needs more than 380 pA; 500 pA makes it fire with adaptation.
 DC_CASES = {
-    "iaf_psc_exp_dc": "iaf_psc_exp",
-    "iaf_psc_alpha_dc": "iaf_psc_alpha",
-    "iaf_cond_exp_dc": "iaf_cond_exp",
+    "iaf_psc_exp_dc": ("iaf_psc_exp", I_DC, []),
+    "iaf_psc_alpha_dc": ("iaf_psc_alpha", I_DC, []),
+    "iaf_cond_exp_dc": ("iaf_cond_exp", I_DC, []),
+    "iaf_cond_alpha_dc": ("iaf_cond_alpha", I_DC, []),
+    "mat2_psc_exp_dc": ("mat2_psc_exp", 500.0, ["V_th"]),
+}
+# spike_generator with spike_weights (NEST: each spike's weight is spike_weights[k] times the connection's weight)
+# into iaf_psc_exp through a 100 pA connection: file stem -> (spike times, spike weights).
+SPIKE_WEIGHT_CASES = {
+    "spike_weights_iaf_psc_exp": ([10.0, 30.0, 30.5, 60.0], [1.0, -0.5, 2.5, 0.25]),
 }
 
 # astrocyte_lr_1994 (Li-Rinzel calcium, IP3 relaxing to IP3_0): 5 s, sampled every ASTRO_EVERY ms.
@@ -109,9 +122,10 @@ def import_nest():
 
 def simulate(nest, model: str, t_stop: float, variables: list[str], neuron_params: dict,
              spike: tuple[float, float] | None, spike_times: list[float] | None = None,
-             dc: float | None = None, every: float = DT, dt: float = DT):
+             dc: float | None = None, every: float = DT, dt: float = DT,
+             spike_weights: list[float] | None = None):
     """One neuron of `model`, fed `spike_times` (default: the single time of `spike`) with `spike`'s weight and
-    a dc_generator of amplitude `dc`, sampled every `every` ms; returns (times incl. 0, {var: values},
+    a dc_generator of amplitude `dc` (and, if given, per-spike `spike_weights`), sampled every `every` ms; returns (times incl. 0, {var: values},
     spike times <= t_stop)."""
     nest.ResetKernel()
     nest.SetKernelStatus({"resolution": dt, "rng_seed": 1, "local_num_threads": 1})
@@ -119,12 +133,15 @@ def simulate(nest, model: str, t_stop: float, variables: list[str], neuron_param
     mm = nest.Create("multimeter", params={"record_from": variables, "interval": every})
     nest.Connect(mm, neuron)
     sr = None
-    if model.startswith(("iaf", "aeif")) or model == "izhikevich":
+    if model.startswith(("iaf", "aeif", "mat2")) or model == "izhikevich":
         sr = nest.Create("spike_recorder")
         nest.Connect(neuron, sr)
     if spike is not None:
         time, weight = spike
-        sg = nest.Create("spike_generator", params={"spike_times": spike_times or [time]})
+        generator = {"spike_times": spike_times or [time]}
+        if spike_weights is not None:
+            generator["spike_weights"] = spike_weights
+        sg = nest.Create("spike_generator", params=generator)
         nest.Connect(sg, neuron, syn_spec={"weight": weight, "delay": DELAY})
     if dc is not None:
         nest.Connect(nest.Create("dc_generator", params={"amplitude": dc}), neuron)
@@ -169,15 +186,20 @@ def generate(out: Path) -> str:
         write_csv(out / f"{stem}.csv", {"t_ms": times, **vals})
         print(f"{stem}.csv: {len(times)} rows, V_m {vals['V_m'].min():.6f} .. "
               f"{vals['V_m'].max():.6f} mV")
-    for stem, model in DC_CASES.items():
-        times, vals, spikes = simulate(nest, model, T_DC, ["V_m"], {"I_e": I_DC}, None)
+    for stem, (model, current, extra) in DC_CASES.items():
+        times, vals, spikes = simulate(nest, model, T_DC, ["V_m"] + extra, {"I_e": current}, None)
         if not len(spikes):
-            raise RuntimeError(f"{stem}: I_e = {I_DC} pA should make the neuron fire")
+            raise RuntimeError(f"{stem}: I_e = {current} pA should make the neuron fire")
         write_csv(out / f"{stem}.csv", {"t_ms": times, **vals})
         with (out / f"{stem}_spikes.csv").open("w") as f:
             f.write("t_ms\n" + "".join(f"{t:.1f}\n" for t in spikes))
         print(f"{stem}.csv: {len(times)} rows; {stem}_spikes.csv: {len(spikes)} spikes at "
               f"{', '.join(f'{t:.1f}' for t in spikes)} ms")
+    for stem, (spike_times, spike_weights) in SPIKE_WEIGHT_CASES.items():
+        times, vals, _ = simulate(nest, "iaf_psc_exp", T_PSP, ["V_m", "I_syn_ex", "I_syn_in"], {},
+                                  (spike_times[0], 100.0), spike_times=spike_times, spike_weights=spike_weights)
+        write_csv(out / f"{stem}.csv", {"t_ms": times, **vals})
+        print(f"{stem}.csv: {len(times)} rows, I_syn_ex up to {vals['I_syn_ex'].max():.6f} pA")
     for stem, dc in {"astrocyte_lr_1994_spikes": None, "astrocyte_lr_1994_dc": ASTRO_DC}.items():
         times, vals, _ = simulate(nest, "astrocyte_lr_1994", T_ASTRO, ASTRO_VARIABLES, {},
                                   (ASTRO_SPIKES[0], ASTRO_WEIGHT) if dc is None else None,

@@ -65,6 +65,24 @@ typedef struct {
     double h, excitatory_half_decay, inhibitory_half_decay;
 } snn_iaf_cond_exp;
 
+/* membrane is iaf_cond_exp's RK4 step over one of `substeps` sub-steps (its h = dt/substeps); *_decay is e^{−h/τ}
+   of a port over a sub-step, *_jump e/τ (a weight to dg). */
+typedef struct {
+    snn_iaf_cond_exp membrane;
+    double excitatory_decay, inhibitory_decay, excitatory_jump, inhibitory_jump;
+    int32_t substeps;
+} snn_iaf_cond_alpha;
+
+/* mat2_psc_exp (Kobayashi et al. 2009): resting is E_L, omega the resting threshold relative to E_L, fast_* and
+   slow_* the decay over a step and the jump at a spike of the threshold components θ₁ (τ_1, alpha_1) and
+   θ₂ (τ_2, alpha_2) [mV]; the other names as in snn_iaf_psc_exp. */
+typedef struct {
+    double resting, membrane_decay, current_gain, constant_current;
+    double excitatory_decay, inhibitory_decay, excitatory_gain, inhibitory_gain;
+    double omega, fast_decay, slow_decay, fast_jump, slow_jump;
+    int32_t refractory_steps;
+} snn_mat2_psc_exp;
+
 /* h is dt [ms]; consistent_integration 0 selects Izhikevich's published scheme. a, b, c, d are per neuron
    (columns passed to snn_step_izhikevich). */
 typedef struct {
@@ -107,6 +125,15 @@ size_t snn_step_iaf_psc_alpha(const snn_iaf_psc_alpha *p, const snn_spike_rule *
 size_t snn_step_iaf_cond_exp(const snn_iaf_cond_exp *p, const snn_spike_rule *rule, double *v, double *g_ex,
                              double *g_in, double *i_stim, int32_t *refractory, double *in_ex, double *in_in,
                              double *currents, int64_t begin, int64_t end, int32_t *fired);
+size_t snn_step_iaf_cond_alpha(const snn_iaf_cond_alpha *p, const snn_spike_rule *rule, double *v, double *g_ex,
+                               double *dg_ex, double *g_in, double *dg_in, double *i_stim, int32_t *refractory,
+                               double *in_ex, double *in_in, double *currents, int64_t begin, int64_t end,
+                               int32_t *fired);
+/* threshold is the recorded V_th = E_L + ω + θ₁ + θ₂ [mV], theta_fast and theta_slow are θ₁ and θ₂. */
+size_t snn_step_mat2_psc_exp(const snn_mat2_psc_exp *p, double *v, double *threshold, double *theta_fast,
+                             double *theta_slow, double *i_ex, double *i_in, double *i_stim, int32_t *refractory,
+                             double *in_ex, double *in_in, double *currents, int64_t begin, int64_t end,
+                             int32_t *fired);
 /* a, b, c, d: izhikevich's parameters per neuron; rule's threshold is V_th (its reset is c, per neuron). */
 size_t snn_step_izhikevich(const snn_izhikevich *p, const snn_spike_rule *rule, double *v, double *u,
                            double *i_stim, const double *a, const double *b, const double *c, const double *d,

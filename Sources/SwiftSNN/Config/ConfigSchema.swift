@@ -317,9 +317,14 @@ public enum ConfigSchema {
                 "description": "Spike times [ms], at least dt: one list for every neuron, or one list per neuron",
                 "anyOf": [times, .object(["type": "array", "items": times])],
             ])),
+            ("spike_weights", .object([
+                "description": "With spike_times, one factor per spike time (the same shape), multiplying the weight of every synapse the spike crosses (NEST spike_weights); the synapses must be static",
+                "anyOf": [times, .object(["type": "array", "items": times])],
+            ])),
             ("file", npyFile("Structured array with fields t [ms] and id (as spike recorders write), or plain times [ms]")),
         ])
-        schema["oneOf"] = [.object(["required": ["spike_times"]]), .object(["required": ["file"]])]
+        schema["oneOf"] = [.object(["required": ["spike_times"]]),
+                           .object(["required": ["file"], "not": .object(["required": ["spike_weights"]])])]
         return schema
     }
 

@@ -34,6 +34,7 @@ public struct ModelCatalog: Sendable {
             case DCGenerator.name: lines += DCGenerator.parameters.map(Self.row)
             case SpikeGenerator.name:
                 lines.append("    spike_times  [ms]  times for every neuron, or one list per neuron")
+                lines.append("    spike_weights [1]  with spike_times, a factor on the synapse weight per spike (same shape)")
                 lines.append("    file               .npy with fields t, id (as spike recorders write) or plain times")
             case BernoulliInput.name:
                 lines.append("    p            [1]   a probability, or one per neuron (array, {\"array\": [...]}, {\"file\": ...})")

@@ -4,9 +4,7 @@
 /// arrivals queued and the postsynaptic spikes on their way to dendritic synapses, then each population's and
 /// plastic projection's `CheckpointState`. Parameters bound to modulators or schedules need nothing: the first
 /// step after a restore sets every one whose value differs from the spec's, which rebuilds the model as it was.
-extension ClockDrivenEngine {
-    /// Why this network's state cannot be checkpointed yet, or nil when it can: state that would be lost is
-    /// refused, never dropped.
+extension ClockDrivenEngine: CheckpointableEngine {
     var checkpointRefusal: String? {
         if let m = network.modulators.first(where: { !($0.dynamics is any CheckpointState) }) {
             return "checkpoints do not cover the state of modulator '\(m.name)' (\(m.dynamics.kindName)) yet"
@@ -20,14 +18,9 @@ extension ClockDrivenEngine {
         return nil
     }
 
-    /// The payload of a checkpoint; call only when `checkpointRefusal` is nil.
     func checkpointPayload() -> CheckpointWriter {
         var writer = CheckpointWriter()
-        writer.write(Int64(step))
-        writer.write(statistics.spikes.map(Int64.init))
-        writer.write(statistics.synapticEvents)
-        writer.write(statistics.simulatedMs)
-        writer.write(network.modulators.map(\.value))
+        writer.writeRun(step: step, statistics: statistics, modulators: network.modulators)
         writer.write(livePlanes)
         for ring in rings { if let ring { writer.write(ring.values) } }
         for streams in poissonStreams { writer.write(streams) }
@@ -47,25 +40,9 @@ extension ClockDrivenEngine {
         return writer
     }
 
-    /// Overwrites the state of this engine, built from the checkpoint's spec and not yet run, with the payload's.
     mutating func restore(from reader: inout CheckpointReader) throws {
         if let checkpointRefusal { throw SNNError(checkpointRefusal) }
-        step = Int(try reader.read(Int64.self, "the step"))
-        let spikes = try reader.readArray(of: Int64.self, "the spike counts")
-        guard spikes.count == statistics.spikes.count else {
-            throw SNNError("\(reader.source): checkpoint counts \(spikes.count) populations, the network has \(statistics.spikes.count)")
-        }
-        statistics.spikes = spikes.map { Int($0) }
-        statistics.synapticEvents = try reader.read(UInt64.self, "the synaptic event count")
-        statistics.simulatedMs = try reader.read(Double.self, "the simulated time")
-        guard (0...TimeGrid.maxSteps).contains(step), statistics.simulatedMs == Double(step) * network.grid.dtMs else {
-            throw SNNError("\(reader.source): checkpoint is at an impossible step \(step) (corrupt checkpoint)")
-        }
-        let modulators = try reader.readArray(of: Double.self, "the modulators' values")
-        guard modulators.count == network.modulators.count else {
-            throw SNNError("\(reader.source): checkpoint has \(modulators.count) modulators, the network \(network.modulators.count)")
-        }
-        for (m, value) in modulators.enumerated() { network.modulators[m].value = value }
+        try reader.readRun(step: &step, statistics: &statistics, grid: network.grid, modulators: &network.modulators)
         let planes = try reader.readArray(of: UInt32.self, "the live input planes")
         guard planes.count == livePlanes.count else { throw SNNError("\(reader.source): checkpoint has input planes of \(planes.count) populations, the network has \(livePlanes.count)") }
         livePlanes = zip(livePlanes, planes).map { $0 | $1 }

@@ -104,6 +104,11 @@ public struct ClockDrivenEngine: Engine, Sendable {
             switch g.drive {
             case .poisson: feed(g.target, weights: g.synapses.weight)
             case .current: if let ports = network.populations[g.target].ports, g.synapses.count > 0 { live[g.target].insert(ports.current) }
+            case .weightedSpikes:
+                // A negative factor turns a weight's sign, so both synaptic ports may receive.
+                if let ports = network.populations[g.target].ports, g.synapses.count > 0 {
+                    live[g.target].formUnion([ports.excitatory, ports.inhibitory])
+                }
             }
         }
         for signal in network.signalProjections where signal.synapses.count > 0 {
@@ -427,6 +432,15 @@ public struct ClockDrivenEngine: Engine, Sendable {
                     for k in Int(begin[s])..<Int(end[s]) {
                         let offset = layout.offset(step: step + table.delay(of: k), plane: ports.current)
                         base[offset + Int(table.target[k])] += dc.amplitudePA * Double(table.weight[k])
+                    }
+                }
+            case .weightedSpikes(let generator):
+                generator.forEachSpike(inStep: step) { s, factor in
+                    for k in Int(begin[s])..<Int(end[s]) {
+                        let w = Double(table.weight[k]) * factor
+                        let offset = layout.offset(step: step + table.delay(of: k), plane: w < 0 ? ports.inhibitory : ports.excitatory)
+                        base[offset + Int(table.target[k])] += w
+                        events += 1
                     }
                 }
             }

@@ -63,6 +63,15 @@ struct CrossingQueue {
 
     mutating func removeFirst() { remove(at: 0) }
 
+    /// Every entry, by id: what a checkpoint saves. Entries are ordered by (time, id) alone, so placing them again
+    /// in any order gives a queue that pops the same sequence.
+    var entries: [(id: Int, timeMs: Double, exact: Bool)] {
+        heap.sorted { $0.id < $1.id }.map { (Int($0.id), $0.timeMs, $0.exact) }
+    }
+
+    /// The number of neuron ids.
+    var neuronCount: Int { position.count }
+
     private mutating func remove(at i: Int) {
         position[Int(heap[i].id)] = -1
         let last = heap.removeLast()

@@ -32,10 +32,10 @@ public struct EventDrivenEngine: Engine {
     public static let kind = EngineKind.event
 
     /// The network as built; the neurons' state lives in the engine between events (`value(ofVariable:neuron:population:)`).
-    public private(set) var network: Network
-    public private(set) var statistics: RunStatistics
+    public internal(set) var network: Network
+    public internal(set) var statistics: RunStatistics
     public var threads: Int { 1 }
-    private let neurons: [(any EventDrivenNeurons)?]
+    let neurons: [(any EventDrivenNeurons)?]
     /// The first `CrossingQueue` id of each event-driven population, ascending, with the population's index.
     private let firstIds: [(id: Int, population: Int)]
     /// Static projections by source population.
@@ -53,13 +53,13 @@ public struct EventDrivenEngine: Engine {
     private let plasticOutgoing: [[Int]]
     private let plasticIncoming: [[Int]]
     /// Per population: the spike generator's spikes, sorted by (time, id); nil for other populations.
-    private let spikeTrains: [[(timeMs: Double, id: Int32)]?]
-    private var poissonStreams: [[RandomStream]]
+    let spikeTrains: [[(timeMs: Double, id: Int32)]?]
+    var poissonStreams: [[RandomStream]]
     private let poissonRatesPerMs: [Double]
-    private var queue = Heap<ScheduledEvent>()
-    private var crossings: CrossingQueue
-    private var step = 0
-    private var started = false
+    var queue = Heap<ScheduledEvent>()
+    var crossings: CrossingQueue
+    var step = 0
+    var started = false
     // Spikes being collected: of the current step, and of the whole run for exact recorders.
     private var stepSpikes: [[Int32]]
     private var runSpikeTimes: [[Double]]
@@ -282,6 +282,13 @@ public struct EventDrivenEngine: Engine {
                         var first = event
                         first.timeMs += nextPoissonInterval(g, k)
                         queue.insert(first)
+                    case .weightedSpikes(let generator):
+                        guard let first = generator.exactWeightedTrains?[s].first else { continue }
+                        var arrival = event
+                        arrival.kind = .weightedSpike
+                        arrival.timeMs += first.timeMs
+                        arrival.neuron = 0
+                        queue.insert(arrival)
                     case .current(let dc):
                         guard dc.startMs < dc.stopMs else { continue }
                         var on = event
@@ -331,6 +338,34 @@ public struct EventDrivenEngine: Engine {
             var next = e
             next.timeMs = t + nextPoissonInterval(g, k)
             queue.insert(next)
+        case .weightedSpike:
+            let projection = network.generatorProjections[Int(e.stream)]
+            guard case .weightedSpikes(let generator) = projection.drive, let trains = generator.exactWeightedTrains else {
+                preconditionFailure("a weighted spike from a generator without spike_weights")
+            }
+            let k = Int(e.index), table = projection.synapses
+            var row = 0, last = table.sourceCount
+            while row < last {
+                let mid = (row + last) / 2
+                if Int(table.rowStart[mid + 1]) <= k { row = mid + 1 } else { last = mid }
+            }
+            let train = trains[row], j = Int(e.neuron)
+            // Event-engine weights are single precision, as the synapse tables store them.
+            let weight = Float(Double(table.weight[k]) * train[j].factor)
+            statistics.synapticEvents += 1
+            withUnsafePointer(to: weight) { w in
+                table.target.withUnsafeBufferPointer { targets in
+                    neurons[projection.target]!.receive(targets: UnsafeBufferPointer(rebasing: targets[k..<k + 1]),
+                                                        weights: UnsafeBufferPointer(start: w, count: 1), at: t,
+                                                        crossings: &crossings)
+                }
+            }
+            if j + 1 < train.count {
+                var next = e
+                next.timeMs = train[j + 1].timeMs + exactDelay(table, k)
+                next.neuron = Int32(j + 1)
+                queue.insert(next)
+            }
         case .current:
             let projection = network.generatorProjections[Int(e.stream)]
             guard case .current(let dc) = projection.drive else { preconditionFailure("a current event from a Poisson generator") }

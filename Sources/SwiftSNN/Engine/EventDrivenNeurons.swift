@@ -26,6 +26,10 @@ protocol EventDrivenNeurons: AnyObject {
     /// The first NaN or infinite state value (each neuron as of its last event), by variable then neuron: the
     /// numerical guard.
     func firstNonFiniteValue() -> (variable: Int, neuron: Int)?
+    /// Writes the neurons' state and clocks between runs (a checkpoint; the engine saves their crossings).
+    func save(to writer: inout CheckpointWriter)
+    /// Reads what `save` wrote, refusing values no run at `nowMs` leaves (clocks after it, non-finite state).
+    func restore(from reader: inout CheckpointReader, nowMs: Double) throws
 }
 
 /// `EventDrivenNeurons` for a group of an exactly solvable model.
@@ -70,6 +74,30 @@ final class ExactNeurons<Model: ExactlySolvable>: EventDrivenNeurons {
     func firstNonFiniteValue() -> (variable: Int, neuron: Int)? {
         let k = snn_first_nonfinite(state, Int64(Model.stateVariables.count * count))
         return k < 0 ? nil : (Int(k) / count, Int(k) % count)
+    }
+
+    func save(to writer: inout CheckpointWriter) {
+        for (buffer, n) in [(state, Model.stateVariables.count * count), (lastUpdateMs, count), (refractoryUntilMs, count)] {
+            writer.write(Array(UnsafeBufferPointer(start: buffer, count: n)))
+        }
+    }
+
+    func restore(from reader: inout CheckpointReader, nowMs: Double) throws {
+        let name = group.name
+        let values = try reader.readArray(of: Double.self, "the state of population '\(name)'")
+        let clocks = try reader.readArray(of: Double.self, "the clocks of population '\(name)'")
+        let refractory = try reader.readArray(of: Double.self, "the refractory periods of population '\(name)'")
+        guard values.count == Model.stateVariables.count * count, clocks.count == count, refractory.count == count else {
+            throw SNNError("\(reader.source): the state of population '\(name)' has another size in the checkpoint")
+        }
+        // A run stops at the first non-finite value (the numerical guard), and no clock runs ahead of the run.
+        guard values.allSatisfy(\.isFinite), clocks.allSatisfy({ $0.isFinite && $0 <= nowMs }),
+              refractory.allSatisfy({ !$0.isNaN && $0 != .infinity }) else {
+            throw SNNError("\(reader.source): population '\(name)' has impossible state or clocks (corrupt checkpoint)")
+        }
+        state.update(from: values, count: values.count)
+        lastUpdateMs.update(from: clocks, count: count)
+        refractoryUntilMs.update(from: refractory, count: count)
     }
 
     var population: any Population {

@@ -3,7 +3,7 @@
 /// Events are ordered by (time, kind, population, neuron, stream, index), a total order over everything the engine
 /// schedules, so the order in which events were inserted never matters and equal times are resolved the same way
 /// in every run. At one instant, generator currents switch first, then spikes arrive (from neurons, then from
-/// Poisson generators), then neurons whose membrane reached threshold fire: like a clock step, which sums its input
+/// Poisson generators, then from weighted spike generators), then neurons whose membrane reached threshold fire: like a clock step, which sums its input
 /// before it tests the threshold. Postsynaptic spikes delayed on their way back to plastic synapses come last.
 struct ScheduledEvent: Comparable {
     enum Kind: UInt8 {
@@ -17,14 +17,18 @@ struct ScheduledEvent: Comparable {
         case arrival = 1
         /// A Poisson spike reaches synapse `index` of generator projection `stream`.
         case poisson = 2
+        /// Spike `neuron` (its position in the source neuron's list) of a spike generator with `spike_weights`
+        /// reaches synapse `index` of generator projection `stream`, its weight times the spike's factor. After the
+        /// Poisson arrivals of an instant and before the crossings, as every arrival.
+        case weightedSpike = 3
         /// `neuron` of `population` fires: a spike generator's spike (`index` is its position in the generator's
         /// list), or a neuron's predicted threshold crossing (`index` 0), which the engine keeps in its
         /// `CrossingQueue` and compares with the other events in this form.
-        case spike = 3
+        case spike = 4
         /// A postsynaptic spike of `neuron` of `population` reaches the synapses of plastic projection `stream` back
         /// through the dendrite (its share of the delay, `dendriticFraction`), after the arrivals of that instant, as
         /// an unshifted spike's pairing with them.
-        case postsynaptic = 4
+        case postsynaptic = 5
     }
 
     var timeMs: Double

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Checkpoints: the full dynamical state of a simulation on the clock engine saved to a file, and restored in
+/// Checkpoints: the full dynamical state of a simulation saved to a file, and restored in
 /// another process, so that the continuation is bit-identical to a run that was never stopped:
 ///
 ///     try sim.run(durationMs: 500)
@@ -15,9 +15,12 @@ import Foundation
 /// synaptic-event counts (an external modulator's value set by `setModulator` too). It does not hold what is
 /// built from the spec, nor other changes made from code (`setParameter`, `setWeights` of static projections,
 /// `setDelays`): restore into the spec with those changes applied. Recorders start empty after a restore; the time goes on from the checkpoint.
-/// Not covered yet, and refused with an error: the event engine, matrix plasticity rules, delays that change
-/// during the run, and populations and modulators of registered types (which would need to say what their state
-/// is).
+/// On the event engine a checkpoint holds the neurons' state and clocks, their predicted crossings, the queued
+/// events (spikes in flight, the next spike of each generator and Poisson train, generator currents switching)
+/// and the Poisson streams' positions instead of rings.
+/// Not covered yet, and refused with an error: plastic projections on the event engine, matrix plasticity rules,
+/// delays that change during the run, and populations and modulators of registered types (which would need to
+/// say what their state is).
 extension Simulation {
     /// The name of the checkpoint file in a checkpoint directory (`snn run --checkpoint DIR`).
     public static let checkpointFileName = "checkpoint.bin"
@@ -27,8 +30,7 @@ extension Simulation {
     /// Writes the simulation's dynamical state to `url` atomically (a reader sees the previous checkpoint or the
     /// whole new one). Throws `SNNError` for state it does not cover yet (see above).
     public func checkpoint(to url: URL) throws {
-        let clock = try checkpointableEngine()
-        let payload = clock.checkpointPayload().data
+        let payload = try checkpointableEngine().checkpointPayload().data
         try AtomicFile.write(CheckpointFile.encode(payload: payload, fingerprint: Self.checkpointFingerprint(of: spec)),
                              to: url)
     }
@@ -47,10 +49,10 @@ extension Simulation {
         let payload = try CheckpointFile.payload(of: data, fingerprint: Self.checkpointFingerprint(of: spec), source: url.path)
         try self.init(spec: spec, registry: registry, plasticityRules: plasticityRules, recorders: recorderTypes,
                       memoryLimit: memoryLimit, streamedRecordings: streamedRecordings)
-        var clock = try checkpointableEngine()
+        var restored = try checkpointableEngine()
         var reader = CheckpointReader(payload, source: url.path)
-        try clock.restore(from: &reader)
-        engine = clock
+        try restored.restore(from: &reader)
+        engine = restored
     }
 
     /// What identifies the network a checkpoint belongs to: a hash of the spec's JSON without what does not change
@@ -64,13 +66,13 @@ extension Simulation {
         return CheckpointFile.fnv1a(spec.jsonText.utf8)
     }
 
-    /// The engine as the clock engine, or the `SNNError` that says why this simulation cannot be checkpointed.
-    func checkpointableEngine() throws -> ClockDrivenEngine {
-        guard let clock = engine as? ClockDrivenEngine else {
-            throw SNNError("checkpoints cover the clock engine only; this simulation runs on the \(type(of: engine).kind.rawValue) engine")
+    /// The engine, or the `SNNError` that says why this simulation cannot be checkpointed.
+    func checkpointableEngine() throws -> any CheckpointableEngine {
+        guard let checkpointable = engine as? any CheckpointableEngine else {
+            throw SNNError("checkpoints do not cover the \(type(of: engine).kind.rawValue) engine")
         }
-        if let refusal = clock.checkpointRefusal { throw SNNError(refusal) }
-        return clock
+        if let refusal = checkpointable.checkpointRefusal { throw SNNError(refusal) }
+        return checkpointable
     }
 }
 

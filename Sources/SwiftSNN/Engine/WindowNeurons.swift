@@ -42,6 +42,31 @@ final class WindowNeurons: EventDrivenNeurons {
 
     func firstNonFiniteValue() -> (variable: Int, neuron: Int)? { group.firstNonFiniteValue() }
 
+    func save(to writer: inout CheckpointWriter) {
+        group.save(to: &writer)
+        writer.write(window)
+        writer.write(firedWindow)
+        writer.write(lastUpdateMs)
+        writer.write(current)
+    }
+
+    func restore(from reader: inout CheckpointReader, nowMs: Double) throws {
+        try group.restore(from: &reader)
+        let name = group.name
+        let windows = try reader.readArray(of: Int64.self, "the windows of population '\(name)'")
+        let fired = try reader.readArray(of: Int64.self, "the fired windows of population '\(name)'")
+        let clocks = try reader.readArray(of: Double.self, "the clocks of population '\(name)'")
+        let currents = try reader.readArray(of: Double.self, "the currents of population '\(name)'")
+        // No window after the one of `nowMs` has begun, so none has fired either.
+        let latest = windowIndex(at: nowMs)
+        guard [windows.count, fired.count, clocks.count, currents.count].allSatisfy({ $0 == count }),
+              (windows + fired).allSatisfy({ (-1...latest).contains($0) }), clocks.allSatisfy({ $0.isFinite && $0 <= nowMs }),
+              currents.allSatisfy(\.isFinite), group.firstNonFiniteValue() == nil else {
+            throw SNNError("\(reader.source): population '\(name)' has impossible windows, clocks or state (corrupt checkpoint)")
+        }
+        (window, firedWindow, lastUpdateMs, current) = (windows, fired, clocks, currents)
+    }
+
     func start(at t: Double, crossings: inout CrossingQueue) {
         for i in 0..<count {
             lastUpdateMs[i] = t

@@ -66,10 +66,14 @@ public struct IafCondExp: NeuronModel {
         constantCurrentPA = p["I_e"]
         excitatoryReversalMV = p["E_ex"]
         inhibitoryReversalMV = p["E_in"]
-        kernel = snn_iaf_cond_exp(
-            leak: leakNS, resting: restingMV, constant_current: constantCurrentPA,
-            excitatory_reversal: excitatoryReversalMV, inhibitory_reversal: inhibitoryReversalMV,
-            inverse_capacitance: 1 / capacitancePF, h: dtMs,
+        kernel = Self.membraneKernel(p, dtMs: dtMs)
+    }
+
+    /// The constants of the RK4 membrane step, shared with `IafCondAlpha` (same membrane, same parameter names).
+    static func membraneKernel(_ p: ParameterValues, dtMs: Double) -> snn_iaf_cond_exp {
+        snn_iaf_cond_exp(
+            leak: p["g_L"], resting: p["E_L"], constant_current: p["I_e"], excitatory_reversal: p["E_ex"],
+            inhibitory_reversal: p["E_in"], inverse_capacitance: 1 / p["C_m"], h: dtMs,
             excitatory_half_decay: exp(-0.5 * dtMs / p["tau_syn_ex"]),
             inhibitory_half_decay: exp(-0.5 * dtMs / p["tau_syn_in"]))
     }

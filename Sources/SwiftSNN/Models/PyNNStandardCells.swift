@@ -51,18 +51,36 @@ public enum IFCurrAlpha: PyNNIntegrateAndFireCell {
     public static let translations = integrateAndFireTranslations + [PyNNTranslation("tau_m", "tau_m")]
 }
 
+/// The reversal potentials of PyNN's conductance-based cells, with PyNN's defaults.
+private let reversalParameters = [
+    ParameterSpec("e_rev_E", unit: "mV", default: 0, "Excitatory reversal potential"),
+    ParameterSpec("e_rev_I", unit: "mV", default: -70, "Inhibitory reversal potential"),
+]
+
+/// PyNN's translations for its conductance-based cells: g_L = 1000 cm/tau_m nS and the reversal potentials.
+private let conductanceTranslations = integrateAndFireTranslations + [
+    PyNNTranslation("g_L", reportedAs: "tau_m") { 1000 * $0["cm"] / $0["tau_m"] },
+    PyNNTranslation("e_rev_E", "E_ex"), PyNNTranslation("e_rev_I", "E_in"),
+]
+
 /// PyNN's `IF_cond_exp`, run as `iaf_cond_exp`: g_L = 1000 cm/tau_m nS.
 public enum IFCondExp: PyNNIntegrateAndFireCell {
     public typealias Target = IafCondExp
     public static let name = "IF_cond_exp"
-    public static let parameters = integrateAndFireParameters(tauSyn: 5, synapse: "conductance decay time") + [
-        ParameterSpec("e_rev_E", unit: "mV", default: 0, "Excitatory reversal potential"),
-        ParameterSpec("e_rev_I", unit: "mV", default: -70, "Inhibitory reversal potential"),
-    ]
-    public static let translations = integrateAndFireTranslations + [
-        PyNNTranslation("g_L", reportedAs: "tau_m") { 1000 * $0["cm"] / $0["tau_m"] },
-        PyNNTranslation("e_rev_E", "E_ex"), PyNNTranslation("e_rev_I", "E_in"),
-    ]
+    public static let parameters = integrateAndFireParameters(tauSyn: 5, synapse: "conductance decay time")
+        + reversalParameters
+    public static let translations = conductanceTranslations
+}
+
+/// PyNN's `IF_cond_alpha`, run as `iaf_cond_alpha`: g_L = 1000 cm/tau_m nS; PyNN's τ_syn are 0.3 ms (E) and
+/// 0.5 ms (I), set apart below since the shared table gives both one default.
+public enum IFCondAlpha: PyNNIntegrateAndFireCell {
+    public typealias Target = IafCondAlpha
+    public static let name = "IF_cond_alpha"
+    public static let parameters = integrateAndFireParameters(tauSyn: 0.3, synapse: "alpha conductance rise time")
+        .map { $0.key == "tau_syn_I" ? ParameterSpec("tau_syn_I", unit: "ms", default: 0.5, .positive, $0.summary) : $0 }
+        + reversalParameters
+    public static let translations = conductanceTranslations
 }
 
 /// PyNN's `Izhikevich`, run as `izhikevich` (PyNN's d is 2 mV where NEST's is 8; V_th stays NEST's 30 mV).

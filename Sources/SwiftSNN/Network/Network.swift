@@ -100,6 +100,9 @@ public struct GeneratorProjection: Sendable {
         case poisson(meanPerStep: Double)
         /// A current of `amplitudePA`·w into the target's current plane while `generator` is active.
         case current(DCGenerator)
+        /// The spikes of a `spike_generator` with `spike_weights`: each adds w·factor to its target, in the plane of
+        /// the product's sign, `delay` steps after it.
+        case weightedSpikes(SpikeGenerator)
     }
 
     /// The source population's index.

@@ -144,7 +144,8 @@ public struct NetworkBuilder: Sendable {
             throw ConfigError(path: "\(path).population",
                               problem: "'\(astrocytes.name)' (\(lowering.spec.populations[a].model)) is not an astrocyte population (\(AstrocyteLR1994.name))")
         }
-        guard network.populations[s].emitsSpikes, proj.synapseType == nil else {
+        guard network.populations[s].emitsSpikes, network.populations[s].drive(grid: network.grid) == nil,
+              proj.synapseType == nil else {
             throw ConfigError(path: path, problem: "a third factor joins spiking synapses; this projection's carry no spikes")
         }
         let p = third.probability ?? 1
@@ -356,6 +357,9 @@ public struct NetworkBuilder: Sendable {
         let learnsDelays = changesDelays || plastic && lowering.exactTimes && !table.delaySteps.isEmpty
         try Self.requireWeightSigns(of: table, acceptedBy: target, model: lowering.spec.populations[t].model,
                                     path: "\(path).synapse.weight")
+        if target.ports?.acceptsNegativeWeights == false, (source as? SpikeGenerator)?.hasNegativeFactor == true {
+            throw ConfigError(path: "\(path).source", problem: "\(lowering.spec.populations[t].model) takes only weights >= 0; '\(source.name)' has negative spike_weights")
+        }
         if let third = proj.thirdFactor {
             try addThirdFactor(third, of: proj, primary: connections, source: s, target: t, index: index, to: &network, lowering)
         }
@@ -384,6 +388,9 @@ public struct NetworkBuilder: Sendable {
             let plasticityPath = "\(path).\(proj.plasticity != nil ? "plasticity" : "delay_plasticity")"
             guard source.emitsSpikes else {
                 throw ConfigError(path: plasticityPath, problem: "'\(source.name)' feeds its targets directly and has no spikes for plasticity to pair")
+            }
+            guard source.drive(grid: network.grid) == nil else {
+                throw ConfigError(path: plasticityPath, problem: "'\(source.name)' has spike_weights, which only static synapses carry")
             }
             var projection: any PlasticSynapses
             if let plasticity = proj.plasticity {

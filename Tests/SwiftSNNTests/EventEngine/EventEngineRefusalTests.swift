@@ -20,7 +20,7 @@ import Testing
                 == #"populations[0].model: iaf_cond_exp has no exact event-driven solution; use "engine": "clock""#)
     }
 
-    @Test(arguments: ["iaf_psc_alpha", "izhikevich", "aeif_cond_exp", "aeif_psc_exp"])
+    @Test(arguments: ["iaf_psc_alpha", "iaf_cond_alpha", "mat2_psc_exp", "izhikevich", "aeif_cond_exp", "aeif_psc_exp"])
     func clockOnlyNeuronModelIsRefusedNamingModelAndEngine(model: String) {
         #expect(Self.refusal(population: #"{"name": "n", "size": 2, "model": "\#(model)"}"#)
                 == #"populations[0].model: \#(model) has no exact event-driven solution; use "engine": "clock""#)

@@ -64,9 +64,16 @@ import Testing
     /// The integral is taken by composite Simpson with 64 panels per grid step; its error, ~(dt/64)⁴/(180 τ_s⁴)
     /// relative, is below 1e-10 for τ_s ≥ 0.2 ms and dt ≤ 0.1 ms. Returns u at s = k·dt for k = 0..<steps.
     static func conductancePSP(g0: Double, tauSyn: Double, reversalMV: Double, dtMs: Double, steps: Int) -> [Double] {
+        integratingFactorPSP(conductance: { g0 * exp(-$0 / tauSyn) }, integral: { -g0 * tauSyn * expm1(-$0 / tauSyn) },
+                             reversalMV: reversalMV, dtMs: dtMs, steps: steps)
+    }
+
+    /// The same solution for any conductance g(s) whose integral ∫₀ˢ g is `integral(s)` (IafCondAlphaTests uses it).
+    static func integratingFactorPSP(conductance g: @escaping (Double) -> Double, integral: @escaping (Double) -> Double,
+                                     reversalMV: Double, dtMs: Double, steps: Int) -> [Double] {
         let drive = (reversalMV - restingMV) / capacitance
-        let a = { (s: Double) in (leak * s - g0 * tauSyn * expm1(-s / tauSyn)) / capacitance }
-        let integrand = { (s: Double) in g0 * exp(-s / tauSyn) * drive * exp(a(s)) }
+        let a = { (s: Double) in (leak * s + integral(s)) / capacitance }
+        let integrand = { (s: Double) in g(s) * drive * exp(a(s)) }
         let panels = 64, h = dtMs / Double(panels)
         var integral = 0.0
         var u = [0.0]
