@@ -74,7 +74,8 @@ struct BenchCommand: ParsableCommand {
                 print("neuron update, model alone (1 thread):")
                 let models: [any NeuronModel.Type] = [IafPscDelta.self, IafPscExp.self, IafPscAlpha.self, IafCondExp.self,
                                                       IafCondAlpha.self, Mat2PscExp.self, Izhikevich.self, AeifCondExp.self,
-                                                      AeifPscExp.self]
+                                                      AeifPscExp.self, SnnTorchLeaky.self, SnnTorchSynaptic.self, SpikingJellyLIF.self,
+                                                      LavaCubaLIF.self]
                 for m in try models.map({ try modelUpdate($0) }) {
                     print(m.line)
                     report.modelUpdate.append(m)
@@ -123,6 +124,14 @@ struct BenchCommand: ParsableCommand {
         if M.self == Mat2PscExp.self {
             // 500 pA: the adapting train of models/nest/mat2_psc_exp_dc.csv; V from rest to the resting threshold.
             return (try ParameterValues(defaultsOf: M.parameters, overriding: ["I_e": 500]), (d["E_L"], d["omega"] - 1e-9))
+        }
+        // The deep-SNN neurons take no constant current: Lava's bias drives v towards bias/dv = 15 > vth, so it fires;
+        // snnTorch's and SpikingJelly's are timed decaying from below threshold, without spikes.
+        if M.self == LavaCubaLIF.self {
+            return (try ParameterValues(defaultsOf: M.parameters, overriding: ["dv": 0.1, "bias_mant": 1.5]), (0, d["vth"]))
+        }
+        if let key = ["threshold", "v_threshold"].first(where: { key in M.parameters.contains { $0.key == key } }) {
+            return (d, (0, d[key] - 1e-9))
         }
         let leakNS = M.parameters.contains { $0.key == "g_L" } ? d["g_L"] : d["C_m"] / d["tau_m"]
         return (try ParameterValues(defaultsOf: M.parameters, overriding: ["I_e": leakNS * (d["V_th"] + 5 - d["E_L"])]),
@@ -249,7 +258,7 @@ private struct UpdateResult: Encodable {
     var spikesPerUpdate: Double
 
     var line: String {
-        "  " + model.padding(toLength: 15, withPad: " ", startingAt: 0)
+        "  " + model.padding(toLength: max(18, model.count + 1), withPad: " ", startingAt: 0)
             + String(format: "%7.3f ns per neuron and step   (%.2f%% of updates spike)", nsPerUpdate, 100 * spikesPerUpdate)
     }
 

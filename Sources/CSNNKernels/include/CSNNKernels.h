@@ -145,6 +145,37 @@ size_t snn_step_aeif(const snn_aeif *p, double *v, double *w, double *syn_ex, do
                      double *h, int32_t *refractory, double *in_ex, double *in_in, double *currents, int64_t begin,
                      int64_t end, int32_t *fired);
 
+/* The discrete-time LIF neurons of deep-SNN libraries (update_discrete.c), constants per step as the libraries
+   define them: snnTorch's Leaky (alpha unused) and Synaptic with reset_mechanism as snnTorch numbers it and its
+   reset_delay flag,
+   SpikingJelly's LIFNode (soft_reset: v_reset None), Lava's floating-point LIF with current_keep = 1 - du and
+   voltage_keep = 1 - dv. in is the step's synaptic input (read and cleared), currents the generator current or
+   NULL; fired gets the indices of the neurons that spike, ascending. */
+enum { SNN_SNNTORCH_SUBTRACT = 0, SNN_SNNTORCH_ZERO = 1, SNN_SNNTORCH_NONE = 2 };
+
+typedef struct {
+    double alpha, beta, threshold;
+    int32_t mechanism, reset_delay;
+} snn_snntorch;
+
+typedef struct {
+    double tau, threshold, reset;
+    int32_t decay_input, soft_reset;
+} snn_spikingjelly_lif;
+
+typedef struct {
+    double current_keep, voltage_keep, threshold, bias;
+} snn_cuba_lif;
+
+size_t snn_step_snntorch_leaky(const snn_snntorch *p, double *mem, double *in, double *currents, int64_t begin,
+                               int64_t end, int32_t *fired);
+size_t snn_step_snntorch_synaptic(const snn_snntorch *p, double *syn, double *mem, double *in, double *currents,
+                                  int64_t begin, int64_t end, int32_t *fired);
+size_t snn_step_spikingjelly_lif(const snn_spikingjelly_lif *p, double *v, double *in, double *currents,
+                                 int64_t begin, int64_t end, int32_t *fired);
+size_t snn_step_cuba_lif(const snn_cuba_lif *p, double *u, double *v, double *in, double *currents, int64_t begin,
+                         int64_t end, int32_t *fired);
+
 /* Threads the OpenMP runtime would use by default (OMP_NUM_THREADS or the number of cores). */
 int snn_default_thread_count(void);
 

@@ -270,7 +270,7 @@ public enum ConfigSchema {
         ]
         var normalRequired = ["normal"]
         switch constraint {
-        case .any: break
+        case .any, .oneOf: break
         case .positive, .nonNegative:
             normal[1].1 = element
             normalRequired.append("min")
@@ -403,20 +403,28 @@ public enum ConfigSchema {
         ]])
     }
 
-    /// A rule's or a neuron model's parameters: numbers in their range, or bindings.
+    /// A rule's or a neuron model's parameters: numbers in their range, or bindings; choices as their names.
     /// Parameters that may follow a modulator or a schedule; those in `perNeuron` may also be given per neuron.
     private static func bindableParameters(_ specs: [ParameterSpec], perNeuron: [String] = []) -> JSONValue {
         object(specs.map { spec in
             let perNeuronForm = perNeuron.contains(spec.key) ? [value(spec.constraint, perNeuron: true)] : []
-            return (spec.key, .object(["description": .string("\(spec.summary) [\(spec.unit)]"), "default": .number(spec.defaultValue),
-                                       "anyOf": .array([number(spec.constraint), ref("parameter_binding")] + perNeuronForm)]))
+            return (spec.key, choice(spec) ?? .object(["description": .string("\(spec.summary) [\(spec.unit)]"), "default": .number(spec.defaultValue),
+                                                       "anyOf": .array([number(spec.constraint), ref("parameter_binding")] + perNeuronForm)]))
         })
     }
 
     private static func parameters(_ specs: [ParameterSpec]) -> JSONValue {
         object(specs.map { spec in
-            (spec.key, number(spec.constraint, "\(spec.summary) [\(spec.unit)]", default: spec.defaultValue))
+            (spec.key, choice(spec) ?? number(spec.constraint, "\(spec.summary) [\(spec.unit)]", default: spec.defaultValue))
         })
+    }
+
+    /// A parameter that is one of several names (`ParameterSpec.Constraint.oneOf`), or nil for a number.
+    private static func choice(_ spec: ParameterSpec) -> JSONValue? {
+        spec.choices.map { names in
+            .object(["type": "string", "enum": .array(names.map(JSONValue.string)), "default": .string(spec.defaultText),
+                     "description": .string(spec.summary)])
+        }
     }
 
     // MARK: building blocks

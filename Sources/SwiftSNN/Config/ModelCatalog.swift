@@ -82,6 +82,7 @@ public struct ModelCatalog: Sendable {
         func pad(_ text: String, _ width: Int) -> String {
             text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0)
         }
-        return "    \(pad(spec.key, 12)) \(pad("[\(spec.unit)]", 6)) default \(pad(formatNumber(spec.defaultValue), 8)) \(spec.summary)"
+        let unit = spec.choices == nil ? "[\(spec.unit)]" : "", summary = spec.choices.map { "\(spec.summary): \($0.joined(separator: " | "))" }
+        return "    \(pad(spec.key, 12)) \(pad(unit, 6)) default \(pad(spec.defaultText, 8)) \(summary ?? spec.summary)"
     }
 }

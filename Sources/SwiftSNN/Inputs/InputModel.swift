@@ -29,16 +29,18 @@ public struct InputContext: Sendable {
     /// The event engine's: times are used as given, not rounded to the grid.
     public var exactTimes: Bool
 
-    /// `params` checked against a numeric parameter table; errors name `path.params.<key>`.
+    /// `params` checked against a parameter table of numbers and choices (`ParameterSpec.Constraint.oneOf`); errors
+    /// name `path.params.<key>`.
     public func numericParameters(_ params: [String: ParameterValue], specs: [ParameterSpec]) throws -> ParameterValues {
-        var given: [String: Double] = [:]
+        var given: [String: Double] = [:], named: [String: String] = [:]
         for (key, value) in params {
-            guard case .number(let x) = value else {
-                throw ConfigError(path: "\(path).params.\(key)", problem: "must be a number, got \(value.json.described)")
+            switch value {
+            case .number(let x): given[key] = x
+            case .text(let name): named[key] = name
+            default: throw ConfigError(path: "\(path).params.\(key)", problem: "must be a number, got \(value.json.described)")
             }
-            given[key] = x
         }
-        return try ParameterValues(given, specs: specs, path: "\(path).params")
+        return try ParameterValues(given, named: named, specs: specs, path: "\(path).params")
     }
 }
 

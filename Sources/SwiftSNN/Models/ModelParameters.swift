@@ -4,8 +4,15 @@
 public protocol ModelParameters: Sendable {
     /// The model's config name (`iaf_psc_exp`).
     static var modelName: String { get }
-    /// Every parameter by its config key (`tau_m`).
+    /// Every numeric parameter by its config key (`tau_m`).
     var values: [String: Double] { get }
+    /// Every choice parameter (`ParameterSpec.Constraint.oneOf`) by its config key, as the name of the choice.
+    var choices: [String: String] { get }
+}
+
+extension ModelParameters {
+    /// No choices: the parameters are all numbers.
+    public var choices: [String: String] { [:] }
 }
 
 extension NeuronModel {
@@ -15,5 +22,15 @@ extension NeuronModel {
             preconditionFailure("\(name) has no parameter \(key)")
         }
         return spec.defaultValue
+    }
+
+    /// The default of choice parameter `key`, as the enumeration whose raw values are the choice's names.
+    public static func defaultChoice<Choice: RawRepresentable>(of key: String, as _: Choice.Type = Choice.self) -> Choice
+        where Choice.RawValue == String {
+        guard let spec = parameters.first(where: { $0.key == key }), spec.choices != nil,
+              let choice = Choice(rawValue: spec.defaultText) else {
+            preconditionFailure("\(name) has no choice \(key) of \(Choice.self)")
+        }
+        return choice
     }
 }

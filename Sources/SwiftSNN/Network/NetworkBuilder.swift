@@ -541,12 +541,16 @@ public struct NetworkBuilder: Sendable {
     private func boundParameters(_ params: [String: ParameterValue], path paramsPath: String, specs: [ParameterSpec],
                                  network: Network, requireBindable: (String, ParameterValues, String) throws -> Void)
         throws -> (ParameterValues, [BoundParameter]) {
-        var given: [String: Double] = [:]
+        var given: [String: Double] = [:], named: [String: String] = [:]
         var bound: [(key: String, binding: ParameterBinding)] = []
         for key in params.keys.sorted() {
             switch params[key]! {
             case .number(let x):
                 given[key] = x
+            case .text(let name):
+                named[key] = name
+            case .bound where specs.first(where: { $0.key == key })?.choices != nil:
+                throw ConfigError(path: "\(paramsPath).\(key)", problem: "is a choice, which cannot follow a modulator or schedule")
             case .bound(let binding):
                 bound.append((key, binding))
                 switch binding {
@@ -558,7 +562,7 @@ public struct NetworkBuilder: Sendable {
                 throw ConfigError(path: "\(paramsPath).\(key)", problem: "must be a number, got \(other.json.described)")
             }
         }
-        var values = try ParameterValues(given, specs: specs, path: paramsPath)
+        var values = try ParameterValues(given, named: named, specs: specs, path: paramsPath)
         var bindings: [BoundParameter] = []
         for (key, binding) in bound {
             let bindingPath = "\(paramsPath).\(key)"

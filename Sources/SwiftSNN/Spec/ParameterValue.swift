@@ -1,5 +1,5 @@
 /// One entry of a population's or a plasticity rule's `params`. Neuron models and rules take numbers (or
-/// bindings, for parameters that change during a run); inputs also take lists and files.
+/// bindings, for parameters that change during a run) and names of choices; inputs also take lists and files.
 public enum ParameterValue: Sendable, Equatable {
     /// A number in the parameter's unit.
     case number(Double)
@@ -7,7 +7,8 @@ public enum ParameterValue: Sendable, Equatable {
     case numbers([Double])
     /// One list of numbers per neuron (`spike_generator`'s `spike_times`).
     case lists([[Double]])
-    /// A file name, relative to the spec's base directory.
+    /// A string: a file name, relative to the spec's base directory, or the name of a choice
+    /// (`ParameterSpec.Constraint.oneOf`, e.g. `"reset_mechanism": "zero"`).
     case text(String)
     /// One value per element, drawn or listed (`{"uniform": ...}`, `{"array": ...}`, `{"file": ...}`).
     case values(ValueSpec)

@@ -28,7 +28,9 @@ public struct PopulationSpec: Sendable, Equatable {
     public init<P: ModelParameters>(name: String, size: Int, _ parameters: P, perNeuron: [String: ValueSpec] = [:],
                                     initial: [String: ValueSpec] = [:]) {
         self.init(name: name, size: size, model: P.modelName,
-                  params: parameters.values.mapValues(ParameterValue.number).merging(perNeuron.mapValues(ParameterValue.values)) { $1 },
+                  params: parameters.values.mapValues(ParameterValue.number)
+                      .merging(parameters.choices.mapValues(ParameterValue.text)) { $1 }
+                      .merging(perNeuron.mapValues(ParameterValue.values)) { $1 },
                   initial: initial)
     }
 }
