@@ -59,8 +59,9 @@ import Testing
         #expect(abs(sim.timeMs - 0.2) < 1e-12)
     }
 
-    @Test func membranePotentialSetBetweenRunsDecaysLikeTheClosedForm() throws {
-        var sim = try Simulation(spec: Self.singleNeuron())
+    @Test(arguments: EngineKind.allCases)
+    func membranePotentialSetBetweenRunsDecaysLikeTheClosedForm(engine: EngineKind) throws {
+        var sim = try Simulation(spec: Self.singleNeuron(engine: engine))
         try sim.run(durationMs: 10)
         try sim.set("V_m", of: "n", to: 15)
         #expect(try sim.values(of: "V_m", in: "n") == [15])
@@ -72,8 +73,9 @@ import Testing
         #expect(samples.values.last == [v])
     }
 
-    @Test func currentSetBetweenRunsRelaxesLikeTheClosedForm() throws {
-        var sim = try Simulation(spec: Self.singleNeuron())
+    @Test(arguments: EngineKind.allCases)
+    func currentSetBetweenRunsRelaxesLikeTheClosedForm(engine: EngineKind) throws {
+        var sim = try Simulation(spec: Self.singleNeuron(engine: engine))
         try sim.run(durationMs: 10)
         try sim.setParameter("I_e", of: "n", to: 100)
         try sim.run(durationMs: 30)
@@ -82,9 +84,10 @@ import Testing
         #expect(abs(try sim.values(of: "V_m", in: "n")[0] - expected) < 1e-9)
     }
 
-    @Test func weightSetBetweenRunsActsOnTheSpikesThatFollow() throws {
+    @Test(arguments: EngineKind.allCases)
+    func weightSetBetweenRunsActsOnTheSpikesThatFollow(engine: EngineKind) throws {
         // Spikes at 5 and 25 ms arrive 1 ms later as jumps of the weight (mV).
-        var sim = try Simulation(spec: Self.singleNeuron(spikeTimesMs: [5, 25]))
+        var sim = try Simulation(spec: Self.singleNeuron(spikeTimesMs: [5, 25], engine: engine))
         try sim.run(durationMs: 15)
         #expect(try sim.synapses(ofProjection: 0) == Network.Synapses(sources: [0], targets: [0], weights: [1]))
         try sim.setWeights(ofProjection: 0, to: [3])
@@ -105,20 +108,76 @@ import Testing
         #expect(throws: SNNError("unknown recorder 'spikes'; known: vm")) { _ = try sim.spikes("spikes") }
     }
 
-    @Test func eventEngineTakesChangesBeforeItsFirstRunOnly() throws {
-        var sim = try Simulation(spec: Self.singleNeuron(engine: .event))
-        try sim.set("V_m", of: "n", to: 15)
+    /// A change in the event engine at 25 ms, between a presynaptic arrival (24 ms) and the postsynaptic spike
+    /// (26.5 ms), must keep the presynaptic trace: the pair potentiates as `DendriticDelayTests`' closed form says.
+    @Test func eventEngineKeepsPlasticTracesOverAChange() throws {
+        var sim = try Simulation(spec: DendriticDelayTests.spec(dendriticFraction: nil, lagMs: 6.5, engine: .event))
+        try sim.run(durationMs: 25)
+        try sim.setParameter("I_e", of: "post", to: 0)
+        try sim.run(durationMs: 35)
+        #expect(try sim.spikes("post").timesMs == [26.5])
+        let w = Double(try sim.synapses(ofProjection: 0).weights[0])
+        #expect(abs(w - DendriticDelayTests.expectedWeight(pairLagMs: 2.5)) < 1e-6)
+    }
+
+    /// A refractory period that spans a change goes on: the neuron, kicked over threshold at 6 ms (t_ref 2 ms), is
+    /// clamped at V_reset until 8 ms even though V_m was set at 7 ms, then decays from there.
+    @Test func eventEngineKeepsRefractoryPeriodsOverAChange() throws {
+        var spec = Self.singleNeuron(spikeTimesMs: [5], weight: 2000, engine: .event)
+        spec.recorders.append(.spikes("spikes", of: "n"))
+        var sim = try Simulation(spec: spec)
+        try sim.run(durationMs: 7)
+        #expect(try sim.spikes("spikes").timesMs == [6])
+        try sim.setParameter("I_e", of: "n", to: 100)
+        try sim.run(durationMs: 3)
+        // From 8 ms the free membrane with I_e: 4 mV·(1 − e^(−t/τ_m)) from V_reset 0.
+        #expect(abs(try sim.values(of: "V_m", in: "n")[0] - 4 * (1 - exp(-2.0 / 10))) < 1e-12)
+    }
+
+    /// Poisson arrivals at 200 synapses (1 ms delay) while the rate is changed from code: 1 Hz, then 1000 Hz at
+    /// 200 ms, 0 at 400 ms, 500 Hz at 600 ms. A spike emitted before a change arrives after it; the rest follow
+    /// the new rate at once, however far off the old rate had put the next spike. Expected counts per window are
+    /// the process's means (rate × synapses × emission time feeding the window), checked to 5 σ of Poisson noise.
+    @Test func eventEnginePoissonRateChangesActFromTheChange() throws {
+        let spec = NetworkSpec(
+            simulation: SimulationSpec(durationMs: 800, engine: .event),
+            populations: [PopulationSpec(name: "n", size: 200, IafPscDelta.Parameters(thresholdMV: 1e9)),
+                          PopulationSpec(name: "drive", size: 1, model: "poisson_generator", params: ["rate": 1])],
+            projections: [ProjectionSpec(source: "drive", target: "n", connectivity: .allToAll, weight: 0, delayMs: 1)])
+        var sim = try Simulation(spec: spec)
+        var counts: [Double] = []
+        for rate in [1000.0, 0, 500, 500] {
+            let before = sim.engine.statistics.synapticEvents
+            try sim.run(durationMs: 200)
+            counts.append(Double(sim.engine.statistics.synapticEvents - before))
+            try sim.setParameter("rate", of: "drive", to: rate)
+        }
+        let expected = [1 * 0.199, 1 * 0.001 + 1000 * 0.199, 1000 * 0.001, 500 * 0.199].map { 200 * $0 }
+        for (count, mean) in zip(counts, expected) {
+            #expect(abs(count - mean) <= 5 * max(1, sqrt(mean)), "\(count) arrivals, mean \(mean)")
+        }
+    }
+
+    @Test func eventEngineRefusesChangesItCannotCarryOver() throws {
+        var spec = Self.singleNeuron(engine: .event)
+        spec.populations.append(PopulationSpec(name: "dc", size: 1, model: "dc_generator", params: ["amplitude": 10]))
+        spec.projections = [ProjectionSpec(source: "dc", target: "n", connectivity: .allToAll, weight: 1, delayMs: 1)]
+        var sim = try Simulation(spec: spec)
+        try sim.setParameter("amplitude", of: "dc", to: 20)
         try sim.run(durationMs: 5)
-        #expect(abs(try sim.values(of: "V_m", in: "n")[0] - 15 * exp(-5.0 / 10)) < 1e-12)
-        #expect(throws: SNNError.self) { try sim.set("V_m", of: "n", to: 1) }
+        #expect(throws: SNNError("the event engine cannot change generator 'dc' after its first run, except a Poisson rate; use \"engine\": \"clock\"")) {
+            try sim.setParameter("amplitude", of: "dc", to: 30)
+        }
+        try sim.run(durationMs: 5)
     }
 
     /// A controller reads the output's spikes every 10 ms and switches its Poisson drive off once the output
     /// fires: afterwards, when what was in flight has arrived, the output stays silent.
-    @Test func closedLoopControllerSwitchesTheDriveOff() throws {
+    @Test(arguments: EngineKind.allCases)
+    func closedLoopControllerSwitchesTheDriveOff(engine: EngineKind) throws {
         let neuron = IafPscDelta.Parameters(tauMembraneMs: 20, restingMV: 0, thresholdMV: 20, resetMV: 10)
         let spec = NetworkSpec(
-            simulation: SimulationSpec(durationMs: 300),
+            simulation: SimulationSpec(durationMs: 300, engine: engine),
             populations: [PopulationSpec(name: "out", size: 20, neuron),
                           PopulationSpec(name: "drive", size: 1, model: "poisson_generator", params: ["rate": 20000])],
             projections: [ProjectionSpec(source: "drive", target: "out", connectivity: .allToAll, weight: 0.2, delayMs: 1.5)],

@@ -61,7 +61,7 @@ enum CheckpointFile {
 
     private static func read<T: FixedWidthInteger>(_ data: Data, at offset: Int) -> T {
         var value = T.zero
-        withUnsafeMutableBytes(of: &value) { target in
+        _ = withUnsafeMutableBytes(of: &value) { target in
             data.copyBytes(to: target, from: (data.startIndex + offset)..<(data.startIndex + offset + MemoryLayout<T>.size))
         }
         return T(littleEndian: value)

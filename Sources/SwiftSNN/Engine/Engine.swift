@@ -16,7 +16,8 @@ public protocol Engine {
     /// State variable `variable` of neuron `neuron` of population `population` at the current time.
     func value(ofVariable variable: Int, neuron: Int, population: Int) -> Double
     /// Changes the network between runs (state, parameters, weights; not its structure: populations, synapses
-    /// and delays stay), from the next step on. Spikes already on their way keep the weights they left with.
+    /// and delays stay), from the next step on. Spikes already on their way keep the weights they left with in
+    /// the clock engine and take their synapses' weights on arrival in the event engine.
     mutating func edit(_ change: (inout Network) throws -> Void) throws
     /// Starts over at step 0 with `network` (a network of the same structure) as the state: nothing in flight, no
     /// counts; the random streams of generators go on where they were, so a new trial sees new input noise.

@@ -60,7 +60,9 @@ public struct EventDrivenEngine: Engine {
     /// Per population: the spike generator's spikes, sorted by (time, id); nil for other populations.
     let spikeTrains: [[(timeMs: Double, id: Int32)]?]
     var poissonStreams: [[RandomStream]]
-    private let poissonRatesPerMs: [Double]
+    /// Per generator projection, the rates [1/ms] its Poisson generator has had, each from a time on (the first
+    /// from −∞); one entry unless the rate was changed between runs (`edit`).
+    private var poissonRates: [[(fromMs: Double, perMs: Double)]]
     var queue = Heap<ScheduledEvent>()
     var crossings: CrossingQueue
     var step = 0
@@ -153,8 +155,8 @@ public struct EventDrivenEngine: Engine {
         spikeTrains = trains
         outgoing = network.populations.indices.map { p in network.projections.indices.filter { network.projections[$0].source == p } }
         poissonStreams = network.generatorProjections.map { $0.poissonStreams(seed: network.seed) }
-        poissonRatesPerMs = network.generatorProjections.map { g in
-            (network.populations[g.source] as? PoissonGenerator).map { $0.rateHz / 1000 } ?? 0
+        poissonRates = network.generatorProjections.map { g in
+            [(-.infinity, (network.populations[g.source] as? PoissonGenerator).map { $0.rateHz / 1000 } ?? 0)]
         }
         statistics = RunStatistics(spikes: [Int](repeating: 0, count: network.populations.count))
         stepSpikes = [[Int32]](repeating: [], count: network.populations.count)
@@ -172,15 +174,111 @@ public struct EventDrivenEngine: Engine {
         return n.value(ofVariable: variable, neuron: neuron, at: Double(step) * network.grid.dtMs)
     }
 
-    /// Before the first run only: afterwards the neurons' state lives in their lazily advanced exact solutions and
-    /// the event queue, which a changed network would not match.
+    /// Before the first run the engine is simply rebuilt. After it, every neuron is first evolved to now (copies,
+    /// so a change that throws leaves the engine as it was), the change acts on that state, and the engine goes on
+    /// from the changed network with what the network does not hold carried over: queued events, refractory
+    /// periods, plastic traces, random streams, counts. Every crossing is predicted anew. Spikes in flight reach
+    /// their targets with the weights their synapses have on arrival (the clock engine adds them at emission). A
+    /// Poisson generator's new rate holds for the spikes it emits from now on (`poissonRates`). Refused after the
+    /// first run, each in one line: changes to DC or spike generators, and networks with changing delays.
     public mutating func edit(_ change: (inout Network) throws -> Void) throws {
-        guard !started else {
-            throw SNNError("the event engine can change the network only before the first run; use \"engine\": \"clock\" to change it between runs")
-        }
         var network = self.network
+        guard started else {
+            try change(&network)
+            self = try EventDrivenEngine(network: network, threads: threads)
+            return
+        }
+        if let q = delayWorkers.firstIndex(where: { $0 != nil }) {
+            throw SNNError("the event engine cannot change a network with changing delays (projection \(network.plasticProjections[q].projectionIndex)) after its first run; use \"engine\": \"clock\"")
+        }
+        let nowMs = Double(step) * network.grid.dtMs
+        for p in neurons.indices { if let n = neurons[p] { network.populations[p] = n.population(at: nowMs) } }
         try change(&network)
-        self = try EventDrivenEngine(network: network, threads: threads)
+        var next = try EventDrivenEngine(network: network, threads: threads)
+        try next.goOn(after: self, at: nowMs)
+        self = next
+    }
+
+    /// Takes over from `previous`, the engine before a change between runs at `nowMs` (`edit`).
+    private mutating func goOn(after previous: EventDrivenEngine, at nowMs: Double) throws {
+        guard network.populations.count == previous.network.populations.count,
+              network.projections.map(\.synapses.count) == previous.network.projections.map(\.synapses.count),
+              network.generatorProjections.map(\.synapses.count) == previous.network.generatorProjections.map(\.synapses.count),
+              network.plasticProjections.map(\.synapses.count) == previous.network.plasticProjections.map(\.synapses.count) else {
+            throw SNNError("a change between runs keeps the network's structure: its populations and synapses")
+        }
+        for p in spikeTrains.indices {
+            let (a, b) = (spikeTrains[p] ?? [], previous.spikeTrains[p] ?? [])
+            guard a.elementsEqual(b, by: ==) else {
+                throw SNNError("the event engine cannot change the spikes of '\(network.populations[p].name)' after its first run; use \"engine\": \"clock\"")
+            }
+        }
+        for (g, projection) in network.generatorProjections.enumerated() {
+            let unchanged: Bool
+            switch (projection.drive, previous.network.generatorProjections[g].drive) {
+            case (.poisson, .poisson): unchanged = true
+            case let (.current(a), .current(b)): unchanged = a == b
+            case let (.weightedSpikes(a), .weightedSpikes(b)):
+                unchanged = (a.exactWeightedTrains ?? []).elementsEqual(b.exactWeightedTrains ?? []) { $0.elementsEqual($1, by: ==) }
+            default: unchanged = false
+            }
+            guard unchanged else {
+                throw SNNError("the event engine cannot change generator '\(network.populations[projection.source].name)' after its first run, except a Poisson rate; use \"engine\": \"clock\"")
+            }
+        }
+        for q in plasticWorkers.indices {
+            guard (plasticWorkers[q] as? any ContinuingExactWorker)?.continueTraces(of: previous.plasticWorkers[q]) == true else {
+                throw SNNError("the event engine cannot carry the traces of projection \(network.plasticProjections[q].projectionIndex) (\(network.plasticProjections[q].ruleName)) over a change after its first run; use \"engine\": \"clock\"")
+            }
+        }
+        step = previous.step
+        statistics = previous.statistics
+        started = true
+        queue = previous.queue
+        poissonStreams = previous.poissonStreams
+        for p in neurons.indices {
+            if let n = neurons[p] { try n.resume(after: previous.neurons[p]!, at: nowMs, crossings: &crossings) }
+        }
+        var restart: [Int] = []
+        for g in poissonRates.indices {
+            var schedule = previous.poissonRates[g]
+            let rate = poissonRates[g].last!.perMs
+            guard rate != schedule.last!.perMs else {
+                poissonRates[g] = schedule
+                continue
+            }
+            // A change needed by no pending arrival any more: those all come after now, beyond the next change + d.
+            let table = network.generatorProjections[g].synapses
+            let maxDelayMs = table.delaySteps.isEmpty ? table.uniformDelayMs : table.delayMs.max() ?? 0
+            while schedule.count > 1 && schedule[1].fromMs + maxDelayMs <= nowMs { schedule.removeFirst() }
+            schedule.append((nowMs, rate))
+            poissonRates[g] = schedule
+            restart.append(g)
+        }
+        guard !restart.isEmpty else { return }
+        // An arrival emitted after now was drawn at the old rate: it goes, and so does a train that had ended at a
+        // rate of 0; both start again from now at the new rate, by memorylessness exact.
+        var pending = Set<Int64>()
+        var kept: [ScheduledEvent] = []
+        for e in queue.unordered {
+            if e.kind == .poisson, restart.contains(Int(e.stream)) {
+                let g = Int(e.stream), k = Int(e.index)
+                guard e.timeMs <= nowMs + exactDelay(network.generatorProjections[g].synapses, k) else { continue }
+                pending.insert(Int64(g) << 40 | Int64(k))
+            }
+            kept.append(e)
+        }
+        queue = Heap(kept)
+        for g in restart {
+            let projection = network.generatorProjections[g], table = projection.synapses
+            for s in 0..<table.sourceCount {
+                for k in Int(table.rowStart[s])..<Int(table.rowStart[s + 1]) where !pending.contains(Int64(g) << 40 | Int64(k)) {
+                    guard let t = nextPoissonArrival(g, k, after: nowMs + exactDelay(table, k)) else { continue }
+                    queue.insert(ScheduledEvent(timeMs: t, kind: .poisson, population: populationRank[projection.source],
+                                                neuron: Int32(s), stream: Int32(g), index: Int64(k)))
+                }
+            }
+        }
     }
 
     public mutating func restart(from network: Network) throws {
@@ -266,7 +364,7 @@ public struct EventDrivenEngine: Engine {
     /// The numerical guard: the first NaN or infinite state value of any event-driven population, each neuron as
     /// of its last event.
     private func firstNonFiniteState() -> NumericalError? {
-        for (p, n) in neurons.enumerated() {
+        for n in neurons {
             guard let n, let (variable, neuron) = n.firstNonFiniteValue() else { continue }
             let population = n.population
             return NumericalError(population: population.name, variable: population.variableNames[variable], neuron: neuron,
@@ -293,9 +391,9 @@ public struct EventDrivenEngine: Engine {
                                                neuron: Int32(s), stream: Int32(g), index: Int64(k))
                     switch projection.drive {
                     case .poisson:
-                        guard poissonRatesPerMs[g] > 0 else { continue }
+                        guard poissonRates[g][0].perMs > 0 else { continue }
                         var first = event
-                        first.timeMs += nextPoissonInterval(g, k)
+                        first.timeMs += nextPoissonInterval(g, k, ratePerMs: poissonRates[g][0].perMs)
                         queue.insert(first)
                     case .weightedSpikes(let generator):
                         guard let first = generator.exactWeightedTrains?[s].first else { continue }
@@ -327,8 +425,26 @@ public struct EventDrivenEngine: Engine {
         table.delaySteps.isEmpty ? table.uniformDelayMs : table.delayMs[k]
     }
 
-    private mutating func nextPoissonInterval(_ g: Int, _ k: Int) -> Double {
-        -log1p(-poissonStreams[g][k].nextUniform()) / poissonRatesPerMs[g]
+    private mutating func nextPoissonInterval(_ g: Int, _ k: Int, ratePerMs: Double) -> Double {
+        -log1p(-poissonStreams[g][k].nextUniform()) / ratePerMs
+    }
+
+    /// The Poisson arrival at synapse `k` of generator projection `g` after one at `t`, nil if there is none. The
+    /// rate changes at the emission times of `poissonRates[g]`, at t + d in arrival times; an interval that would
+    /// run past a change starts again there at the new rate (exact for a Poisson process, being memoryless).
+    private mutating func nextPoissonArrival(_ g: Int, _ k: Int, after t: Double) -> Double? {
+        let rates = poissonRates[g]
+        guard rates.count > 1 else { return t + nextPoissonInterval(g, k, ratePerMs: rates[0].perMs) }
+        let d = exactDelay(network.generatorProjections[g].synapses, k)
+        var c = rates.lastIndex { $0.fromMs + d <= t } ?? 0, from = t
+        while true {
+            let rate = rates[c].perMs
+            let candidate = rate > 0 ? from + nextPoissonInterval(g, k, ratePerMs: rate) : .infinity
+            guard c + 1 < rates.count else { return candidate.isFinite ? candidate : nil }
+            let change = rates[c + 1].fromMs + d
+            if candidate <= change { return candidate }
+            (from, c) = (change, c + 1)
+        }
     }
 
     private mutating func handle(_ e: ScheduledEvent) {
@@ -350,9 +466,11 @@ public struct EventDrivenEngine: Engine {
             let g = Int(e.stream), k = Int(e.index)
             let projection = network.generatorProjections[g]
             deliver(to: projection.target, projection.synapses, k..<k + 1, at: t)
-            var next = e
-            next.timeMs = t + nextPoissonInterval(g, k)
-            queue.insert(next)
+            if let arrival = nextPoissonArrival(g, k, after: t) {
+                var next = e
+                next.timeMs = arrival
+                queue.insert(next)
+            }
         case .weightedSpike:
             let projection = network.generatorProjections[Int(e.stream)]
             guard case .weightedSpikes(let generator) = projection.drive, let trains = generator.exactWeightedTrains else {

@@ -30,6 +30,13 @@ protocol EventDrivenNeurons: AnyObject {
     func save(to writer: inout CheckpointWriter)
     /// Reads what `save` wrote, refusing values no run at `nowMs` leaves (clocks after it, non-finite state).
     func restore(from reader: inout CheckpointReader, nowMs: Double) throws
+    /// The population with every neuron evolved to `t` (no earlier than any neuron's last event), from copies: what
+    /// a change between runs starts from.
+    func population(at t: Double) -> any Population
+    /// Goes on at `t` after a change between runs: these neurons were made from the changed `population(at: t)`
+    /// of `previous`, which holds what the state does not (refractory periods, fired windows, generator
+    /// currents); every neuron's crossing is predicted anew from `t`.
+    func resume(after previous: any EventDrivenNeurons, at t: Double, crossings: inout CrossingQueue) throws
 }
 
 /// `EventDrivenNeurons` for a group of an exactly solvable model.
@@ -111,6 +118,27 @@ final class ExactNeurons<Model: ExactlySolvable>: EventDrivenNeurons {
             lastUpdateMs[i] = t
             predict(i, at: t, crossings: &crossings)
         }
+    }
+
+    func population(at t: Double) -> any Population {
+        let variables = Model.stateVariables.count
+        var values = Array(UnsafeBufferPointer(start: state, count: variables * count))
+        for i in 0..<count where t > lastUpdateMs[i] {
+            let copy = copied(i)
+            evolve(copy, from: lastUpdateMs[i], to: t, refractoryUntil: refractoryUntilMs[i])
+            for v in 0..<variables { values[v * count + i] = copy[v] }
+        }
+        var snapshot = group
+        snapshot.state = Column(values)
+        return snapshot
+    }
+
+    func resume(after previous: any EventDrivenNeurons, at t: Double, crossings: inout CrossingQueue) throws {
+        guard let previous = previous as? ExactNeurons<Model>, previous.count == count else {
+            throw SNNError("population '\(group.name)' changed its model or size; a change between runs keeps the network's structure")
+        }
+        refractoryUntilMs.update(from: previous.refractoryUntilMs, count: count)
+        start(at: t, crossings: &crossings)
     }
 
     // The engine reaches this through `any EventDrivenNeurons`, which would run the generic body with a witness

@@ -74,6 +74,23 @@ final class WindowNeurons: EventDrivenNeurons {
         }
     }
 
+    func population(at t: Double) -> any Population {
+        var snapshot = group
+        for i in 0..<count { snapshot.state[i] = value(ofVariable: 0, neuron: i, at: t) }
+        return snapshot
+    }
+
+    func resume(after previous: any EventDrivenNeurons, at t: Double, crossings: inout CrossingQueue) throws {
+        guard let previous = previous as? WindowNeurons, previous.count == count, previous.windowSteps == windowSteps else {
+            throw SNNError("population '\(group.name)' changed its size or window; a change between runs keeps the network's structure")
+        }
+        // `population(at: t)` brought every V_m into the window of `t`.
+        window = [Int64](repeating: windowIndex(at: t), count: count)
+        firedWindow = previous.firedWindow
+        current = previous.current
+        start(at: t, crossings: &crossings)
+    }
+
     func receive(targets: UnsafeBufferPointer<UInt32>, weights: UnsafeBufferPointer<Float>, at t: Double,
                  crossings: inout CrossingQueue) {
         for k in targets.indices {

@@ -4,7 +4,7 @@
 /// the steps k with start < (k + 2)·dt ≤ stop (NEST's `StimulationDevice::is_active` shifts current generators
 /// by two steps), the current arrives in step k + d and, as in NEST, acts on the membrane from the next step,
 /// which ends at (k + d + 2)·dt. A window that opens at 0 loses its first step, as in NEST.
-public struct DCGenerator: Population {
+public struct DCGenerator: Population, Equatable {
     /// The model name a spec uses.
     public static let name = "dc_generator"
     /// The parameter table: `amplitude`, `start`, `stop`.

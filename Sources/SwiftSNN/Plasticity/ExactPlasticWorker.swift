@@ -15,6 +15,13 @@ public protocol ExactPlasticWorker: AnyObject {
     func postsynapticSpike(target i: Int, at t: Double)
 }
 
+/// A worker that can go on with another worker's traces when the engine remakes it after a change between runs.
+protocol ContinuingExactWorker {
+    /// Takes over the traces of `previous`, the same projection's worker before the change; false if it is not
+    /// one of this kind.
+    func continueTraces(of previous: any ExactPlasticWorker) -> Bool
+}
+
 /// Two traces per neuron in continuous time: their values at the last spike and its time.
 final class ContinuousTraces {
     private let value1: UnsafeMutablePointer<Double>
@@ -49,6 +56,14 @@ final class ContinuousTraces {
         return Traces(value1[i] * exp(-elapsed / taus.first), value2[i] * exp(-elapsed / taus.second))
     }
 
+    /// Takes over the traces of `other`, of the same neurons and time constants (a change between runs).
+    func take(_ other: ContinuousTraces) {
+        precondition(other.count == count, "traces of another size")
+        value1.update(from: other.value1, count: count)
+        value2.update(from: other.value2, count: count)
+        time.update(from: other.time, count: count)
+    }
+
     /// A spike of neuron `i` at `t`.
     @inline(__always)
     func record(_ i: Int, at t: Double) {
@@ -71,7 +86,7 @@ extension PlasticProjection {
                            incoming: incoming.cursor())
     }
 
-    final class ExactWorker: ExactPlasticWorker {
+    final class ExactWorker: ExactPlasticWorker, ContinuingExactWorker {
         let rule: Rule
         let rowStart: [Int64]
         let target: [UInt32]
@@ -92,6 +107,13 @@ extension PlasticProjection {
         }
 
         var weights: UnsafeMutablePointer<Float> { storage.weights }
+
+        func continueTraces(of previous: any ExactPlasticWorker) -> Bool {
+            guard let previous = previous as? ExactWorker, previous.rowStart == rowStart, previous.target == target else { return false }
+            pre.take(previous.pre)
+            post.take(previous.post)
+            return true
+        }
 
         func arrive(source j: Int, at t: Double) -> Range<Int> {
             let row = Int(rowStart[j])..<Int(rowStart[j + 1])
