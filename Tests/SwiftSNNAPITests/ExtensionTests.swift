@@ -226,3 +226,90 @@ struct SpikeFraction: ModulatorType, ModulatorDynamics {
         #expect(unregistered?.description == "modulators[0].type: unknown modulator type 'spike_fraction'; known: volume_transmitter, schedule, external, astrocyte_integrator, population_mean")
     }
 }
+
+/// A generator written outside the library that feeds its targets directly (`GeneratorDrive`): a current of
+/// `amplitude` pA over dc_generator's window (`start`, `stop`), or, with `every_steps` n, one spike in each step k
+/// with (k + 1) % n == 0.
+struct DirectInput: Population, InputModel {
+    static let name = "direct_input"
+    static let summary = "a current or spikes fed to the targets directly (test input)"
+
+    struct Current: GeneratorDrive {
+        let window: DCGenerator
+        var kind: GeneratorDriveKind { .current }
+        func output(ofSource s: Int, step: Int) -> Double { window.isActive(step: step) ? window.amplitudePA : 0 }
+    }
+
+    struct Spikes: GeneratorDrive {
+        let everySteps: Int
+        var kind: GeneratorDriveKind { .spikes }
+        func output(ofSource s: Int, step: Int) -> Double { (step + 1) % everySteps == 0 ? 1 : 0 }
+    }
+
+    struct Stepper: PopulationStepper {
+        func step(_ step: Int, range: Range<Int>, input: StepInput?, spikes: inout [Int32]) {}
+    }
+
+    var name: String
+    var count: Int
+    var output: any GeneratorDrive
+
+    static func make(_ population: PopulationSpec, in context: InputContext) throws -> any Population {
+        var params = population.params
+        if case .number(let n)? = params.removeValue(forKey: "every_steps") {
+            return DirectInput(name: population.name, count: population.size, output: Spikes(everySteps: Int(n)))
+        }
+        let window = DCGenerator(name: population.name, count: population.size,
+                                 parameters: try context.numericParameters(params, specs: DCGenerator.parameters), grid: context.grid)
+        return DirectInput(name: population.name, count: population.size, output: Current(window: window))
+    }
+
+    var ports: InputPorts? { nil }
+    var emitsSpikes: Bool { false }
+    var variableNames: [String] { [] }
+    func value(ofVariable variable: Int, neuron: Int) -> Double { 0 }
+    mutating func makeStepper() -> any PopulationStepper { Stepper() }
+    func drive(grid: TimeGrid) -> GeneratorProjection.Drive? { .custom(output) }
+}
+
+/// A custom drive against the built-in generators it imitates, whose timing is checked against NEST 3.10
+/// (`dc_generator`) and its spike-time convention (`spike_generator` with `spike_weights`): the membrane traces
+/// of an `iaf_psc_exp` neuron must be the same to the bit.
+@Suite struct GeneratorDriveTests {
+    static func trace(input: PopulationSpec, engine: EngineKind = .clock) throws -> [Double] {
+        var models = ModelRegistry.builtIn
+        models.register(input: DirectInput.self)
+        let spec = NetworkSpec(simulation: SimulationSpec(durationMs: 40, engine: engine),
+                               populations: [input, PopulationSpec(name: "n", size: 2, model: "iaf_psc_exp", params: ["V_th": 1000])],
+                               projections: [ProjectionSpec(source: "in", target: "n", connectivity: .allToAll,
+                                                            weight: .constant(2.5), delayMs: 1.5)],
+                               recorders: [.state("vm", of: "n", variables: ["V_m"], intervalMs: 0.1)])
+        var sim = try Simulation(spec: spec, registry: models)
+        try sim.run()
+        return try sim.samples("vm", variable: "V_m").values.flatMap { $0 }
+    }
+
+    @Test func customCurrentDriveActsAsTheDCGeneratorItImitates() throws {
+        let params: [String: ParameterValue] = ["amplitude": 120, "start": 5, "stop": 22.5]
+        let custom = try Self.trace(input: PopulationSpec(name: "in", size: 1, model: "direct_input", params: params))
+        let builtIn = try Self.trace(input: PopulationSpec(name: "in", size: 1, model: "dc_generator", params: params))
+        #expect(custom.contains { $0 != custom[0] })
+        #expect(custom == builtIn)
+    }
+
+    @Test func customSpikeDriveActsAsWeightedSpikesAtTheSameSteps() throws {
+        let custom = try Self.trace(input: PopulationSpec(name: "in", size: 1, model: "direct_input", params: ["every_steps": 30]))
+        let times = (1...13).map { Double($0) * 3 }
+        let builtIn = try Self.trace(input: PopulationSpec(name: "in", size: 1, model: "spike_generator",
+                                                           params: ["spike_times": .numbers(times),
+                                                                    "spike_weights": .numbers(times.map { _ in 1 })]))
+        #expect(custom.contains { $0 != custom[0] })
+        #expect(custom == builtIn)
+    }
+
+    @Test func theEventEngineRefusesACustomDrive() throws {
+        let input = PopulationSpec(name: "in", size: 1, model: "direct_input", params: ["every_steps": 30])
+        let refusal = #expect(throws: ConfigError.self) { _ = try Self.trace(input: input, engine: .event) }
+        #expect(refusal?.description == "populations[0].model: 'in' is an input defined per time step and has no event-driven form; use \"engine\": \"clock\"")
+    }
+}

@@ -109,6 +109,11 @@ public struct ClockDrivenEngine: Engine, Sendable {
                 if let ports = network.populations[g.target].ports, g.synapses.count > 0 {
                     live[g.target].formUnion([ports.excitatory, ports.inhibitory])
                 }
+            case .custom(let drive):
+                switch drive.kind {
+                case .current: if let ports = network.populations[g.target].ports, g.synapses.count > 0 { live[g.target].insert(ports.current) }
+                case .spikes: feed(g.target, weights: g.synapses.weight)
+                }
             }
         }
         for signal in network.signalProjections where signal.synapses.count > 0 {
@@ -442,6 +447,18 @@ public struct ClockDrivenEngine: Engine, Sendable {
                         base[offset + Int(table.target[k])] += w
                         events += 1
                     }
+                }
+            case .custom(let drive):
+                let current = drive.kind == .current
+                for s in 0..<table.sourceCount where begin[s] < end[s] {
+                    let output = drive.output(ofSource: s, step: step)
+                    guard output != 0 else { continue }
+                    for k in Int(begin[s])..<Int(end[s]) {
+                        let w = table.weight[k]
+                        let plane = current ? ports.current : w < 0 ? ports.inhibitory : ports.excitatory
+                        base[layout.offset(step: step + table.delay(of: k), plane: plane) + Int(table.target[k])] += output * Double(w)
+                    }
+                    if !current { events += (UInt64(exactly: output.rounded()) ?? 0) * UInt64(end[s] - begin[s]) }
                 }
             }
             return events

@@ -119,7 +119,7 @@ extension EventDrivenEngine: CheckpointableEngine {
             switch projection.drive {
             case .poisson: return e.kind == .poisson && row.contains(Int(e.index))
             case .current: return e.kind == .current && e.index >= 0 && row.contains(Int(e.index / 2))
-            case .weightedSpikes: return false
+            case .weightedSpikes, .custom: return false
             }
         case .weightedSpike:
             // `neuron` is the spike's position in the list of the source neuron whose row holds synapse `index`.

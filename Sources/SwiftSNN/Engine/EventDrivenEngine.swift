@@ -112,7 +112,7 @@ public struct EventDrivenEngine: Engine {
                 if let train = population.exactSpikeTrain {
                     neurons.append(nil)
                     trains.append(train)
-                } else if population.drive(grid: network.grid) != nil {
+                } else if let drive = population.drive(grid: network.grid), !drive.isCustom {
                     neurons.append(nil)
                     trains.append(nil)
                 } else {
@@ -409,6 +409,8 @@ public struct EventDrivenEngine: Engine {
                         on.timeMs += dc.startMs
                         on.index = Int64(2 * k)
                         queue.insert(on)
+                    case .custom:
+                        preconditionFailure("custom drives are refused when the engine is made")
                     }
                 }
             }

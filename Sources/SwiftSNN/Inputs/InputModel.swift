@@ -3,7 +3,8 @@ import Foundation
 /// A kind of input population that a spec's `model` can name (`poisson_generator`, `spike_generator`, …): it
 /// builds the population from the spec. Inputs that emit spikes of their own need nothing else (the engines step
 /// them like neurons); generators that feed each target directly declare a `GeneratorProjection.Drive`
-/// (`Population.drive(grid:)`). Registered by name in a `ModelRegistry`.
+/// (`Population.drive(grid:)`), one defined outside the library as `.custom` with a `GeneratorDrive`. Registered
+/// by name in a `ModelRegistry`.
 public protocol InputModel: Sendable {
     /// The model name a spec uses.
     static var name: String { get }

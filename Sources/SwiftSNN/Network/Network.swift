@@ -93,7 +93,9 @@ public typealias SignalProjection = StaticProjection
 
 /// Synapses from a generator population, which adds input to each target directly every step.
 public struct GeneratorProjection: Sendable {
-    /// What a generator adds to its targets each step.
+    /// What a generator adds to its targets each step. The built-in generators are cases of their own: each has a
+    /// fast path in the clock engine and an exact form in the event engine. Any other generator that feeds its
+    /// targets directly is `.custom`, with its output in a `GeneratorDrive`.
     public enum Drive: Sendable {
         /// Independent Poisson counts per synapse with this mean per step; the engine keeps one random stream
         /// per synapse, keyed by (seed, projection, synapse).
@@ -103,6 +105,8 @@ public struct GeneratorProjection: Sendable {
         /// The spikes of a `spike_generator` with `spike_weights`: each adds w·factor to its target, in the plane of
         /// the product's sign, `delay` steps after it.
         case weightedSpikes(SpikeGenerator)
+        /// A generator defined outside the built-ins (clock engine only): its output each step, times the weight.
+        case custom(any GeneratorDrive)
     }
 
     /// The source population's index.
@@ -115,6 +119,14 @@ public struct GeneratorProjection: Sendable {
     public var drive: Drive
     /// The config's projection index: part of the random streams' keys.
     public var projectionIndex: Int
+}
+
+extension GeneratorProjection.Drive {
+    /// Whether this is a `GeneratorDrive` defined outside the built-ins.
+    var isCustom: Bool {
+        if case .custom = self { return true }
+        return false
+    }
 }
 
 extension GeneratorProjection {
