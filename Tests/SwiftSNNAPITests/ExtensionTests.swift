@@ -313,3 +313,37 @@ struct DirectInput: Population, InputModel {
         #expect(refusal?.description == "populations[0].model: 'in' is an input defined per time step and has no event-driven form; use \"engine\": \"clock\"")
     }
 }
+
+/// A recorder written outside the library that takes the event engine's exact spike times: the latest spike time
+/// of each neuron.
+struct LastSpikeTimes: ExactSpikeObserving {
+    var name: String
+    var population: Int
+    var latestMs: [Double]
+
+    func readsState(afterStep step: Int) -> Bool { false }
+    mutating func observe(step: Int, spikes: [[Int32]], populations: [any Population]) {}
+    mutating func observe(exactSpikes spikeTimes: [Double], ids spikeIds: [Int32]) {
+        for (t, i) in zip(spikeTimes, spikeIds) { latestMs[Int(i)] = t }
+    }
+    func output(grid: TimeGrid) -> Data { NpyWriter.float64(latestMs, shape: [latestMs.count]) }
+}
+
+@Suite struct ExactSpikeObservingTests {
+    /// Inputs off the grid through a 1.25 ms delay, each kick (100 mV) above iaf_psc_delta's threshold (15 mV):
+    /// the neuron fires at the arrival, t_input + 1.25 ms exactly.
+    @Test func aRecorderFromOutsideGetsTheEventEnginesExactTimes() throws {
+        let neuron = IafPscDelta.Parameters(tauMembraneMs: 10, restingMV: 0, thresholdMV: 15, resetMV: 0, refractoryMs: 2)
+        let spec = NetworkSpec(simulation: SimulationSpec(durationMs: 20, engine: .event),
+                               populations: [PopulationSpec(name: "in", size: 2, model: "spike_generator",
+                                                            params: ["spike_times": .lists([[3.0137], [7.77, 12.345]])]),
+                                             PopulationSpec(name: "n", size: 2, neuron)],
+                               projections: [ProjectionSpec(source: "in", target: "n", connectivity: .oneToOne,
+                                                            weight: .constant(100), delayMs: 1.25)])
+        var sim = try Simulation(spec: spec)
+        sim.recorders.append(LastSpikeTimes(name: "last", population: 1, latestMs: [0, 0]))
+        try sim.run()
+        let last = try #require(try sim.recorder(named: "last") as? LastSpikeTimes)
+        #expect(last.latestMs == [3.0137 + 1.25, 12.345 + 1.25])
+    }
+}

@@ -296,8 +296,8 @@ public struct EventDrivenEngine: Engine {
         let grid = network.grid
         let end = step + (try grid.checkedSteps(durationMs, path: "durationMs"))
         let reportEvery = max(1, grid.steps(100))
-        let exact = recorders.indices.filter { recorders[$0] is ExactSpikeRecorder }
-        var recording = RunRecording(recorders) { $0 is ExactSpikeRecorder }
+        let exact = recorders.indices.filter { recorders[$0] is any ExactSpikeObserving }
+        var recording = RunRecording(recorders) { $0 is any ExactSpikeObserving }
         let clock = SampleClock()
         let views: [any Population] = network.populations.indices.map { p in
             guard let n = neurons[p] else { return network.populations[p] }
@@ -348,7 +348,7 @@ public struct EventDrivenEngine: Engine {
         }
         recording.finish(into: &recorders)
         for r in exact {
-            var recorder = recorders[r] as! ExactSpikeRecorder
+            var recorder = recorders[r] as! any ExactSpikeObserving
             recorder.observe(exactSpikes: runSpikeTimes[recorder.population], ids: runSpikeIds[recorder.population])
             recorders[r] = recorder
         }

@@ -1,10 +1,20 @@
 import Foundation
 
+/// A recorder that takes the event-driven engine's exact spike times of one population instead of the steps'
+/// spikes: once per run, after its last step, with the run's spikes in (time, id) order. The clock engine calls
+/// `observe(step:spikes:populations:)` as for any recorder.
+public protocol ExactSpikeObserving: Recorder {
+    /// The index of the population whose spikes it takes.
+    var population: Int { get }
+    /// Appends spikes of `population`, in (time, id) order and later than any it has seen.
+    mutating func observe(exactSpikes spikeTimes: [Double], ids spikeIds: [Int32])
+}
+
 /// Records the spikes of one population (optionally of some of its neurons) at the times the engine gives: exact
 /// times from the event-driven engine, which calls `observe(exactSpikes:ids:)`, or the step stamps (k+1)·dt when
 /// a clock-driven engine calls `observe(step:spikes:populations:)`. Writes the same file as `SpikeRecorder`: a
 /// structured array with fields `t` (float64, ms) and `id` (int32), sorted by time then id.
-public struct ExactSpikeRecorder: Recorder {
+public struct ExactSpikeRecorder: ExactSpikeObserving {
     /// The recorder's name; its output is `<name>.npy`.
     public var name: String
     /// The recorded population's index.
