@@ -68,11 +68,12 @@ import Testing
              "populations": [{"name": "pre", "size": 1, "model": "spike_generator", "params": {"spike_times": [1]}},
                              {"name": "post", "size": 1, "model": "iaf_psc_delta"}],
              "projections": [{"source": "pre", "target": "post", "connectivity": {"rule": "all_to_all"},
-                              "synapse": {"weight": 1}, "plasticity": {"rule": "stdp"}}],
+                              "synapse": {"weight": 1, "delay_ms": 2},
+                              "delay_plasticity": {"rule": "delay_shift", "params": {"d_max_ms": 12}}}],
              "recorders": [{"name": "spikes", "type": "spikes", "population": "post"}]}
-            """#, to: "plastic_event.json")
-        let refused = try SNNExecutable.run(["run", "plastic_event.json", "--out", "e", "--checkpoint", "eck"], in: dir.url)
-        #expect(refused.status == 1 && refused.stderr == "error: checkpoints of the event engine do not cover plastic projections yet (projection 0, stdp); use \"engine\": \"clock\"\n", "\(refused.stderr)")
+            """#, to: "delays_event.json")
+        let refused = try SNNExecutable.run(["run", "delays_event.json", "--out", "e", "--checkpoint", "eck"], in: dir.url)
+        #expect(refused.status == 1 && refused.stderr == "error: checkpoints do not cover the state of projection 0 (static with changing delays) yet\n", "\(refused.stderr)")
         #expect(!dir.contents().contains("e/summary.json"), "refused before the run")
 
         let interval = try SNNExecutable.run(["run", "net.json", "--checkpoint-every-ms", "10"], in: dir.url)

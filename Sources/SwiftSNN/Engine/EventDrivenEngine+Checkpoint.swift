@@ -4,13 +4,20 @@ import HeapModule
 /// step handled): the step, the counts and the modulators' values (`writeRun`), whether the run has started, the
 /// Poisson streams' positions, every queued event (field by field, each checked against the network on restore: a corrupt file
 /// must not make the engine index out of its tables or replay the past), each neuron's predicted crossing, and
-/// each event-driven population's state and clocks (`EventDrivenNeurons.save`). Events and crossings are ordered
+/// each event-driven population's state and clocks (`EventDrivenNeurons.save`), and each plastic projection's
+/// synapses (`CheckpointState`) and its worker's continuous-time traces. Events and crossings are ordered
 /// by their fields alone, so queues rebuilt from them pop the same sequence as the ones saved: the continuation
 /// is bit-identical.
 extension EventDrivenEngine: CheckpointableEngine {
     var checkpointRefusal: String? {
-        if let q = network.plasticProjections.first {
-            return "checkpoints of the event engine do not cover plastic projections yet (projection \(q.projectionIndex), \(q.ruleName)); use \"engine\": \"clock\""
+        for (q, worker) in plasticWorkers.enumerated() {
+            let plastic = network.plasticProjections[q]
+            guard plastic is any CheckpointState, plastic.learnedDelays == nil else {
+                return "checkpoints do not cover the state of projection \(plastic.projectionIndex) (\(plastic.ruleName)\(plastic.learnedDelays != nil ? " with changing delays" : "")) yet"
+            }
+            guard worker is any ContinuingExactWorker else {
+                return "checkpoints of the event engine do not cover the traces of projection \(plastic.projectionIndex) (\(plastic.ruleName)) yet; use \"engine\": \"clock\""
+            }
         }
         if let m = network.modulators.first(where: { !($0.dynamics is any CheckpointState) }) {
             return "checkpoints do not cover the state of modulator '\(m.name)' (\(m.dynamics.kindName)) yet"
@@ -38,6 +45,10 @@ extension EventDrivenEngine: CheckpointableEngine {
         writer.write(entries.map(\.timeMs))
         writer.write(entries.map { UInt8($0.exact ? 1 : 0) })
         for n in neurons { n?.save(to: &writer) }
+        for (q, worker) in plasticWorkers.enumerated() {
+            (network.plasticProjections[q] as! any CheckpointState).save(to: &writer)
+            (worker as! any ContinuingExactWorker).saveTraces(to: &writer)
+        }
         return writer
     }
 
@@ -96,6 +107,14 @@ extension EventDrivenEngine: CheckpointableEngine {
         crossings = restored
         for n in neurons { try n?.restore(from: &reader, nowMs: nowMs) }
         for p in neurons.indices { if let n = neurons[p] { network.populations[p] = n.population } }
+        for q in plasticWorkers.indices {
+            var plastic = network.plasticProjections[q] as! any CheckpointState
+            try plastic.restore(from: &reader)
+            network.plasticProjections[q] = plastic as! any PlasticSynapses
+            // The restored synapse columns are new buffers; a worker made now points into them.
+            plasticWorkers[q] = try network.plasticProjections[q].makeExactWorker()
+            try (plasticWorkers[q] as! any ContinuingExactWorker).restoreTraces(from: &reader, nowMs: nowMs)
+        }
         try reader.requireEnd()
     }
 
@@ -105,6 +124,12 @@ extension EventDrivenEngine: CheckpointableEngine {
         guard populationAtRank.indices.contains(Int(e.population)) else { return false }
         let p = populationAtRank[Int(e.population)], i = Int(e.neuron), stream = Int(e.stream)
         switch e.kind {
+        case .arrival where stream < 0:
+            // A plastic projection's whole row, `neuron` being the source neuron (changing delays are refused).
+            let q = -stream - 1
+            guard network.plasticProjections.indices.contains(q) else { return false }
+            let plastic = network.plasticProjections[q]
+            return plastic.source == p && (0..<plastic.synapses.sourceCount).contains(i) && e.index == 0
         case .arrival:
             guard network.projections.indices.contains(stream) else { return false }
             let projection = network.projections[stream], table = projection.synapses
@@ -134,8 +159,9 @@ extension EventDrivenEngine: CheckpointableEngine {
             guard let train = spikeTrains[p], train.indices.contains(Int(e.index)) else { return false }
             return train[Int(e.index)].id == e.neuron && train[Int(e.index)].timeMs == e.timeMs
         case .postsynaptic:
-            // Only plastic projections queue these, and checkpoints of networks with them are refused.
-            return false
+            guard network.plasticProjections.indices.contains(stream), postsynapticShiftMs[stream] > 0 else { return false }
+            let plastic = network.plasticProjections[stream]
+            return plastic.target == p && (0..<network.populations[p].count).contains(i) && e.index == 0
         }
     }
 }

@@ -46,7 +46,7 @@ public struct EventDrivenEngine: Engine {
     /// Static projections by source population.
     private let outgoing: [[Int]]
     /// Plastic projections' workers, and their indices by source and by target population.
-    private let plasticWorkers: [any ExactPlasticWorker]
+    var plasticWorkers: [any ExactPlasticWorker]
     /// Per plastic projection with changing delays: its delay rule's worker and the first channel (= synapse) of
     /// each source neuron; nil for projections with one fixed delay.
     private let delayWorkers: [(worker: LearnedDelays.Worker, firstChannel: [Int])?]
@@ -54,7 +54,7 @@ public struct EventDrivenEngine: Engine {
     private let taughtBy: [[Int]]
     /// Per plastic projection: how much later than it fires a postsynaptic spike reaches the synapses, twice the
     /// dendritic share of the delay (`dendriticFraction`), in ms.
-    private let postsynapticShiftMs: [Double]
+    let postsynapticShiftMs: [Double]
     private let plasticOutgoing: [[Int]]
     private let plasticIncoming: [[Int]]
     /// Per population: the spike generator's spikes, sorted by (time, id); nil for other populations.

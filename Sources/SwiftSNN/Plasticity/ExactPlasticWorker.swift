@@ -15,11 +15,16 @@ public protocol ExactPlasticWorker: AnyObject {
     func postsynapticSpike(target i: Int, at t: Double)
 }
 
-/// A worker that can go on with another worker's traces when the engine remakes it after a change between runs.
+/// A worker whose traces outlive it: taken over by the worker the engine makes after a change between runs, and
+/// written to and read from checkpoints (the synapses' own state is the projection's, `CheckpointState`).
 protocol ContinuingExactWorker {
     /// Takes over the traces of `previous`, the same projection's worker before the change; false if it is not
     /// one of this kind.
     func continueTraces(of previous: any ExactPlasticWorker) -> Bool
+    /// Writes the traces (a checkpoint).
+    func saveTraces(to writer: inout CheckpointWriter)
+    /// Reads what `saveTraces` wrote, refusing what no run until `nowMs` leaves.
+    func restoreTraces(from reader: inout CheckpointReader, nowMs: Double) throws
 }
 
 /// Two traces per neuron in continuous time: their values at the last spike and its time.
@@ -62,6 +67,25 @@ final class ContinuousTraces {
         value1.update(from: other.value1, count: count)
         value2.update(from: other.value2, count: count)
         time.update(from: other.time, count: count)
+    }
+
+    func save(to writer: inout CheckpointWriter) {
+        for buffer in [value1, value2, time] { writer.write(Array(UnsafeBufferPointer(start: buffer, count: count))) }
+    }
+
+    /// Reads what `save` wrote; `what` names the traces in errors.
+    func restore(from reader: inout CheckpointReader, nowMs: Double, _ what: String) throws {
+        let values1 = try reader.readArray(of: Double.self, what), values2 = try reader.readArray(of: Double.self, what)
+        let times = try reader.readArray(of: Double.self, what)
+        guard values1.count == count, values2.count == count, times.count == count else {
+            throw SNNError("\(reader.source): \(what) have another size in the checkpoint")
+        }
+        guard (values1 + values2).allSatisfy({ $0.isFinite && $0 >= 0 }), times.allSatisfy({ $0.isFinite && $0 <= nowMs }) else {
+            throw SNNError("\(reader.source): \(what) hold impossible values (corrupt checkpoint)")
+        }
+        value1.update(from: values1, count: count)
+        value2.update(from: values2, count: count)
+        time.update(from: times, count: count)
     }
 
     /// A spike of neuron `i` at `t`.
@@ -113,6 +137,16 @@ extension PlasticProjection {
             pre.take(previous.pre)
             post.take(previous.post)
             return true
+        }
+
+        func saveTraces(to writer: inout CheckpointWriter) {
+            pre.save(to: &writer)
+            post.save(to: &writer)
+        }
+
+        func restoreTraces(from reader: inout CheckpointReader, nowMs: Double) throws {
+            try pre.restore(from: &reader, nowMs: nowMs, "the presynaptic traces")
+            try post.restore(from: &reader, nowMs: nowMs, "the postsynaptic traces")
         }
 
         func arrive(source j: Int, at t: Double) -> Range<Int> {
