@@ -17,10 +17,9 @@ import Foundation
 /// `setDelays`): restore into the spec with those changes applied. Recorders start empty after a restore; the time goes on from the checkpoint.
 /// On the event engine a checkpoint holds the neurons' state and clocks, their predicted crossings, the queued
 /// events (spikes in flight, the next spike of each generator and Poisson train, generator currents switching)
-/// and the Poisson streams' positions instead of rings.
-/// Not covered yet, and refused with an error: plastic projections on the event engine, matrix plasticity rules,
-/// delays that change during the run, and populations and modulators of registered types (which would need to
-/// say what their state is).
+/// and the Poisson streams' positions instead of rings, and plastic projections' continuous-time traces.
+/// Not covered yet, and refused with an error: matrix plasticity rules, delays that change during the run, and
+/// populations and modulators of registered types (which would need to say what their state is).
 extension Simulation {
     /// The name of the checkpoint file in a checkpoint directory (`snn run --checkpoint DIR`).
     public static let checkpointFileName = "checkpoint.bin"
