@@ -221,6 +221,40 @@ import Testing
         #expect(a == b)
     }
 
+    /// Delays that a rule moves (delay_shift beside STDP, `DelayShiftTests.learningNetwork`) and a matrix rule (oja_subspace,
+    /// split inside a period, so the period's spike counts carry over) go on across the checkpoint as without.
+    @Test func changingDelaysAndMatrixRulesContinueExactly() throws {
+        let delays = DelayShiftTests.learningNetwork()
+        let matrix = try NetworkSpec(json: Data(#"""
+            {"simulation": {"duration_ms": 400, "dt_ms": 1, "seed": 3},
+             "populations": [{"name": "pre", "size": 20, "model": "poisson_generator", "params": {"rate": 40}},
+                             {"name": "x", "size": 20, "model": "parrot_neuron"},
+                             {"name": "lateral", "size": 4, "model": "iaf_psc_delta", "params": {"tau_m": 1e9, "V_th": 1e9}}],
+             "projections": [{"source": "pre", "target": "x", "connectivity": {"rule": "one_to_one"}, "synapse": {"weight": 1}},
+                             {"source": "x", "target": "lateral", "connectivity": {"rule": "all_to_all"},
+                              "synapse": {"weight": {"uniform": [-0.2, 0.2]}, "delay_ms": 1},
+                              "plasticity": {"rule": "oja_subspace", "params": {"period_ms": 20, "eta": 0.05}}}],
+             "recorders": [{"name": "x", "type": "spikes", "population": "x"}]}
+            """#.utf8))
+        let root = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for (spec, split, delaysMove) in [(delays, 173.3, true), (matrix, 187.0, false)] {
+            var straight = try Simulation(spec: spec)
+            try straight.run()
+            var first = try Simulation(spec: spec)
+            try first.run(durationMs: split)
+            let file = root.appendingPathComponent("checkpoint.bin")
+            try first.checkpoint(to: file)
+            var resumed = try Simulation(restoring: file, spec: spec)
+            try resumed.run(durationMs: 400 - split)
+            let learned = try straight.delays(ofProjection: 1), initial = try Simulation(spec: spec)
+            #expect(try initial.synapses(ofProjection: 1).weights != straight.synapses(ofProjection: 1).weights, "weights learned")
+            #expect(try (initial.delays(ofProjection: 1) != learned) == delaysMove)
+            #expect(try resumed.delays(ofProjection: 1) == learned)
+            #expect(try Outcome(resumed, spikesBefore: try Outcome(first).spikes) == Outcome(straight))
+        }
+    }
+
     @Test func threadCountMayChangeAcrossTheCheckpoint() throws {
         let (straight, resumed, _) = try Self.straightAndResumed("brunel", totalMs: 60, splitMs: 30, threadsAfter: 2)
         #expect(resumed == straight)
@@ -274,13 +308,13 @@ import Testing
         let file = root.appendingPathComponent("checkpoint.bin")
         let neuron = IafPscDelta.Parameters(tauMembraneMs: 10, restingMV: 0, thresholdMV: 15, resetMV: 0)
         let learningDelays = NetworkSpec(
-            simulation: SimulationSpec(durationMs: 5),
+            simulation: SimulationSpec(durationMs: 5, engine: .event),
             populations: [PopulationSpec(name: "pre", size: 1, model: "spike_generator", params: ["spike_times": .numbers([1])]),
                           PopulationSpec(name: "post", size: 1, neuron)],
             projections: [ProjectionSpec(source: "pre", target: "post", connectivity: .allToAll, weight: .constant(1),
                                          delayMs: .constant(2),
                                          delayPlasticity: DelayPlasticitySpec(rule: "delay_shift", params: ["d_max_ms": 12]))])
-        #expect(throws: SNNError("checkpoints do not cover the state of projection 0 (static with changing delays) yet")) {
+        #expect(throws: SNNError("checkpoints of the event engine do not cover the changing delays of projection 0 (static) yet; use \"engine\": \"clock\"")) {
             try Simulation(spec: learningDelays).checkpoint(to: file)
         }
         #expect(!FileManager.default.fileExists(atPath: file.path))

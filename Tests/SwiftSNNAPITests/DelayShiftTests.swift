@@ -78,22 +78,39 @@ import Testing
         #expect(delays.allSatisfy { $0 == 2 })
     }
 
+    /// Poisson-driven parrots onto 12 neurons through synapses whose delays (1–10 ms) and weights both learn.
+    static func learningNetwork(threads: Int = 1) -> NetworkSpec {
+        var spec = NetworkSpec(simulation: SimulationSpec(durationMs: 400, seed: 7, threads: threads),
+                               populations: [PopulationSpec(name: "drive", size: 40, model: "poisson_generator",
+                                                            params: ["rate": 20]),
+                                             PopulationSpec(name: "src", size: 40, ParrotNeuron.Parameters()),
+                                             PopulationSpec(name: "out", size: 12, IafPscDelta.Parameters(constantCurrentPA: 300))])
+        spec.projections = [
+            ProjectionSpec(source: "drive", target: "src", connectivity: .oneToOne, weight: .constant(1), delayMs: 1),
+            ProjectionSpec(source: "src", target: "out", connectivity: .pairwiseBernoulli(0.5),
+                           weight: .uniform(low: 0, high: 2), delayMs: .uniform(low: 1, high: 10),
+                           plasticity: PlasticitySpec(rule: "stdp", params: ["lambda": 0.05, "w_max": 4]),
+                           delayPlasticity: DelayPlasticitySpec(rule: "delay_shift", params: ["d_max_ms": 12])),
+        ]
+        spec.recorders = [.spikes("out", of: "out")]
+        return spec
+    }
+
+    /// A spike leaves with the delay of the step it is emitted in, so how the run is cut into pieces (here at
+    /// steps that are no multiple of the 10-step shortest delay) does not matter.
+    @Test func learnedDelaysDoNotDependOnHowTheRunIsSplit() throws {
+        var straight = try Simulation(spec: Self.learningNetwork())
+        try straight.run()
+        var pieces = try Simulation(spec: Self.learningNetwork())
+        for ms in [173.3, 0.1, 100, 126.6] { try pieces.run(durationMs: ms) }
+        #expect(try pieces.delays(ofProjection: 1) == straight.delays(ofProjection: 1))
+        #expect(try pieces.synapses(ofProjection: 1).weights == straight.synapses(ofProjection: 1).weights)
+        #expect(try pieces.spikes("out") == straight.spikes("out"))
+    }
+
     @Test func learnedDelaysAreTheSameForAnyThreadCount() throws {
         func run(threads: Int) throws -> ([Double], [Double], SpikeTrain) {
-            var spec = NetworkSpec(simulation: SimulationSpec(durationMs: 400, seed: 7, threads: threads),
-                                   populations: [PopulationSpec(name: "drive", size: 40, model: "poisson_generator",
-                                                                params: ["rate": 20]),
-                                                 PopulationSpec(name: "src", size: 40, ParrotNeuron.Parameters()),
-                                                 PopulationSpec(name: "out", size: 12, IafPscDelta.Parameters(constantCurrentPA: 300))])
-            spec.projections = [
-                ProjectionSpec(source: "drive", target: "src", connectivity: .oneToOne, weight: .constant(1), delayMs: 1),
-                ProjectionSpec(source: "src", target: "out", connectivity: .pairwiseBernoulli(0.5),
-                               weight: .uniform(low: 0, high: 2), delayMs: .uniform(low: 1, high: 10),
-                               plasticity: PlasticitySpec(rule: "stdp", params: ["lambda": 0.05, "w_max": 4]),
-                               delayPlasticity: DelayPlasticitySpec(rule: "delay_shift", params: ["d_max_ms": 12])),
-            ]
-            spec.recorders = [.spikes("out", of: "out")]
-            var sim = try Simulation(spec: spec)
+            var sim = try Simulation(spec: Self.learningNetwork(threads: threads))
             let initial = try sim.delays(ofProjection: 1)
             try sim.run()
             let learned = try sim.delays(ofProjection: 1)

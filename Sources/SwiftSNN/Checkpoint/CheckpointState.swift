@@ -42,7 +42,8 @@ extension DCGenerator: CheckpointStateless {}
 extension SpikeGenerator: CheckpointStateless {}
 
 /// Weights (and their double-precision copies), the rule's per-synapse variable, the pre- and postsynaptic traces
-/// and the deferred postsynaptic spikes (`PostSpikeHistory`); the rule itself is rebuilt from the spec.
+/// the deferred postsynaptic spikes (`PostSpikeHistory`) and changing delays (`LearnedDelays`); the rule itself is
+/// rebuilt from the spec.
 extension PlasticProjection: CheckpointState {
     func save(to writer: inout CheckpointWriter) {
         for column in [preTrace1, preTrace2, postTrace1, postTrace2, synapseTraces, exactWeights,
@@ -55,6 +56,7 @@ extension PlasticProjection: CheckpointState {
         writer.write(history.counts)
         writer.write(history.latest)
         writer.write(history.lastArrival)
+        learnedDelays?.save(to: &writer)
     }
 
     mutating func restore(from reader: inout CheckpointReader) throws {
@@ -72,6 +74,61 @@ extension PlasticProjection: CheckpointState {
         }
         try reader.read(into: &history.latest, "the postsynaptic history of \(what)")
         try reader.read(into: &history.lastArrival, "the postsynaptic history of \(what)")
+        if learnedDelays != nil { try learnedDelays!.restore(from: &reader, what) }
+    }
+}
+
+/// Weights (and their double-precision copies), the rule's per-synapse variable and the presynaptic counts of
+/// the period under way; the rule itself is rebuilt from the spec.
+extension MatrixPlasticProjection: CheckpointState {
+    func save(to writer: inout CheckpointWriter) {
+        writer.write(weights)
+        writer.write(exactWeights)
+        writer.write(synapseState)
+        writer.write(periodCounts)
+    }
+
+    mutating func restore(from reader: inout CheckpointReader) throws {
+        let what = "plastic projection \(projectionIndex)"
+        try reader.read(into: &weights, "the weights of \(what)")
+        try reader.read(into: &exactWeights, "the weights of \(what)")
+        try reader.read(into: &synapseState, "the rule's variable of \(what)")
+        try reader.read(into: &periodCounts, "the period's spike counts of \(what)")
+    }
+}
+
+/// Delays that change during the run: each synapse's delay, and the arrivals, postsynaptic and teacher spikes
+/// the rule may still pair (`recentArrivals`, …), per target. The rule is rebuilt from the spec.
+extension LearnedDelays {
+    func save(to writer: inout CheckpointWriter) {
+        writer.write(delayMs)
+        writer.write(delaySteps)
+        for arrivals in recentArrivals {
+            writer.write(arrivals.map(\.synapse))
+            writer.write(arrivals.map(\.timeMs))
+        }
+        for spikes in recentPostSpikesMs + recentTeacherSpikesMs { writer.write(spikes) }
+    }
+
+    /// Reads what `save` wrote; `what` names the projection in errors.
+    mutating func restore(from reader: inout CheckpointReader, _ what: String) throws {
+        try reader.read(into: &delayMs, "the delays of \(what)")
+        try reader.read(into: &delaySteps, "the delays of \(what)")
+        let bounds = rule?.delayBoundsMs ?? 0...Double.greatestFiniteMagnitude
+        guard delayMs.allSatisfy({ $0.isFinite && bounds.contains($0) }),
+              delaySteps.allSatisfy({ Int($0) <= boundSteps }) else {
+            throw SNNError("\(reader.source): the delays of \(what) are out of their bounds (corrupt checkpoint)")
+        }
+        for i in recentArrivals.indices {
+            let synapses = try reader.readArray(of: Int32.self, "the recent arrivals of \(what)")
+            let times = try reader.readArray(of: Double.self, "the recent arrivals of \(what)")
+            guard synapses.count == times.count, synapses.allSatisfy({ $0 >= 0 && Int($0) < delayMs.count }) else {
+                throw SNNError("\(reader.source): a recent arrival of \(what) names no synapse (corrupt checkpoint)")
+            }
+            recentArrivals[i] = zip(synapses, times).map { Arrival(synapse: $0, timeMs: $1) }
+        }
+        for i in recentPostSpikesMs.indices { recentPostSpikesMs[i] = try reader.readArray(of: Double.self, "the recent spikes of \(what)") }
+        for i in recentTeacherSpikesMs.indices { recentTeacherSpikesMs[i] = try reader.readArray(of: Double.self, "the teacher's recent spikes of \(what)") }
     }
 }
 

@@ -12,8 +12,8 @@ extension ClockDrivenEngine: CheckpointableEngine {
         if let p = network.populations.first(where: { !($0 is any CheckpointState) }) {
             return "checkpoints do not cover the state of population '\(p.name)' yet"
         }
-        if let q = network.plasticProjections.first(where: { !($0 is any CheckpointState) || $0.learnedDelays != nil }) {
-            return "checkpoints do not cover the state of projection \(q.projectionIndex) (\(q.ruleName)\(q.learnedDelays != nil ? " with changing delays" : "")) yet"
+        if let q = network.plasticProjections.first(where: { !($0 is any CheckpointState) }) {
+            return "checkpoints do not cover the state of projection \(q.projectionIndex) (\(q.ruleName)) yet"
         }
         return nil
     }

@@ -69,8 +69,11 @@ public struct ClockDrivenEngine: Engine, Sendable {
                         + network.generatorProjections.map(\.synapses.delayBoundSteps)
                         + network.plasticProjections.map { $0.learnedDelays?.boundSteps ?? $0.synapses.delayBoundSteps }
                         + network.signalProjections.map(\.synapses.delayBoundSteps)).max() ?? 1
-        // Long slices only postpone delivery; 100 steps bounds the spike buffers of delay-free networks.
-        let slice = max(1, min(minDelay, 100))
+        // Long slices only postpone delivery; 100 steps bounds the spike buffers of delay-free networks. A delay
+        // rule moves delays within a slice, and a spike must leave with its synapse's delay of the step it is
+        // emitted in, not of the slice's end: such networks exchange spikes every step.
+        let learns = network.plasticProjections.contains { $0.learnedDelays?.rule != nil }
+        let slice = learns ? 1 : max(1, min(minDelay, 100))
         // Independent of the current delays when there are spiking projections (slice ≤ min(bound, 100)).
         let slots = max(slice, min(maxDelay, 100)) + maxDelay + 1
         sliceSteps = slice

@@ -12,11 +12,12 @@ extension EventDrivenEngine: CheckpointableEngine {
     var checkpointRefusal: String? {
         for (q, worker) in plasticWorkers.enumerated() {
             let plastic = network.plasticProjections[q]
-            guard plastic is any CheckpointState, plastic.learnedDelays == nil else {
-                return "checkpoints do not cover the state of projection \(plastic.projectionIndex) (\(plastic.ruleName)\(plastic.learnedDelays != nil ? " with changing delays" : "")) yet"
+            guard plastic is any CheckpointState else {
+                return "checkpoints do not cover the state of projection \(plastic.projectionIndex) (\(plastic.ruleName)) yet"
             }
-            guard worker is any ContinuingExactWorker else {
-                return "checkpoints of the event engine do not cover the traces of projection \(plastic.projectionIndex) (\(plastic.ruleName)) yet; use \"engine\": \"clock\""
+            guard worker is any ContinuingExactWorker, plastic.learnedDelays == nil else {
+                let what = plastic.learnedDelays == nil ? "the traces of" : "the changing delays of"
+                return "checkpoints of the event engine do not cover \(what) projection \(plastic.projectionIndex) (\(plastic.ruleName)) yet; use \"engine\": \"clock\""
             }
         }
         if let m = network.modulators.first(where: { !($0.dynamics is any CheckpointState) }) {

@@ -18,8 +18,8 @@ import Foundation
 /// On the event engine a checkpoint holds the neurons' state and clocks, their predicted crossings, the queued
 /// events (spikes in flight, the next spike of each generator and Poisson train, generator currents switching)
 /// and the Poisson streams' positions instead of rings, and plastic projections' continuous-time traces.
-/// Not covered yet, and refused with an error: matrix plasticity rules, delays that change during the run, and
-/// populations and modulators of registered types (which would need to say what their state is).
+/// Not covered yet, and refused with an error: populations and modulators of registered types (which would need
+/// to say what their state is), and on the event engine delays that change during the run.
 extension Simulation {
     /// The name of the checkpoint file in a checkpoint directory (`snn run --checkpoint DIR`).
     public static let checkpointFileName = "checkpoint.bin"
